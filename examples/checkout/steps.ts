@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { CheckoutError } from './checkout-error.ts';
+import { applyDiscount, calculateTax, chargePayment, issueReceipt, priceCart, validateCart } from './functions.ts';
+import {
+  CartSchema,
+  DiscountedCartSchema,
+  PaidOrderSchema,
+  PricedCartSchema,
+  ReceiptSchema,
+  TaxedCartSchema,
+  ValidatedCartSchema,
+} from './schemas.ts';
+
+/** One business function with the schemas of what it takes and what it gives. */
+export interface CheckoutStep {
+  readonly name: StepName;
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+  /** Validates the input, runs the function, validates the output. */
+  readonly run: (input: unknown) => unknown;
+}
+
+/** The checkout, in the order a cart goes through it. */
+export const stepNames = ['validateCart', 'priceCart', 'applyDiscount', 'calculateTax', 'chargePayment', 'issueReceipt'] as const;
+/** The name of one checkout function. */
+export type StepName = (typeof stepNames)[number];
+
+function defineStep<I, O>(name: StepName, input: z.ZodType<I>, output: z.ZodType<O>, fn: (input: I) => O): CheckoutStep {
+  return {
+    name,
+    input,
+    output,
+    run(raw) {
+      const parsed = input.safeParse(raw);
+      if (!parsed.success) throw new CheckoutError('invalid-input', `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+      return output.parse(fn(parsed.data));
+    },
+  };
+}
+
+/**
+ * Every checkout function, validated on the way in and out, by name. Shapes refer to these names;
+ * whatever the shape, the same `run` executes.
+ *
+ * @example
+ * ```ts
+ * const priced = checkoutSteps.priceCart.run(checkoutSteps.validateCart.run(cart));
+ * ```
+ */
+export const checkoutSteps: Readonly<Record<StepName, CheckoutStep>> = {
+  validateCart: defineStep('validateCart', CartSchema, ValidatedCartSchema, validateCart),
+  priceCart: defineStep('priceCart', ValidatedCartSchema, PricedCartSchema, priceCart),
+  applyDiscount: defineStep('applyDiscount', PricedCartSchema, DiscountedCartSchema, applyDiscount),
+  calculateTax: defineStep('calculateTax', DiscountedCartSchema, TaxedCartSchema, calculateTax),
+  chargePayment: defineStep('chargePayment', TaxedCartSchema, PaidOrderSchema, chargePayment),
+  issueReceipt: defineStep('issueReceipt', PaidOrderSchema, ReceiptSchema, issueReceipt),
+};
+
+/**
+ * Runs the first `length` steps in one call stack: the reference every deployed shape must match.
+ *
+ * @example
+ * ```ts
+ * runCheckoutInProcess(cart); // the Receipt
+ * runCheckoutInProcess(cart, 2); // the PricedCart
+ * ```
+ */
+export function runCheckoutInProcess(cart: unknown, length: number = stepNames.length): unknown {
+  return stepNames.slice(0, length).reduce((value, name) => checkoutSteps[name].run(value), cart);
+}

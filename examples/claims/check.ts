@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { evidenceFile, evidenceProblem, readEvidence, repoRoot } from '../lab/evidence.ts';
+import { ClaimSchema, type Claim } from './registry.ts';
+
+/** One thing a claim lacks, said so that a contributor knows what to add. */
+export interface ClaimProblem {
+  readonly claim: string;
+  readonly missing: 'entry' | 'experiment' | 'tests' | 'evidence' | 'page' | 'citations' | 'verdict';
+  readonly message: string;
+}
+
+function pageFile(root: string, page: string): string | undefined {
+  return ['.mdx', '.md'].map((ext) => path.join(root, 'docs', page + ext)).find((file) => existsSync(file));
+}
+
+/**
+ * Checks every claim: a claim whose verdict is not `pending` needs a page section (a heading with
+ * `{#<id>}`) and citations; a tested claim (not `not-testable`) also needs its experiment, tests
+ * beside it, evidence produced by today's source with the same verdict, and a page that shows that
+ * evidence and imports the experiment's source. Returns every problem found, none when all is well.
+ *
+ * @example
+ * ```ts
+ * const problems = await checkClaims(claims, { experimentIds: ['nano-chaining'] });
+ * // [{ claim: 'nano-x', missing: 'tests', message: 'nano-x: no test beside the experiment ...' }]
+ * ```
+ */
+export async function checkClaims(
+  entries: readonly unknown[],
+  context: { readonly experimentIds: readonly string[]; readonly root?: string },
+): Promise<ClaimProblem[]> {
+  const root = context.root ?? repoRoot;
+  const problems: ClaimProblem[] = [];
+  const seen = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const parsed = ClaimSchema.safeParse(entry);
+    const label = (entry as { id?: unknown })?.id ?? `entry ${index}`;
+    if (!parsed.success) {
+      problems.push({ claim: String(label), missing: 'entry', message: `${String(label)}: invalid registry entry in examples/claims/registry.ts: ${z.prettifyError(parsed.error).replaceAll('\n', ' ')}` });
+      continue;
+    }
+    const claim = parsed.data;
+    if (seen.has(claim.id)) problems.push({ claim: claim.id, missing: 'entry', message: `${claim.id}: listed twice in examples/claims/registry.ts` });
+    seen.add(claim.id);
+    if (claim.verdict !== 'pending') problems.push(...(await checkPublishedClaim(claim, root, context.experimentIds)));
+  }
+  return problems;
+}
+
+async function checkPublishedClaim(claim: Claim, root: string, experimentIds: readonly string[]): Promise<ClaimProblem[]> {
+  const problems: ClaimProblem[] = [];
+  const add = (missing: ClaimProblem['missing'], message: string) => problems.push({ claim: claim.id, missing, message: `${claim.id}: ${message}` });
+
+  if (claim.citations.length === 0) add('citations', 'no citations: a verdict needs at least one source in its registry entry');
+  const page = pageFile(root, claim.page);
+  const pageText = page ? readFileSync(page, 'utf8') : '';
+  if (!page) add('page', `page docs/${claim.page}.mdx does not exist`);
+  else if (!pageText.includes(`{#${claim.id}}`)) add('page', `docs/${claim.page}.mdx has no section for it: add a heading ending in {#${claim.id}}`);
+  if (claim.verdict === 'not-testable') return problems;
+
+  const folder = path.join(root, 'examples', claim.id);
+  if (!existsSync(path.join(folder, 'experiment.ts')) || !experimentIds.includes(claim.id)) {
+    add('experiment', `no experiment: write examples/${claim.id}/experiment.ts and list it in examples/experiments.ts`);
+    return problems;
+  }
+  if (!readdirSync(folder).some((file) => file.endsWith('.test.ts'))) add('tests', `no test beside the experiment: add examples/${claim.id}/experiment.test.ts`);
+  if (page && !pageText.includes(`!!raw-loader!@site/examples/${claim.id}/`)) add('page', `docs/${claim.page}.mdx does not show the experiment's source (import it with !!raw-loader!@site/examples/${claim.id}/...)`);
+  if (page && !pageText.includes(`@site/${evidenceFile(claim.id)}`)) add('page', `docs/${claim.page}.mdx does not show the figures of ${evidenceFile(claim.id)}`);
+
+  const stale = await evidenceProblem(claim.id, root);
+  if (stale) {
+    add('evidence', `${stale}: run npm run evidence -- ${claim.id} and commit the file`);
+  } else {
+    const found = readEvidence(claim.id, root)?.verdict.verdict;
+    if (found !== claim.verdict) add('verdict', `the registry says ${claim.verdict} but ${evidenceFile(claim.id)} supports ${found}: change one of them`);
+  }
+  return problems;
+}

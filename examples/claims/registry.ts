@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { verdicts } from '../lab/verdict.ts';
+
+/** A source a verdict leans on. Cite what the source says, in our own words. */
+export const CitationSchema = z.object({
+  title: z.string().min(3),
+  author: z.string().min(2),
+  year: z.number().int().min(1970).max(2100),
+  url: z.url({ protocol: /^https$/, error: 'a citation URL must be a well-formed https:// URL' }),
+});
+
+/** One statement of the seed article, and what the site found. */
+export const ClaimSchema = z.object({
+  id: z.string().regex(/^(nano|micro)-[a-z]+(-[a-z]+)*$/, 'a claim id looks like nano-chaining: the architecture, then kebab-case words'),
+  architecture: z.enum(['nanoservices', 'microservices']),
+  /** The article's own words, quoted briefly. */
+  articleSays: z.string().min(5),
+  verdict: z.enum(verdicts),
+  /** The doc page with the claim's section, relative to `docs/`, without extension. The section's anchor is the claim id. */
+  page: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'a page is a docs path without extension, e.g. nanoservices/chaining'),
+  citations: z.array(CitationSchema),
+});
+/** One claim of the registry. */
+export type Claim = z.infer<typeof ClaimSchema>;
+
+const cite = {
+  rotemGalOz: { title: 'SOA Anti-pattern: Nanoservices', author: 'Arnon Rotem-Gal-Oz', year: 2010, url: 'https://arnon.me/2010/05/soa-antipatterns-nanoservices/' },
+  fowlerTradeOffs: { title: 'Microservice Trade-Offs', author: 'Martin Fowler', year: 2015, url: 'https://martinfowler.com/articles/microservice-trade-offs.html' },
+  fowlerLewis: { title: 'Microservices', author: 'James Lewis and Martin Fowler', year: 2014, url: 'https://martinfowler.com/articles/microservices.html' },
+  lambdaCallingLambda: { title: 'Anti-patterns in Lambda-based applications: Lambda functions calling Lambda functions', author: 'Amazon Web Services', year: 2023, url: 'https://docs.aws.amazon.com/lambda/latest/operatorguide/functions-calling-functions.html' },
+  kanev: { title: 'Profiling a Warehouse-Scale Computer (ISCA 2015)', author: 'Svilen Kanev et al.', year: 2015, url: 'https://doi.org/10.1145/2749469.2750392' },
+  ghemawat: { title: 'Towards Modern Development of Cloud Applications (HotOS 2023)', author: 'Sanjay Ghemawat et al.', year: 2023, url: 'https://doi.org/10.1145/3593856.3595909' },
+} as const;
+
+const pending = (id: string, architecture: Claim['architecture'], articleSays: string): Claim => ({
+  id,
+  architecture,
+  articleSays,
+  verdict: 'pending',
+  page: architecture === 'nanoservices' ? 'nanoservices/index' : 'microservices/index',
+  citations: [],
+});
+
+/**
+ * Every claim of the seed article ("Nanoservices vs. Microservices: How do they Differ?",
+ * Wisdomplexus). The site, the claims check and the runner all read this one list.
+ */
+export const claims: readonly Claim[] = [
+  pending('nano-anti-pattern', 'nanoservices', 'Considered as an anti-pattern, components of nanoservices are too fine-grained'),
+  pending('nano-no-duplication', 'nanoservices', 'There’s no need to duplicate code in nanoservices to be deployed'),
+  {
+    id: 'nano-chaining',
+    architecture: 'nanoservices',
+    articleSays: 'they give an additional level of flexibility as they allow you to chain together different services',
+    verdict: 'holds-with-cost',
+    page: 'nanoservices/chaining',
+    citations: [cite.rotemGalOz, cite.fowlerTradeOffs, cite.lambdaCallingLambda, cite.kanev, cite.ghemawat],
+  },
+  pending('nano-single-endpoint', 'nanoservices', 'intended to do one task at a time only, and present it as a single API endpoint'),
+  pending('nano-own-security', 'nanoservices', 'A nanoservice can have its own security protocol'),
+  pending('nano-flexibility', 'nanoservices', 'Flexibility to use different services'),
+  pending('nano-easy-deploy', 'nanoservices', 'Easy to deploy'),
+  pending('nano-own-schedule', 'nanoservices', 'Nanoservice can be created according to its own schedule'),
+  pending('nano-clustered-app', 'nanoservices', 'Nanoservices can be clustered together to form a usable application'),
+  pending('nano-overcomes-micro', 'nanoservices', 'overcome the drawbacks of microservices'),
+  pending('nano-evolved-form', 'nanoservices', 'nanoservices can be considered as the evolved form of microservices architecture'),
+  pending('micro-soa-evolution', 'microservices', 'Microservices, in a way, was the next step in the evolution of SOA'),
+  pending('micro-business-modules', 'microservices', 'Every module upholds a particular business objective and uses a well-defined interface'),
+  pending('micro-no-shared-data', 'microservices', 'each microservice is autonomous and does not share a data layer'),
+  pending('micro-lockstep', 'microservices', 'he will necessarily need to update the system as a whole'),
+  pending('micro-containers', 'microservices', 'Works well with containers'),
+  pending('micro-redundancy', 'microservices', 'Redundancy to remain available'),
+  pending('micro-less-production-time', 'microservices', 'Requires less production time'),
+  pending('micro-continuous-deployment', 'microservices', 'Makes continuous and automated deployment possible'),
+  pending('micro-third-party', 'microservices', 'Easy to integrate with third-party services'),
+];
+
+/**
+ * Finds a claim by id, or throws an error that lists the ids that exist.
+ *
+ * @example
+ * ```ts
+ * claimById('nano-chaining').verdict; // 'holds-with-cost'
+ * ```
+ */
+export function claimById(id: string): Claim {
+  const claim = claims.find((candidate) => candidate.id === id);
+  if (!claim) throw new Error(`no claim "${id}" in examples/claims/registry.ts. Claims: ${claims.map((c) => c.id).join(', ')}`);
+  return claim;
+}

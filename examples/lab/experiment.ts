@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { Verdict } from './verdict.ts';
+
+/** A step of a long run, for progress bars in the terminal and in the page. */
+export interface ExperimentProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly label: string;
+}
+
+/** A result as rows and columns: the CLI prints it, the page renders it. */
+export interface ResultTable {
+  readonly title: string;
+  readonly columns: ReadonlyArray<{ readonly key: string; readonly label: string }>;
+  readonly rows: ReadonlyArray<Readonly<Record<string, string | number | null>>>;
+}
+
+/**
+ * An experiment tests one claim. It never prints: it takes validated parameters, reports progress,
+ * and returns plain JSON that the CLI, the evidence writer, the tests and the page all read.
+ */
+export interface Experiment<Schema extends z.ZodObject = z.ZodObject, Result = unknown> {
+  /** The id of the claim it tests, which is also its folder under `examples/`. */
+  readonly id: string;
+  readonly title: string;
+  /** Parameters with their defaults; the defaults produce the published evidence. */
+  readonly params: Schema;
+  /** Parameters for a run short enough for the test suite. */
+  readonly quick: Partial<z.input<Schema>>;
+  run(params: z.output<Schema>, onProgress?: (progress: ExperimentProgress) => void): Promise<Result>;
+  /** The figures as tables, most important first. */
+  tables(result: Result): ResultTable[];
+  /** The verdict these figures support, and why. The registry's verdict must agree with it. */
+  verdict(result: Result): { readonly verdict: Verdict; readonly because: string };
+}
+
+/**
+ * Declares an experiment with its types inferred from its parameter schema.
+ *
+ * @example
+ * ```ts
+ * export const experiment = defineExperiment({ id: 'nano-chaining', params: z.object({ ... }), ... });
+ * ```
+ */
+export function defineExperiment<Schema extends z.ZodObject, Result>(experiment: Experiment<Schema, Result>): Experiment<Schema, Result> {
+  return experiment;
+}

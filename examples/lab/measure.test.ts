@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { measureLatency, measureThroughput } from './measure.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('measureLatency', () => {
+  it('records every iteration after the warm-up and orders the percentiles', async () => {
+    let calls = 0;
+    const summary = await measureLatency(async () => { calls += 1; }, { warmup: 7, iterations: 50, maxSeconds: 5 });
+    expect(calls).toBe(57);
+    expect(summary.iterations).toBe(50);
+    expect(summary.p50Us).toBeLessThanOrEqual(summary.p90Us);
+    expect(summary.p90Us).toBeLessThanOrEqual(summary.p99Us);
+    expect(summary.p99Us).toBeLessThanOrEqual(summary.maxUs);
+  });
+
+  it('sees a slow operation as slow: a 2 ms sleep is at least 2000 µs at the median', async () => {
+    const summary = await measureLatency(() => sleep(2), { warmup: 1, iterations: 5, maxSeconds: 5 });
+    expect(summary.p50Us).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('stops at the time bound when the count is out of reach', async () => {
+    const summary = await measureLatency(() => sleep(5), { warmup: 0, iterations: 1_000_000, maxSeconds: 0.1 });
+    expect(summary.iterations).toBeGreaterThan(0);
+    expect(summary.iterations).toBeLessThan(100);
+  });
+});
+
+describe('measureThroughput', () => {
+  it('completes exactly the requested number of calls', async () => {
+    let calls = 0;
+    const summary = await measureThroughput(async () => { calls += 1; }, { concurrency: 4, requests: 100, maxSeconds: 5 });
+    expect(calls).toBe(100);
+    expect(summary.requests).toBe(100);
+    expect(summary.requestsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('is bounded in time', async () => {
+    const summary = await measureThroughput(() => sleep(20), { concurrency: 2, requests: 1_000_000, maxSeconds: 0.1 });
+    expect(summary.requests).toBeLessThan(50);
+  });
+});

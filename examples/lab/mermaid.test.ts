@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { toMermaid } from './mermaid.ts';
+import { microservices, monolith, nanoservices, shapeCalls, shapes } from './shapes.ts';
+
+describe('toMermaid', () => {
+  it('draws one subgraph per deploy unit and one node per function', () => {
+    for (const shape of Object.values(shapes)) {
+      const chart = toMermaid(shape);
+      expect(chart.match(/^ {2}subgraph /gm)).toHaveLength(shape.units.length);
+      for (const fn of shape.units.flatMap((unit) => unit.functions)) expect(chart).toContain(`${fn}["${fn}()"]`);
+    }
+  });
+
+  it('draws a network arrow exactly where a call crosses units, plus the client call', () => {
+    for (const shape of [monolith, microservices, nanoservices]) {
+      const crossings = shapeCalls(shape).filter((call) => call.crossesUnits).length;
+      expect(toMermaid(shape).match(/==>\|network\|/g)).toHaveLength(crossings + 1);
+    }
+  });
+
+  it('draws the monolith as one box with in-process arrows', () => {
+    expect(toMermaid(monolith)).toMatchInlineSnapshot(`
+      "flowchart LR
+        client(["client"])
+        subgraph unit_checkout["checkout"]
+          validateCart["validateCart()"]
+          priceCart["priceCart()"]
+          applyDiscount["applyDiscount()"]
+          calculateTax["calculateTax()"]
+          chargePayment["chargePayment()"]
+          issueReceipt["issueReceipt()"]
+        end
+        client ==>|network| validateCart
+        validateCart --> priceCart
+        priceCart --> applyDiscount
+        applyDiscount --> calculateTax
+        calculateTax --> chargePayment
+        chargePayment --> issueReceipt"
+    `);
+  });
+});
