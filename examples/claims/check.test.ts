@@ -26,7 +26,7 @@ const missing = async (entries: unknown[] = [claim], experimentIds = ['nano-exam
 async function writeCompleteClaim(verdict = 'holds') {
   write('examples/nano-example/experiment.ts', 'export const experiment = 1;\n');
   write('examples/nano-example/experiment.test.ts', '// a test\n');
-  write('docs/nanoservices/example.mdx', "## Example {#nano-example}\nimport src from '!!raw-loader!@site/examples/nano-example/experiment.ts';\nimport evidence from '@site/evidence/nano-example.json';\n");
+  write('docs/nanoservices/example.mdx', "## Example {/* #nano-example */}\nimport src from '!!raw-loader!@site/examples/nano-example/experiment.ts';\nimport evidence from '@site/evidence/nano-example.json';\n");
   const files = await experimentSourceFiles('nano-example', root);
   write('evidence/nano-example.json', JSON.stringify({ verdict: { verdict }, stamp: { sourceHash: hashSourceFiles(files, root), sourceFiles: files } }));
 }

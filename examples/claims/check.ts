@@ -11,13 +11,16 @@ export interface ClaimProblem {
   readonly message: string;
 }
 
+// A heading id in MDX comment syntax, the one Docusaurus 4 keeps: "## Title {/* #claim-id */}".
+const sectionAnchor = (id: string) => new RegExp(`^#{2,6} .*\\{/\\*\\s*#${id}\\s*\\*/\\}\\s*$`, 'm');
+
 function pageFile(root: string, page: string): string | undefined {
   return ['.mdx', '.md'].map((ext) => path.join(root, 'docs', page + ext)).find((file) => existsSync(file));
 }
 
 /**
- * Checks every claim: a claim whose verdict is not `pending` needs a page section (a heading with
- * `{#<id>}`) and citations; a tested claim (not `not-testable`) also needs its experiment, tests
+ * Checks every claim: a claim whose verdict is not `pending` needs a page section (a heading
+ * whose MDX comment names the id) and citations; a tested claim (not `not-testable`) also needs its experiment, tests
  * beside it, evidence produced by today's source with the same verdict, and a page that shows that
  * evidence and imports the experiment's source. Returns every problem found, none when all is well.
  *
@@ -57,7 +60,7 @@ async function checkPublishedClaim(claim: Claim, root: string, experimentIds: re
   const page = pageFile(root, claim.page);
   const pageText = page ? readFileSync(page, 'utf8') : '';
   if (!page) add('page', `page docs/${claim.page}.mdx does not exist`);
-  else if (!pageText.includes(`{#${claim.id}}`)) add('page', `docs/${claim.page}.mdx has no section for it: add a heading ending in {#${claim.id}}`);
+  else if (!sectionAnchor(claim.id).test(pageText)) add('page', `docs/${claim.page}.mdx has no section for it: add a heading ending in {/* #${claim.id} */}`);
   if (claim.verdict === 'not-testable') return problems;
 
   const folder = path.join(root, 'examples', claim.id);

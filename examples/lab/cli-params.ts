@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 
 /** The parsed command line of `npm run example`. */
 export interface ExampleArgs {

@@ -100,7 +100,8 @@ function perHopCosts(rows: readonly ChainingRow[], rawP50Us: number | null): Per
     const mono = find(transport, 'monolith');
     if (!nano || !mono || nano.networkCalls === mono.networkCalls) return [];
     const perHopUs = Math.round(((nano.p50Us - mono.p50Us) / (nano.networkCalls - mono.networkCalls)) * 10) / 10;
-    const ratioToRawHttp = transport !== 'memory' && rawP50Us ? Math.round((perHopUs / rawP50Us) * 100) / 100 : null;
+    // The raw round trip runs client and server in one process, like the http transport: only that pair compares.
+    const ratioToRawHttp = transport === 'http' && rawP50Us ? Math.round((perHopUs / rawP50Us) * 100) / 100 : null;
     return [{ transport, perHopUs, ratioToRawHttp }];
   });
 }

@@ -85,7 +85,7 @@ export function perHopTable(result: ChainingResult): ResultTable {
     rows: result.perHop.map((hop) => ({
       transport: hop.transport,
       perHopUs: hop.perHopUs,
-      rawHttpP50Us: hop.transport === 'memory' ? null : (result.rawHttpRoundTrip?.p50Us ?? null),
+      rawHttpP50Us: hop.transport === 'http' ? (result.rawHttpRoundTrip?.p50Us ?? null) : null,
       ratioToRawHttp: hop.ratioToRawHttp,
       inProcessCheckoutP50Us: result.inProcessCheckout.p50Us,
     })),

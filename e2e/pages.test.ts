@@ -1,0 +1,76 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { builtPagePaths, serveBuild } from './site-server.ts';
+
+const pagePaths = builtPagePaths();
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+
+beforeAll(async () => {
+  site = await serveBuild();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('every built page loads cleanly in Chromium', () => {
+  it('finds the pages in the sitemap, the claim page among them', () => {
+    expect(pagePaths).toContain('/docs/nanoservices/chaining');
+    expect(pagePaths).toContain('/');
+  });
+
+  it.each(pagePaths)('%s', async (pagePath) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    try {
+      const response = await page.goto(site.origin + pagePath, { waitUntil: 'networkidle' });
+      expect(response?.status(), 'the page itself').toBe(200);
+
+      const diagrams = page.locator('.docusaurus-mermaid-container');
+      const diagramCount = await diagrams.count();
+      for (let i = 0; i < diagramCount; i += 1) {
+        await expect.poll(() => diagrams.nth(i).locator('svg').count(), { message: `Mermaid block ${i + 1} of ${pagePath} did not become an SVG`, timeout: 15_000 }).toBeGreaterThan(0);
+      }
+      const plots = page.locator('figure > div[role="img"]');
+      const plotCount = await plots.count();
+      for (let i = 0; i < plotCount; i += 1) {
+        await expect.poll(() => plots.nth(i).locator('svg').count(), { message: `plot ${i + 1} of ${pagePath} was not drawn`, timeout: 15_000 }).toBeGreaterThan(0);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the nano-chaining page', () => {
+  it('shows its diagrams, its plots, its measured figures and its tested source', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.origin}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
+      await expect.poll(() => page.locator('figure > div[role="img"] svg').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('#nano-chaining').count()).toBe(1);
+      const tables = await page.locator('table caption').allTextContents();
+      expect(tables).toEqual(expect.arrayContaining(['What one added hop costs, next to the raw platform', 'Latency and throughput per shape and chain length']));
+      expect(await page.getByText('Measured on', { exact: false }).count()).toBeGreaterThan(0);
+      await page.locator('summary', { hasText: 'examples/nano-chaining/experiment.ts' }).click();
+      expect(await page.locator('pre').first().textContent()).toContain('defineExperiment');
+    } finally {
+      await context.close();
+    }
+  });
+});

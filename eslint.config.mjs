@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** @see https://typescript-eslint.io/getting-started */
+
+// Modules a Web Worker or the page may load: the domain, the shapes, the memory transport and the
+// report functions. They must not reach Node built-ins (see the design's browser-safe boundary).
+const browserSafe = [
+  'examples/checkout/**/*.ts',
+  'examples/claims/registry.ts',
+  'examples/lab/{shapes,mermaid,memory-transport,unit-app,transport,wire,measure,experiment,verdict}.ts',
+  'examples/*/report.ts',
+  'src/**/*.{ts,tsx}',
+];
+
+export default tseslint.config(
+  { ignores: ['build/', '.docusaurus/', 'docs/api/', 'node_modules/', 'scratch/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: browserSafe,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^node:', message: 'browser-safe module: keep Node built-ins in the Node-only modules (http-transport, process-transport, evidence ...)' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'browser-safe module: process is Node-only' }, { name: 'Buffer', message: 'browser-safe module: Buffer is Node-only' }],
+    },
+  },
+);

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import type { ResultTable as Table } from '@site/examples/lab/experiment';
+
+/** A result table computed by the experiment's own report function from the evidence file. */
+export default function ResultTable({ table }: { table: Table }): ReactNode {
+  return (
+    <div className="table-scroll" role="region" aria-label={table.title} tabIndex={0}>
+      <table>
+        <caption style={{ textAlign: 'left', fontWeight: 600 }}>{table.title}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((column) => (
+              <th key={column.key} scope="col">{column.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, index) => (
+            <tr key={index}>
+              {table.columns.map((column) => {
+                const value = row[column.key];
+                return (
+                  <td key={column.key} className={typeof value === 'number' ? 'number' : undefined}>
+                    {value ?? '—'}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+import CodeBlock from '@theme/CodeBlock';
+import { claims } from '@site/examples/claims/registry';
+import VerdictBadge from '@site/src/components/VerdictBadge';
+
+function PublishedClaims(): ReactNode {
+  const published = claims.filter((claim) => claim.verdict !== 'pending');
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption style={{ textAlign: 'left' }}>
+          {published.length} of {claims.length} claims of the article tested so far; the rest are pending.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">The article says</th>
+            <th scope="col">Architecture</th>
+            <th scope="col">Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {published.map((claim) => (
+            <tr key={claim.id}>
+              <td>
+                <Link to={`/docs/${claim.page}#${claim.id}`}>“{claim.articleSays}”</Link>
+              </td>
+              <td>{claim.architecture}</td>
+              <td>
+                <VerdictBadge verdict={claim.verdict} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Home(): ReactNode {
+  return (
+    <Layout title="Nanoservices vs microservices, tested" description="Every claim about service granularity, tested by code you can run.">
+      <main className="container margin-vert--lg">
+        <h1>How fine should you cut your services?</h1>
+        <p style={{ fontSize: '1.2rem', maxWidth: '46rem' }}>
+          Granularity Lab takes what people say about nanoservices and microservices and tests it. One checkout, written once as plain
+          functions, is deployed as a monolith, as microservices and as nanoservices; the shape is the only thing that changes. Every
+          figure on this site comes from a run of that code, stamped with the machine and the source that produced it.
+        </p>
+        <div className="row margin-vert--lg">
+          <div className="col col--4 margin-bottom--md">
+            <h2>Read a verdict</h2>
+            <p>Each claim gets the article's words, a verdict, the reasoning with sources, the experiment's code and its figures.</p>
+            <Link className="button button--primary" to="/docs/nanoservices/chaining">
+              Chaining nanoservices
+            </Link>
+          </div>
+          <div className="col col--4 margin-bottom--md">
+            <h2>Run it yourself</h2>
+            <p>The same experiment prints the same kind of table on your machine:</p>
+            <CodeBlock language="bash">{'npm ci\nnpm run example -- nano-chaining'}</CodeBlock>
+          </div>
+          <div className="col col--4 margin-bottom--md">
+            <h2>Check the method</h2>
+            <p>How a claim becomes a verdict, what the verdicts mean, and the lab library every experiment is built on.</p>
+            <Link className="button button--secondary" to="/docs/intro">
+              How this site works
+            </Link>
+          </div>
+        </div>
+        <h2>What has been tested</h2>
+        <PublishedClaims />
+      </main>
+    </Layout>
+  );
+}
