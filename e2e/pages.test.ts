@@ -16,13 +16,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('every built page loads cleanly in Chromium', () => {
-  it('finds the pages in the sitemap, the claim page among them', () => {
+// Pages load side by side (vitest's maxConcurrency); each test uses its own `expect`.
+describe.concurrent('every built page loads cleanly in Chromium', () => {
+  it('finds the pages in the sitemap, the claim page among them', ({ expect }) => {
     expect(pagePaths).toContain('/docs/nanoservices/chaining');
     expect(pagePaths).toContain('/');
   });
 
-  it.each(pagePaths)('%s', async (pagePath) => {
+  it.for(pagePaths)('%s', async (pagePath, { expect }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -61,14 +62,15 @@ describe('the nano-chaining page', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${site.origin}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
-      await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
-      await expect.poll(() => page.locator('figure > div[role="img"] svg').count()).toBeGreaterThanOrEqual(2);
+      await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count(), { timeout: 15_000 }).toBe(3);
+      await expect.poll(() => page.locator('figure > div[role="img"] svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
       expect(await page.locator('#nano-chaining').count()).toBe(1);
       const tables = await page.locator('table caption').allTextContents();
       expect(tables).toEqual(expect.arrayContaining(['What one added hop costs, next to the raw platform', 'Latency and throughput per shape and chain length']));
       expect(await page.getByText('Measured on', { exact: false }).count()).toBeGreaterThan(0);
-      await page.locator('summary', { hasText: 'examples/nano-chaining/experiment.ts' }).click();
-      expect(await page.locator('pre').first().textContent()).toContain('defineExperiment');
+      const source = page.locator('details', { has: page.locator('summary', { hasText: 'examples/nano-chaining/experiment.ts' }) });
+      await source.locator('summary').click();
+      expect(await source.locator('pre').textContent()).toContain('export const experiment = defineExperiment(');
     } finally {
       await context.close();
     }

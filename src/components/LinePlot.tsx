@@ -16,6 +16,8 @@ export interface LinePlotProps {
 
 const height = 320;
 
+const inOrder = (rows: LinePlotProps['rows'], key: string) => [...new Set(rows.map((row) => row[key]))];
+
 /**
  * Draws measured rows with Observable Plot in the browser. The box keeps its height before the
  * chart arrives, so nothing below it moves; colours follow the page's text colour in both modes.
@@ -32,10 +34,11 @@ export default function LinePlot({ rows, x, y, series, facet, xLabel, yLabel, ti
         width: Math.max(node.clientWidth, 280),
         style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
         marginLeft: 56,
-        x: { label: xLabel, ticks: [...new Set(rows.map((row) => row[x]))] as number[] },
+        x: { label: xLabel, ticks: inOrder(rows, x) as number[], tickFormat: 'd' },
         y: { label: yLabel, type: logY ? 'log' : 'linear', grid: true },
-        fx: facet ? { label: null } : undefined,
-        color: { legend: true, scheme: 'observable10' },
+        // Panels and colours in the order the experiment measured them, not alphabetical.
+        fx: facet ? { label: null, domain: inOrder(rows, facet) } : undefined,
+        color: { legend: true, scheme: 'observable10', domain: inOrder(rows, series) },
         marks: [
           Plot.lineY(rows as Array<Record<string, unknown>>, { x, y, stroke: series, fx: facet, marker: 'circle', tip: true }),
         ],

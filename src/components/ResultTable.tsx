@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ResultTable as Table } from '@site/examples/lab/experiment';
 
-/** A result table computed by the experiment's own report function from the evidence file. */
-export default function ResultTable({ table }: { table: Table }): ReactNode {
-  return (
+/** A result table computed by the experiment's own report function from the evidence file; long ones can start folded. */
+export default function ResultTable({ table, collapsed }: { table: Table; collapsed?: boolean }): ReactNode {
+  const rendered = (
     <div className="table-scroll" role="region" aria-label={table.title} tabIndex={0}>
       <table>
         <caption style={{ textAlign: 'left', fontWeight: 600 }}>{table.title}</caption>
@@ -30,5 +30,14 @@ export default function ResultTable({ table }: { table: Table }): ReactNode {
         </tbody>
       </table>
     </div>
+  );
+  if (!collapsed) return rendered;
+  return (
+    <details>
+      <summary>
+        {table.title} ({table.rows.length} rows)
+      </summary>
+      {rendered}
+    </details>
   );
 }
