@@ -43,7 +43,8 @@ const pending = (id: string, architecture: Claim['architecture'], articleSays: s
 
 /**
  * Every claim of the seed article ("Nanoservices vs. Microservices: How do they Differ?",
- * Wisdomplexus). The site, the claims check and the runner all read this one list.
+ * Wisdomplexus), as listed with their ids and references in `claims.md` beside this file. The site,
+ * the claims check and the runner all read this one list.
  */
 export const claims: readonly Claim[] = [
   pending('nano-anti-pattern', 'nanoservices', 'Considered as an anti-pattern, components of nanoservices are too fine-grained'),
