@@ -10,7 +10,7 @@ describe('the claims registry', () => {
     expect(problems.map((problem) => problem.message)).toEqual([]);
   });
 
-  it('lists every claim of claims.md (the article's claims with their references), and nothing else', () => {
+  it('lists every claim of claims.md (the claims of the article with their references), and nothing else', () => {
     const listed = readFileSync(new URL('./claims.md', import.meta.url), 'utf8');
     const ids = [...listed.matchAll(/^\| ((?:nano|micro)-[a-z-]+)/gm)].map((match) => match[1]);
     expect(ids.length).toBeGreaterThan(0);
