@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureLatency, measureThroughput } from './measure.ts';
+import { measureLatency, measureLatencySideBySide, measureThroughput } from './measure.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -23,6 +23,24 @@ describe('measureLatency', () => {
     const summary = await measureLatency(() => sleep(5), { warmup: 0, iterations: 1_000_000, maxSeconds: 0.1 });
     expect(summary.iterations).toBeGreaterThan(0);
     expect(summary.iterations).toBeLessThan(100);
+  });
+});
+
+describe('measureLatencySideBySide', () => {
+  it('takes turns: every operation runs in every round, and each records exactly its share', async () => {
+    const order: string[] = [];
+    const op = (name: string) => async () => { order.push(name); };
+    const summaries = await measureLatencySideBySide({ a: op('a'), b: op('b'), c: op('c') }, { warmup: 1, iterations: 7, rounds: 3, maxSeconds: 5 });
+    expect(summaries.a.iterations).toBe(7);
+    expect(summaries.c.iterations).toBe(7);
+    // After one warm-up call each, round 1 starts with a, round 2 with b, round 3 with c; quotas 3, 2, 2.
+    expect(order.join('')).toBe('abc' + 'aaabbbccc' + 'bbccaa' + 'ccaabb');
+  });
+
+  it('keeps slow and fast operations apart', async () => {
+    const summaries = await measureLatencySideBySide({ fast: async () => {}, slow: () => sleep(2) }, { warmup: 0, iterations: 6, rounds: 2, maxSeconds: 5 });
+    expect(summaries.slow.p50Us).toBeGreaterThanOrEqual(1900);
+    expect(summaries.fast.p50Us).toBeLessThan(summaries.slow.p50Us);
   });
 });
 

@@ -2,15 +2,15 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
-import { deployShape } from '../lab/deploy.ts';
+import { deployShape, type Deployment } from '../lab/deploy.ts';
 import { defineExperiment } from '../lab/experiment.ts';
 import { httpTransport } from '../lab/http-transport.ts';
-import { measureLatency, measureThroughput } from '../lab/measure.ts';
+import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencySummary } from '../lab/measure.ts';
 import { memoryTransport } from '../lab/memory-transport.ts';
 import { processTransport } from '../lab/process-transport.ts';
 import { measureRawHttpRoundTrip } from '../lab/raw-http-baseline.ts';
 import { shapes, truncateShape } from '../lab/shapes.ts';
-import { transportNames, type Transport } from '../lab/transport.ts';
+import { transportNames, type Transport, type UnitAnswer } from '../lab/transport.ts';
 import { chainingTable, chainingVerdict, perHopTable, type ChainingResult, type ChainingRow, type PerHopCost } from './report.ts';
 
 const transports: Record<(typeof transportNames)[number], Transport> = { memory: memoryTransport, http: httpTransport, process: processTransport };
@@ -20,6 +20,8 @@ const params = z.object({
   chainLengths: z.array(z.number().int().min(1).max(stepNames.length)).min(1).default([1, 2, 3, 4, 5, 6]),
   warmup: z.number().int().min(0).max(10_000).default(300),
   iterations: z.number().int().min(10).max(100_000).default(2_000),
+  /** Turns the shapes take within one measurement (see measureLatencySideBySide). */
+  rounds: z.number().int().min(1).max(100).default(10),
   concurrency: z.number().int().min(1).max(256).default(16),
   throughputRequests: z.number().int().min(10).max(100_000).default(2_000),
   maxSecondsPerMeasurement: z.number().positive().max(120).default(15),
@@ -27,7 +29,8 @@ const params = z.object({
 
 /**
  * nano-chaining: the same checkout as a chain of nanoservices, as microservices and as a monolith,
- * on each transport and for each chain length. It measures latency and throughput per shape, the
+ * on each transport and for each chain length, the three deployed at once and measured in turns. It
+ * measures latency and throughput per shape, the
  * cost of one added hop, and a plain node:http round trip in the same run, and checks that every
  * deployment returns exactly what the functions return in one call stack.
  */
@@ -35,13 +38,13 @@ export const experiment = defineExperiment({
   id: 'nano-chaining',
   title: 'Chaining nanoservices: what each hop costs',
   params,
-  quick: { transports: ['memory', 'http'], chainLengths: [1, 6], warmup: 20, iterations: 60, throughputRequests: 100, maxSecondsPerMeasurement: 5 },
+  quick: { transports: ['memory', 'http'], chainLengths: [1, 6], warmup: 20, iterations: 60, rounds: 3, throughputRequests: 100, maxSecondsPerMeasurement: 5 },
   tables: (result) => [chainingTable(result), perHopTable(result)],
   verdict: chainingVerdict,
 
   async run(p, onProgress): Promise<ChainingResult> {
     const lengths = [...new Set(p.chainLengths)].sort((a, b) => a - b);
-    const total = 1 + (p.transports.some((t) => t !== 'memory') ? 1 : 0) + p.transports.length * lengths.length * Object.keys(shapes).length;
+    const total = 1 + (p.transports.some((t) => t !== 'memory') ? 1 : 0) + p.transports.length * lengths.length;
     let done = 0;
     const step = (label: string) => onProgress?.({ done: ++done, total, label });
     const latency = { warmup: p.warmup, iterations: p.iterations, maxSeconds: p.maxSecondsPerMeasurement };
@@ -59,32 +62,38 @@ export const experiment = defineExperiment({
     for (const transportName of p.transports) {
       for (const chainLength of lengths) {
         const expected = runCheckoutInProcess(sampleCart, chainLength);
-        for (const shape of Object.values(shapes)) {
-          const deployment = await deployShape(truncateShape(shape, chainLength), transports[transportName]);
-          try {
-            const answer = await deployment.checkout(sampleCart);
-            identicalResults &&= isDeepStrictEqual(answer.value, expected);
-            const summary = await measureLatency(() => deployment.checkout(sampleCart), latency);
+        // All three shapes run at once and take turns, so that drift hits them alike.
+        const deployments: Deployment[] = [];
+        try {
+          for (const shape of Object.values(shapes)) deployments.push(await deployShape(truncateShape(shape, chainLength), transports[transportName]));
+          const answers = await Promise.all(deployments.map((deployment) => deployment.checkout(sampleCart)));
+          identicalResults &&= answers.every((answer) => isDeepStrictEqual(answer.value, expected));
+          const latencies = await measureLatencySideBySide(
+            Object.fromEntries(deployments.map((deployment) => [deployment.shape.name, () => deployment.checkout(sampleCart)])),
+            { ...latency, rounds: p.rounds },
+          );
+          for (const [index, deployment] of deployments.entries()) {
             const throughput = await measureThroughput(() => deployment.checkout(sampleCart), {
               concurrency: p.concurrency,
               requests: p.throughputRequests,
               maxSeconds: p.maxSecondsPerMeasurement,
             });
+            const summary = latencies[deployment.shape.name] as LatencySummary;
             rows.push({
               transport: transportName,
-              shape: shape.name,
+              shape: deployment.shape.name,
               chainLength,
               units: deployment.shape.units.length,
-              networkCalls: answer.networkCalls,
+              networkCalls: (answers[index] as UnitAnswer).networkCalls,
               p50Us: summary.p50Us,
               p99Us: summary.p99Us,
               requestsPerSecond: throughput.requestsPerSecond,
             });
-          } finally {
-            await deployment.close();
           }
-          step(`${transportName} · ${shape.name} · ${chainLength} function${chainLength > 1 ? 's' : ''}`);
+        } finally {
+          await Promise.all(deployments.map((deployment) => deployment.close()));
         }
+        step(`${transportName} · ${chainLength} function${chainLength > 1 ? 's' : ''} · ${deployments.length} shapes`);
       }
     }
     return { rows, perHop: perHopCosts(rows, rawHttpRoundTrip?.p50Us ?? null), inProcessCheckout, rawHttpRoundTrip, identicalResults };

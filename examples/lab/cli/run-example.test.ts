@@ -38,7 +38,7 @@ describe('npm run example', () => {
       'nano-chaining', '--transport', 'memory', '--chainLengths', '1,2', '--warmup', '0', '--iterations', '10', '--throughputRequests', '10', '--json',
     );
     expect(code).toBe(0);
-    expect(stderr).toMatch(/\[\d+\/\d+\] memory · nanoservices · 2 functions/);
+    expect(stderr).toMatch(/\[\d+\/\d+\] memory · 2 functions · 3 shapes/);
     const printed = JSON.parse(stdout) as { claim: string; result: { rows: unknown[]; identicalResults: boolean } };
     expect(printed.claim).toBe('nano-chaining');
     expect(printed.result.rows).toHaveLength(2 * 3);
