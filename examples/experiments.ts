@@ -1,15 +1,18 @@
-import type { Experiment } from './lab/experiment.ts';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Experiment } from './lab/define-experiment.ts';
+
+const examplesDir = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Every experiment, by the id of the claim it tests. Loaded on demand so that running one
- * experiment does not load the others. Adding an experiment = one line here.
+ * The ids of every experiment, sorted: each folder of `examples/` that holds an `experiment.ts`.
+ * Adding an experiment is adding its folder; nothing else lists it.
  */
-export const experimentLoaders: Readonly<Record<string, () => Promise<Experiment>>> = {
-  'nano-chaining': async () => (await import('./nano-chaining/experiment.ts')).experiment as unknown as Experiment,
-};
-
-/** The ids of every experiment, sorted. */
-export const experimentIds = Object.keys(experimentLoaders).sort();
+export const experimentIds = readdirSync(examplesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(examplesDir, entry.name, 'experiment.ts')))
+  .map((entry) => entry.name)
+  .sort();
 
 /**
  * Loads an experiment by id, or throws an error that lists the known ids.
@@ -20,9 +23,12 @@ export const experimentIds = Object.keys(experimentLoaders).sort();
  * ```
  */
 export async function loadExperiment(id: string): Promise<Experiment> {
-  const load = experimentLoaders[id];
-  if (!load) throw new UnknownExperimentError(id);
-  return load();
+  if (!experimentIds.includes(id)) throw new UnknownExperimentError(id);
+  const module = (await import(`./${id}/experiment.ts`)) as { experiment?: Experiment };
+  if (!module.experiment || module.experiment.id !== id) {
+    throw new Error(`examples/${id}/experiment.ts must export \`experiment\` (made with defineExperiment) whose id is "${id}"`);
+  }
+  return module.experiment;
 }
 
 /** Thrown for an id no experiment has; its message lists the ids that exist. */

@@ -51,7 +51,7 @@ describe('checkClaims', () => {
     const problems = await checkClaims([claim], { experimentIds: [], root });
     expect(problems.map((p) => p.message)).toEqual([
       'nano-example: page docs/nanoservices/example.mdx does not exist',
-      'nano-example: no experiment: write examples/nano-example/experiment.ts and list it in examples/experiments.ts',
+      'nano-example: no experiment: write examples/nano-example/experiment.ts (exporting `experiment`)',
     ]);
   });
 

@@ -65,7 +65,7 @@ async function checkPublishedClaim(claim: Claim, root: string, experimentIds: re
 
   const folder = path.join(root, 'examples', claim.id);
   if (!existsSync(path.join(folder, 'experiment.ts')) || !experimentIds.includes(claim.id)) {
-    add('experiment', `no experiment: write examples/${claim.id}/experiment.ts and list it in examples/experiments.ts`);
+    add('experiment', `no experiment: write examples/${claim.id}/experiment.ts (exporting \`experiment\`)`);
     return problems;
   }
   if (!readdirSync(folder).some((file) => file.endsWith('.test.ts'))) add('tests', `no test beside the experiment: add examples/${claim.id}/experiment.test.ts`);

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CheckoutError } from '../checkout/checkout-error.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { runCheckoutInProcess } from '../checkout/steps.ts';
+import { checkoutSteps, runCheckoutInProcess } from '../checkout/steps.ts';
 import { deployShape, type Deployment } from './deploy.ts';
 import { httpTransport } from './http-transport.ts';
 import { memoryTransport } from './memory-transport.ts';
+import { processTransport } from './process-transport.ts';
 import { shapes, truncateShape } from './shapes.ts';
 
 const running: Deployment[] = [];
@@ -49,5 +50,31 @@ describe('deployShape', () => {
     const deployment = await deployShape(shapes.microservices, httpTransport);
     await deployment.close();
     await deployment.close();
+  });
+});
+
+describe('deployShape with unit options', () => {
+  it('swaps a function in one unit, runs its middleware, and sends its headers to the next unit', async () => {
+    const seen: string[] = [];
+    const deployment = await deploy(shapes.microservices, httpTransport, {
+      unitOptions: (unit) => ({
+        steps: unit === 'billing' ? { calculateTax: { ...checkoutSteps.calculateTax, run: (input) => ({ ...(checkoutSteps.calculateTax.run(input) as object), taxCents: 0 }) } } : {},
+        middleware: [async (c, next) => { seen.push(`${unit}:${c.req.header('x-from') ?? 'client'}`); await next(); }],
+        outgoingHeaders: () => ({ 'x-from': unit }),
+      }),
+    });
+    const answer = await deployment.checkout(sampleCart);
+    expect((answer.value as { taxCents: number }).taxCents).toBe(0);
+    expect(seen).toEqual(['cart:client', 'billing:cart', 'receipts:billing']);
+  });
+
+  it('calls any route of any unit directly', async () => {
+    const deployment = await deploy(shapes.nanoservices, memoryTransport);
+    const priced = await deployment.call('priceCart', 'priceCart', checkoutSteps.validateCart.run(sampleCart));
+    expect(priced.networkCalls).toBe(5);
+  });
+
+  it('refuses unit options over processes, before starting anything', async () => {
+    await expect(deployShape(shapes.monolith, processTransport, { unitOptions: () => ({}) })).rejects.toThrow(/processTransport cannot take unit options/);
   });
 });

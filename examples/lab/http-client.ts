@@ -12,7 +12,13 @@ import { decodeAnswer, networkCallsHeader } from './wire.ts';
  * await postJson(agent, 41234, '/priceCart', validated); // { value, networkCalls }
  * ```
  */
-export function postJson(agent: http.Agent, port: number, path: string, body: unknown): Promise<UnitAnswer> {
+export function postJson(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<UnitAnswer> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -22,7 +28,7 @@ export function postJson(agent: http.Agent, port: number, path: string, body: un
         port,
         path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -43,7 +49,15 @@ export function postJson(agent: http.Agent, port: number, path: string, body: un
   });
 }
 
-/** A keep-alive agent for loopback calls between units. */
+/**
+ * A keep-alive agent for loopback calls between units: connections are reused, not reopened.
+ *
+ * @example
+ * ```ts
+ * const agent = keepAliveAgent();
+ * try { await postJson(agent, port, '/priceCart', validated); } finally { agent.destroy(); }
+ * ```
+ */
 export function keepAliveAgent(): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets: 64 });
 }

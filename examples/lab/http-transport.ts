@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { keepAliveAgent, postJson } from './http-client.ts';
 import type { Shape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
-import { createUnitApp } from './unit-app.ts';
+import { createUnitApp, type UnitOptions } from './unit-app.ts';
 
 /**
  * Serves a Hono app on 127.0.0.1 with a port the OS picks, and resolves once it listens.
@@ -42,14 +42,14 @@ function closeServer(server: Server): Promise<void> {
  */
 export const httpTransport: Transport = {
   name: 'http',
-  async start(shape: Shape): Promise<RunningUnits> {
+  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     const agent = keepAliveAgent();
     const ports = new Map<string, number>();
     const closers: Array<() => Promise<void>> = [];
-    const call: CallUnit = (unit, route, body) => {
+    const call: CallUnit = (unit, route, body, headers) => {
       const port = ports.get(unit);
       if (port === undefined) return Promise.reject(new Error(`no unit named ${unit} is running`));
-      return postJson(agent, port, `/${route}`, body);
+      return postJson(agent, port, `/${route}`, body, headers);
     };
     const close = async () => {
       agent.destroy();
@@ -57,7 +57,7 @@ export const httpTransport: Transport = {
     };
     try {
       for (const unit of shape.units) {
-        const server = await listenOnLoopback(createUnitApp(shape, unit.name, call));
+        const server = await listenOnLoopback(createUnitApp(shape, unit.name, call, unitOptions?.(unit.name)));
         ports.set(unit.name, server.port);
         closers.push(server.close);
       }

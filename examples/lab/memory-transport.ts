@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Shape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
-import { createUnitApp } from './unit-app.ts';
+import { createUnitApp, type UnitOptions } from './unit-app.ts';
 import { decodeAnswer, networkCallsHeader } from './wire.ts';
 
 /**
@@ -16,21 +16,21 @@ import { decodeAnswer, networkCallsHeader } from './wire.ts';
  */
 export const memoryTransport: Transport = {
   name: 'memory',
-  async start(shape: Shape): Promise<RunningUnits> {
+  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     const apps = new Map<string, Hono>();
-    const call: CallUnit = async (unit, route, body) => {
+    const call: CallUnit = async (unit, route, body, headers) => {
       const app = apps.get(unit);
       if (!app) throw new Error(`no unit named ${unit} is running`);
       const response = await app.fetch(
         new Request(`http://${unit}.memory/${route}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...headers, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         }),
       );
       return decodeAnswer(response.status, await response.text(), response.headers.get(networkCallsHeader));
     };
-    for (const unit of shape.units) apps.set(unit.name, createUnitApp(shape, unit.name, call));
+    for (const unit of shape.units) apps.set(unit.name, createUnitApp(shape, unit.name, call, unitOptions?.(unit.name)));
     return { call, close: async () => apps.clear() };
   },
 };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { keepAliveAgent, postJson } from './http-client.ts';
 import type { Shape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
+import type { UnitOptions } from './unit-app.ts';
 
 const unitMain = fileURLToPath(new URL('./unit-process-main.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
@@ -62,7 +63,8 @@ function startUnit(shape: Shape, unit: string, peerPorts: Record<string, number>
  */
 export const processTransport: Transport = {
   name: 'process',
-  async start(shape: Shape): Promise<RunningUnits> {
+  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
+    if (unitOptions) throw new Error('processTransport cannot take unit options: functions and middleware do not cross a process boundary; use memoryTransport or httpTransport');
     const agent = keepAliveAgent();
     const children: ChildProcess[] = [];
     const ports: Record<string, number> = {};
@@ -80,10 +82,10 @@ export const processTransport: Transport = {
       await close();
       throw error;
     }
-    const call: CallUnit = (unit, route, body) => {
+    const call: CallUnit = (unit, route, body, headers) => {
       const port = ports[unit];
       if (port === undefined) return Promise.reject(new Error(`no unit named ${unit} is running`));
-      return postJson(agent, port, `/${route}`, body);
+      return postJson(agent, port, `/${route}`, body, headers);
     };
     return { call, close };
   },

@@ -1,5 +1,6 @@
 import type { StepName } from '../checkout/steps.ts';
 import type { Shape } from './shapes.ts';
+import type { UnitOptions } from './unit-app.ts';
 
 /** The transports a shape can be deployed over. */
 export const transportNames = ['memory', 'http', 'process'] as const;
@@ -13,8 +14,8 @@ export interface UnitAnswer {
   readonly networkCalls: number;
 }
 
-/** Sends `body` to the route of `unit` and resolves with its answer. */
-export type CallUnit = (unit: string, route: StepName, body: unknown) => Promise<UnitAnswer>;
+/** Sends `body` (and any extra headers, such as credentials) to the route of `unit` and resolves with its answer. */
+export type CallUnit = (unit: string, route: StepName, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<UnitAnswer>;
 
 /** A shape whose units are up and reachable. */
 export interface RunningUnits {
@@ -29,5 +30,6 @@ export interface RunningUnits {
  */
 export interface Transport {
   readonly name: TransportName;
-  start(shape: Shape): Promise<RunningUnits>;
+  /** Starts the units; `unitOptions` (not supported by `processTransport`) adjusts each unit's app. */
+  start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits>;
 }

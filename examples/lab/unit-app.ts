@@ -1,9 +1,19 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { CheckoutError } from '../checkout/checkout-error.ts';
-import { checkoutSteps, type StepName } from '../checkout/steps.ts';
+import { checkoutSteps, type CheckoutStep, type StepName } from '../checkout/steps.ts';
 import type { Shape } from './shapes.ts';
 import type { CallUnit } from './transport.ts';
 import { networkCallsHeader } from './wire.ts';
+
+/** What an experiment may change about one unit; the shape and the chain stay as they are. */
+export interface UnitOptions {
+  /** Replaces checkout functions in this unit, e.g. another tax provider or a function that works longer. */
+  readonly steps?: Partial<Record<StepName, CheckoutStep>>;
+  /** Runs before every route of the unit, e.g. authentication or fault injection. */
+  readonly middleware?: readonly MiddlewareHandler[];
+  /** Headers the unit sends with its call to the next unit, e.g. its credential for that unit. */
+  readonly outgoingHeaders?: (toUnit: string) => Readonly<Record<string, string>>;
+}
 
 /**
  * Builds the Hono app of one deploy unit: one `POST /<function>` route per function it holds.
@@ -16,7 +26,7 @@ import { networkCallsHeader } from './wire.ts';
  * await app.fetch(new Request('http://unit/priceCart', { method: 'POST', body: JSON.stringify(validated) }));
  * ```
  */
-export function createUnitApp(shape: Shape, unitName: string, callUnit: CallUnit): Hono {
+export function createUnitApp(shape: Shape, unitName: string, callUnit: CallUnit, options: UnitOptions = {}): Hono {
   const index = shape.units.findIndex((unit) => unit.name === unitName);
   const unit = shape.units[index];
   if (!unit) throw new Error(`shape ${shape.name} has no unit named ${unitName}`);
@@ -24,14 +34,15 @@ export function createUnitApp(shape: Shape, unitName: string, callUnit: CallUnit
   if (unknown) throw new Error(`unit ${unitName} of shape ${shape.name} names ${unknown}, which is not a checkout function`);
   const next = shape.units[index + 1];
   const app = new Hono();
+  for (const middleware of options.middleware ?? []) app.use(middleware);
 
   unit.functions.forEach((route, position) => {
-    const localSteps = unit.functions.slice(position).map((name: StepName) => checkoutSteps[name]);
+    const localSteps = unit.functions.slice(position).map((name: StepName) => options.steps?.[name] ?? checkoutSteps[name]);
     app.post(`/${route}`, async (c) => {
       let value = localSteps.reduce((acc: unknown, step) => step.run(acc), await c.req.json());
       let networkCalls = 1;
       if (next?.functions[0]) {
-        const answer = await callUnit(next.name, next.functions[0], value);
+        const answer = await callUnit(next.name, next.functions[0], value, options.outgoingHeaders?.(next.name));
         value = answer.value;
         networkCalls += answer.networkCalls;
       }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
 import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { defineExperiment } from '../lab/experiment.ts';
+import { defineExperiment } from '../lab/define-experiment.ts';
 import { httpTransport } from '../lab/http-transport.ts';
 import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencySummary } from '../lab/measure.ts';
 import { memoryTransport } from '../lab/memory-transport.ts';

@@ -1,5 +1,5 @@
 import { stepNames } from '../checkout/steps.ts';
-import type { ResultTable } from '../lab/experiment.ts';
+import type { ResultTable } from '../lab/define-experiment.ts';
 import type { LatencySummary } from '../lab/measure.ts';
 import type { ShapeName } from '../lab/shapes.ts';
 import type { TransportName } from '../lab/transport.ts';

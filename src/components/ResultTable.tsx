@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ResultTable as Table } from '@site/examples/lab/experiment';
+import type { ResultTable as Table } from '@site/examples/lab/define-experiment';
 
 /** A result table computed by the experiment's own report function from the evidence file; long ones can start folded. */
 export default function ResultTable({ table, collapsed }: { table: Table; collapsed?: boolean }): ReactNode {
