@@ -24,7 +24,7 @@ export const ClaimSchema = z.object({
 export type Claim = z.infer<typeof ClaimSchema>;
 
 const cite = {
-  rotemGalOz: { title: 'SOA Anti-pattern: Nanoservices', author: 'Arnon Rotem-Gal-Oz', year: 2010, url: 'https://arnon.me/2010/05/soa-antipatterns-nanoservices/' },
+  rotemGalOz: { title: 'SOA Anti-pattern: Nanoservices', author: 'Arnon Rotem-Gal-Oz', year: 2010, url: 'https://dzone.com/articles/soa-anti-pattern-nanoservices' },
   fowlerTradeOffs: { title: 'Microservice Trade-Offs', author: 'Martin Fowler', year: 2015, url: 'https://martinfowler.com/articles/microservice-trade-offs.html' },
   fowlerLewis: { title: 'Microservices', author: 'James Lewis and Martin Fowler', year: 2014, url: 'https://martinfowler.com/articles/microservices.html' },
   lambdaCallingLambda: { title: 'Anti-patterns in Lambda-based applications: Lambda functions calling Lambda functions', author: 'Amazon Web Services', year: 2023, url: 'https://docs.aws.amazon.com/lambda/latest/operatorguide/functions-calling-functions.html' },
