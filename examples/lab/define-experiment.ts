@@ -25,6 +25,8 @@ export interface Experiment<Schema extends z.ZodObject = z.ZodObject, Result = u
   readonly title: string;
   /** Parameters with their defaults; the defaults produce the published evidence. */
   readonly params: Schema;
+  /** For a summary: the claims whose evidence it reads, which `npm run evidence` must refresh first. */
+  readonly summarizes?: readonly string[];
   /** Parameters for a run short enough for the test suite. */
   readonly quick: Partial<z.input<Schema>>;
   run(params: z.output<Schema>, onProgress?: (progress: ExperimentProgress) => void): Promise<Result>;

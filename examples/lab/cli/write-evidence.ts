@@ -8,9 +8,15 @@ import { experimentIds, loadExperiment, UnknownExperimentError } from '../../exp
 import { evidenceFile, repoRoot, stampRun, type Evidence } from '../evidence.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
+/** Summaries read other claims' evidence, so they run after everything they summarise. */
+async function inRunOrder(ids: readonly string[]) {
+  const experiments = await Promise.all(ids.map((id) => loadExperiment(id)));
+  return [...experiments.filter((e) => !e.summarizes), ...experiments.filter((e) => e.summarizes)];
+}
+
 async function main(ids: readonly string[]) {
-  for (const id of ids.length ? ids : experimentIds) {
-    const experiment = await loadExperiment(id);
+  for (const experiment of await inRunOrder(ids.length ? ids : experimentIds)) {
+    const id = experiment.id;
     const params = experiment.params.parse({});
     const progress = progressReporter(`evidence: ${id}`);
     const startedAt = performance.now();
