@@ -52,8 +52,8 @@ export default function Home(): ReactNode {
           <div className="col col--4 margin-bottom--md">
             <h2>Read a verdict</h2>
             <p>Each claim gets the article's words, a verdict, the reasoning with sources, the experiment's code and its figures.</p>
-            <Link className="button button--primary" to="/docs/nanoservices/chaining">
-              Chaining nanoservices
+            <Link className="button button--primary" to="/docs/nanoservices">
+              Every nanoservice claim
             </Link>
           </div>
           <div className="col col--4 margin-bottom--md">
