@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { measureLatency, measureLatencySideBySide, measureThroughput } from './measure.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Timers may fire a fraction of a millisecond early; a busy wait on the same clock cannot.
+const busyFor = async (ms: number) => {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // spin
+  }
+};
 
 describe('measureLatency', () => {
   it('records every iteration after the warm-up and orders the percentiles', async () => {
@@ -15,8 +22,8 @@ describe('measureLatency', () => {
   });
 
   it('sees a slow operation as slow: a 2 ms sleep is at least 2000 µs at the median', async () => {
-    const summary = await measureLatency(() => sleep(2), { warmup: 1, iterations: 5, maxSeconds: 5 });
-    expect(summary.p50Us).toBeGreaterThanOrEqual(1900);
+    const summary = await measureLatency(() => busyFor(2), { warmup: 1, iterations: 5, maxSeconds: 5 });
+    expect(summary.p50Us).toBeGreaterThanOrEqual(1990);
   });
 
   it('stops at the time bound when the count is out of reach', async () => {
@@ -38,8 +45,8 @@ describe('measureLatencySideBySide', () => {
   });
 
   it('keeps slow and fast operations apart', async () => {
-    const summaries = await measureLatencySideBySide({ fast: async () => {}, slow: () => sleep(2) }, { warmup: 0, iterations: 6, rounds: 2, maxSeconds: 5 });
-    expect(summaries.slow.p50Us).toBeGreaterThanOrEqual(1900);
+    const summaries = await measureLatencySideBySide({ fast: async () => {}, slow: () => busyFor(2) }, { warmup: 0, iterations: 6, rounds: 2, maxSeconds: 5 });
+    expect(summaries.slow.p50Us).toBeGreaterThanOrEqual(1990);
     expect(summaries.fast.p50Us).toBeLessThan(summaries.slow.p50Us);
   });
 });

@@ -1,0 +1,121 @@
+import { claimById } from '../claims/registry.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { crashPlanFor, experiment } from './experiment.ts';
+import { noSharedDataVerdict, type DeliveryRow, type DeliveryVariant, type NoSharedDataResult } from './report.ts';
+
+let result: NoSharedDataResult;
+const row = (variant: DeliveryVariant): DeliveryRow => {
+  const found = result.delivery.find((r) => r.variant === variant);
+  if (!found) throw new Error(`no row for ${variant}`);
+  return found;
+};
+
+describe('micro-no-shared-data (quick run: 12 orders, payments killed at 4 of them)', () => {
+  beforeAll(async () => {
+    result = await experiment.run(experiment.params.parse(experiment.quick));
+  }, 120_000);
+
+  it('sends every order and kills the payments process with SIGKILL exactly where planned, in every variant', () => {
+    for (const r of result.delivery) {
+      expect(r.sent).toBe(12);
+      expect(r.crashes).toBe(4);
+      expect(r.acknowledged).toBe(8);
+      // Every crash comes after the payment commit: money is taken for every order.
+      expect(r.committed).toBe(12);
+    }
+  });
+
+  it('no service process ever holds another service’s database file open, and each holds its own', () => {
+    expect(result.fileAccess).toHaveLength(6);
+    for (const access of result.fileAccess) {
+      expect(access.foreignFiles).toEqual([]);
+      expect(access.files).toContain(`${access.service}.db`);
+      expect(access.samples).toBeGreaterThanOrEqual(12);
+    }
+    // One orders process throughout; payments ran as one process per start: the first and one per crash.
+    expect(result.fileAccess.filter((a) => a.service === 'payments').every((a) => a.processes === 5)).toBe(true);
+  });
+
+  it('write-then-publish loses the event of every crash between commit and publish', () => {
+    const naive = row('write then publish');
+    expect(naive.lost).toBe(2);
+    expect(naive.published).toBe(naive.committed - naive.lost);
+    expect(naive.applied).toBe(naive.published);
+    expect(naive.redelivered).toBe(0);
+  });
+
+  it('the transactional outbox with an idempotent consumer loses no event and applies none twice', () => {
+    const outbox = row('transactional outbox');
+    expect(outbox.lost).toBe(0);
+    expect(outbox.duplicatedApplied).toBe(0);
+    expect(outbox.published).toBe(outbox.committed);
+    expect(outbox.applied).toBe(outbox.committed);
+    expect(outbox.outboxRows).toBe(outbox.committed);
+    // Crashes after publishing and before marking the row send the event again: at-least-once.
+    expect(outbox.redelivered).toBe(2);
+  });
+
+  it('the outbox without an idempotent consumer applies every redelivered payment twice', () => {
+    const careless = row('outbox, consumer not idempotent');
+    expect(careless.lost).toBe(0);
+    expect(careless.duplicatedApplied).toBe(careless.redelivered);
+    expect(careless.duplicatedApplied).toBe(2);
+  });
+
+  it('a column rename by the owner breaks every read of a shared table by another service, and none through its API', () => {
+    const shared = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'payments');
+    const owner = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'orders (owner)');
+    const api = result.schemaChange.find((r) => r.layout === 'own table behind an API');
+    expect(shared).toMatchObject({ failedBefore: 0, failedAfter: 10 });
+    expect(shared?.firstError).toMatch(/no such column: total_cents/);
+    expect(owner).toMatchObject({ failedBefore: 0, failedAfter: 0 });
+    expect(api).toMatchObject({ failedBefore: 0, failedAfter: 0 });
+  });
+
+  it('supports holds-with-cost, and prints a table per part', () => {
+    expect(experiment.verdict(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
+    const [delivery, files, schema] = experiment.tables(result);
+    expect(delivery?.rows).toHaveLength(3);
+    expect(files?.rows).toHaveLength(6);
+    expect(schema?.rows).toHaveLength(3);
+  });
+});
+
+describe('crashPlanFor', () => {
+  it('picks the same orders for the same seed, alternating the crash point', () => {
+    const plan = crashPlanFor(12, 4, 7);
+    expect(plan).toEqual(crashPlanFor(12, 4, 7));
+    expect(Object.values(plan).sort()).toEqual(['after-publish', 'after-publish', 'before-publish', 'before-publish']);
+    expect(Object.keys(crashPlanFor(12, 4, 8))).not.toEqual(Object.keys(plan));
+  });
+});
+
+describe('noSharedDataVerdict', () => {
+  const delivery = (variant: DeliveryVariant, lost: number, duplicatedApplied: number): DeliveryRow => ({
+    variant, sent: 10, acknowledged: 8, crashes: 2, committed: 10, published: 10 - lost, delivered: 10, applied: 10, lost, redelivered: 1, duplicatedApplied, outboxRows: 10,
+  });
+  const base: NoSharedDataResult = {
+    orders: 10,
+    crashesPlanned: 2,
+    delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 0)],
+    fileAccess: [{ service: 'orders', variant: 'write then publish', processes: 1, samples: 10, files: ['orders.db'], foreignFiles: [] }],
+    schemaChange: [],
+  };
+
+  it('holds with a cost when the outbox is needed and works', () => {
+    expect(noSharedDataVerdict(base).verdict).toBe('holds-with-cost');
+  });
+
+  it('does not hold when a service opened another’s store', () => {
+    const fileAccess = [{ ...base.fileAccess[0]!, foreignFiles: ['payments.db'] }];
+    expect(noSharedDataVerdict({ ...base, fileAccess }).verdict).toBe('does-not-hold');
+  });
+
+  it('is conditional when even the outbox loses or doubles a payment', () => {
+    expect(noSharedDataVerdict({ ...base, delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 1)] }).verdict).toBe('conditional');
+  });
+
+  it('holds outright when writing then publishing lost nothing', () => {
+    expect(noSharedDataVerdict({ ...base, delivery: [delivery('write then publish', 0, 0), delivery('transactional outbox', 0, 0)] }).verdict).toBe('holds');
+  });
+});

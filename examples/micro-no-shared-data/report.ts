@@ -1,0 +1,215 @@
+import type { ResultTable } from '../lab/define-experiment.ts';
+import type { Verdict } from '../lab/verdict.ts';
+
+/** Where the payments service kills itself: after committing the payment, before or after publishing its event. */
+export type CrashPoint = 'before-publish' | 'after-publish';
+
+/** The event the payments service publishes and the orders service consumes. */
+export interface PaymentCapturedEvent {
+  readonly eventId: string;
+  readonly type: 'payment-captured';
+  readonly orderId: string;
+  readonly paymentId: string;
+  readonly amountCents: number;
+}
+
+/** What the orders service reports about its own store, through its API. */
+export interface OrdersReport {
+  readonly orders: number;
+  readonly paidOrderIds: readonly string[];
+  /** Every delivery of an event, redeliveries included. */
+  readonly deliveries: number;
+  readonly distinctEventsDelivered: number;
+  /** Every time an event changed an order. */
+  readonly applications: number;
+  readonly distinctOrdersApplied: number;
+  readonly file: string;
+}
+
+/** What the payments service reports about its own store, through its API. */
+export interface PaymentsReport {
+  readonly paidOrderIds: readonly string[];
+  readonly outboxRows: number;
+  readonly outboxUnpublished: number;
+  readonly file: string;
+}
+
+/** How the payment event travels, and whether the consumer applies an event id once. */
+export const deliveryVariants = ['write then publish', 'transactional outbox', 'outbox, consumer not idempotent'] as const;
+/** One way of delivering the event. */
+export type DeliveryVariant = (typeof deliveryVariants)[number];
+
+/** One run of N orders with the same seeded crashes, for one delivery variant. */
+export interface DeliveryRow {
+  readonly variant: DeliveryVariant;
+  /** Orders the client placed. */
+  readonly sent: number;
+  /** Orders the client saw accepted (the others failed because payments crashed mid-request). */
+  readonly acknowledged: number;
+  /** SIGKILLs the payments service received, and the restarts that followed. */
+  readonly crashes: number;
+  /** Payments in the payments store: money taken. */
+  readonly committed: number;
+  /** Distinct events that reached the orders service. */
+  readonly published: number;
+  /** Deliveries the orders service received, redeliveries included. */
+  readonly delivered: number;
+  /** Times an event changed an order. */
+  readonly applied: number;
+  /** Payments committed whose order never learned of them. */
+  readonly lost: number;
+  /** Deliveries of an event already delivered. */
+  readonly redelivered: number;
+  /** Applications of an event already applied: a payment counted twice. */
+  readonly duplicatedApplied: number;
+  /** Outbox rows written: one extra row (and one extra update) per payment. */
+  readonly outboxRows: number;
+}
+
+/** The files each service process held open under the run's directory, over every sample taken. */
+export interface FileAccess {
+  readonly service: 'orders' | 'payments';
+  readonly variant: DeliveryVariant;
+  readonly processes: number;
+  readonly samples: number;
+  /** File names (not paths) seen open. */
+  readonly files: readonly string[];
+  /** Files of another service's store seen open: the rule says none. */
+  readonly foreignFiles: readonly string[];
+}
+
+/** One reader of the orders total, before and after the orders service renames a column. */
+export interface SchemaChangeRow {
+  readonly layout: 'shared table' | 'own table behind an API';
+  readonly reader: string;
+  readonly reads: number;
+  readonly failedBefore: number;
+  readonly failedAfter: number;
+  readonly firstError: string | null;
+}
+
+/** The whole result of a micro-no-shared-data run: plain JSON. */
+export interface NoSharedDataResult {
+  readonly orders: number;
+  readonly crashesPlanned: number;
+  readonly delivery: readonly DeliveryRow[];
+  readonly fileAccess: readonly FileAccess[];
+  readonly schemaChange: readonly SchemaChangeRow[];
+}
+
+/**
+ * The delivery counts per variant, as the CLI prints them and the page shows them.
+ *
+ * @example
+ * ```ts
+ * deliveryTable(result).rows[0]; // { variant: 'write then publish', sent: 200, lost: 10, ... }
+ * ```
+ */
+export function deliveryTable(result: NoSharedDataResult): ResultTable {
+  return {
+    title: `Payment events over ${result.orders} orders, payments killed with SIGKILL at ${result.crashesPlanned} of them`,
+    columns: [
+      { key: 'variant', label: 'delivery' },
+      { key: 'sent', label: 'orders sent' },
+      { key: 'acknowledged', label: 'acknowledged' },
+      { key: 'crashes', label: 'crashes' },
+      { key: 'committed', label: 'payments committed' },
+      { key: 'published', label: 'events published' },
+      { key: 'delivered', label: 'deliveries' },
+      { key: 'applied', label: 'applied' },
+      { key: 'lost', label: 'lost' },
+      { key: 'redelivered', label: 'redelivered' },
+      { key: 'duplicatedApplied', label: 'applied twice' },
+      { key: 'outboxRows', label: 'outbox rows' },
+    ],
+    rows: result.delivery.map((row) => ({ ...row })),
+  };
+}
+
+/**
+ * The files each service process held open, from /proc/<pid>/fd.
+ *
+ * @example
+ * ```ts
+ * fileAccessTable(result).rows[0]; // { service: 'orders', files: 'orders.db', foreignFiles: 'none', ... }
+ * ```
+ */
+export function fileAccessTable(result: NoSharedDataResult): ResultTable {
+  return {
+    title: 'Database files each service process held open (read from /proc/<pid>/fd)',
+    columns: [
+      { key: 'variant', label: 'delivery' },
+      { key: 'service', label: 'service' },
+      { key: 'processes', label: 'processes' },
+      { key: 'samples', label: 'samples' },
+      { key: 'files', label: 'files open' },
+      { key: 'foreignFiles', label: "another service's files" },
+    ],
+    rows: result.fileAccess.map((access) => ({
+      ...access,
+      files: access.files.join(', '),
+      foreignFiles: access.foreignFiles.length ? access.foreignFiles.join(', ') : 'none',
+    })),
+  };
+}
+
+/**
+ * Reads of the orders total before and after the orders service renames the column.
+ *
+ * @example
+ * ```ts
+ * schemaChangeTable(result).rows[1]; // { layout: 'shared table', reader: 'payments', failedAfter: 20, ... }
+ * ```
+ */
+export function schemaChangeTable(result: NoSharedDataResult): ResultTable {
+  return {
+    title: 'The orders service renames total_cents to amount_cents: who keeps reading?',
+    columns: [
+      { key: 'layout', label: 'layout' },
+      { key: 'reader', label: 'reader' },
+      { key: 'reads', label: 'reads each side' },
+      { key: 'failedBefore', label: 'failed before' },
+      { key: 'failedAfter', label: 'failed after' },
+      { key: 'firstError', label: 'first error' },
+    ],
+    rows: result.schemaChange.map((row) => ({ ...row })),
+  };
+}
+
+const variantRow = (result: NoSharedDataResult, variant: DeliveryVariant) => result.delivery.find((row) => row.variant === variant);
+
+/**
+ * The verdict the figures support. The article states a design rule. It does not hold if a service
+ * opened another's store; it holds with a cost if the stores stayed apart, a shared table broke its
+ * second reader, write-then-publish lost events and only the outbox with an idempotent consumer
+ * lost none and applied none twice; it is conditional if even the outbox lost or doubled payments.
+ *
+ * @example
+ * ```ts
+ * noSharedDataVerdict(result); // { verdict: 'holds-with-cost', because: 'no service opened ... ' }
+ * ```
+ */
+export function noSharedDataVerdict(result: NoSharedDataResult): { verdict: Verdict; because: string } {
+  const foreign = result.fileAccess.filter((access) => access.foreignFiles.length > 0);
+  if (foreign.length) return { verdict: 'does-not-hold', because: `the ${foreign[0]?.service} service opened ${foreign[0]?.foreignFiles.join(', ')}, another service's store` };
+  const naive = variantRow(result, 'write then publish');
+  const outbox = variantRow(result, 'transactional outbox');
+  const careless = variantRow(result, 'outbox, consumer not idempotent');
+  if (!naive || !outbox) return { verdict: 'not-testable', because: 'the run did not include both write-then-publish and the outbox' };
+  if (outbox.lost > 0 || outbox.duplicatedApplied > 0) {
+    return { verdict: 'conditional', because: `even with an outbox, ${outbox.lost} payments were lost and ${outbox.duplicatedApplied} applied twice after ${outbox.crashes} crashes` };
+  }
+  const sharedBreaks = result.schemaChange.filter((row) => row.layout === 'shared table' && row.reader !== 'orders (owner)').reduce((sum, row) => sum + row.failedAfter, 0);
+  const apiBreaks = result.schemaChange.filter((row) => row.layout !== 'shared table').reduce((sum, row) => sum + row.failedAfter, 0);
+  if (naive.lost === 0) {
+    return { verdict: 'holds', because: `no service opened another's store and no event was lost even when payments were written and published in two steps (${naive.crashes} crashes)` };
+  }
+  return {
+    verdict: 'holds-with-cost',
+    because:
+      `no service opened another's store, and a column rename broke ${sharedBreaks} reads of a shared table against ${apiBreaks} through the owner's API; ` +
+      `but once each service owns its data, writing a payment then publishing lost ${naive.lost} of ${naive.committed} payment events to ${naive.crashes} crashes, ` +
+      `and only a transactional outbox (${outbox.outboxRows} extra rows, ${outbox.redelivered} redeliveries) with a consumer that applies an event id once lost none and applied none twice` +
+      (careless ? ` (without the idempotent consumer: ${careless.duplicatedApplied} applied twice)` : ''),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Bundles the services of this experiment with esbuild and starts each as a real child process
+ * (`node <bundle>`), and reads from /proc which files a process holds open, to prove which database
+ * each service touches.
+ */
+import { build, stop as stopEsbuild } from 'esbuild';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { repoRoot } from '../lab/evidence.ts';
+import { stopChild } from '../lab/process-transport.ts';
+
+const startTimeoutMs = 15_000;
+const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** A service module and the name of the function that runs it. */
+export interface ServiceEntry {
+  readonly file: string;
+  readonly run: string;
+}
+
+/**
+ * Bundles each service (a module and its run function) into `dir` as one ESM file that plain `node` starts
+ * in a fraction of the time a TypeScript loader needs, which matters when a service restarts after
+ * every crash. better-sqlite3 (a native addon) stays outside the bundle, imported by absolute path.
+ *
+ * @example
+ * ```ts
+ * const [ordersBundle] = await bundleServices([{ file: ordersServiceFile, run: 'runOrdersService' }], tmpDir);
+ * ```
+ */
+export async function bundleServices(entries: readonly ServiceEntry[], dir: string): Promise<string[]> {
+  const names = entries.map((entry) => path.basename(entry.file, '.ts'));
+  const inputs = entries.map((entry, index) => {
+    const input = path.join(dir, `${names[index]}.entry.mjs`);
+    writeFileSync(input, `import { ${entry.run} } from ${JSON.stringify(entry.file)};\nawait ${entry.run}();\n`);
+    return input;
+  });
+  const outputs = names.map((name) => path.join(dir, `${name}.mjs`));
+  await build({
+    entryPoints: inputs.map((input, index) => ({ in: input, out: names[index] as string })),
+    absWorkingDir: repoRoot,
+    // The generated entries live outside the repository; packages resolve from its node_modules.
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    // Bundled CommonJS packages call require(); an ESM bundle needs one made for it.
+    banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
+    plugins: [{ name: 'native-addon', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite3, external: true })) }],
+  }).finally(() => stopEsbuild()); // esbuild's service is a child process: do not leave it running.
+  return outputs;
+}
+
+/** A service running as its own process. */
+export interface RunningService {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly port: number;
+  /** Resolves with the signal (or exit code) once the process has ended, for whatever reason. */
+  readonly exited: Promise<string>;
+  /** Sends one IPC message and resolves on the first answer that has `replyKey`. */
+  request(message: object, replyKey: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bundle `file` with `env` added to PATH, and resolves once it reports its port over IPC. The caller
+ * stops it (`stop()`), also on failure; a process that does not start is stopped here.
+ *
+ * @example
+ * ```ts
+ * const orders = await startService(ordersServiceFile, { ORDERS_DB: '/tmp/x/orders.db' });
+ * try { orders.port; } finally { await orders.stop(); }
+ * ```
+ */
+export function startService(file: string, env: Readonly<Record<string, string>>): Promise<RunningService> {
+  const child = spawn(process.execPath, [file], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+  });
+  const exited = once(child, 'exit').then(([code, signal]) => String(signal ?? code));
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      void stopChild(child).then(() => reject(new Error(`${file} did not start: ${why}`)));
+    };
+    const timer = setTimeout(() => fail(`no port reported within ${startTimeoutMs} ms`), startTimeoutMs);
+    child.once('error', (error) => fail(error.message));
+    const onExit = (code: number | null, signal: string | null) => fail(`exited with ${signal ?? code}`);
+    child.once('exit', onExit);
+    child.once('message', (message: { port?: number }) => {
+      clearTimeout(timer);
+      child.off('exit', onExit); // only this listener: `exited` keeps its own
+      if (typeof message.port !== 'number' || child.pid === undefined) return fail(`sent ${JSON.stringify(message)} instead of its port`);
+      resolve({ child, pid: child.pid, port: message.port, exited, request: (m, key) => request(child, m, key), stop: () => stopChild(child) });
+    });
+  });
+}
+
+function request(child: ChildProcess, message: object, replyKey: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error(`process ${child.pid} did not answer ${replyKey} within ${startTimeoutMs} ms`));
+    }, startTimeoutMs);
+    const onMessage = (reply: Record<string, unknown>) => {
+      if (!(replyKey in reply)) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve();
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+/**
+ * The files under `dir` that process `pid` holds open right now, read from /proc/<pid>/fd (Linux).
+ * SQLite keeps its database (and its journal, while writing) open, so this shows which store a
+ * service really uses, whatever its code says. An ended process holds nothing.
+ *
+ * @example
+ * ```ts
+ * openFilesUnder(orders.pid, tmpDir); // ['/tmp/lab-xyz/orders.db']
+ * ```
+ */
+export function openFilesUnder(pid: number, dir: string): string[] {
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const files = new Set<string>();
+  for (const fd of fds) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (target.startsWith(`${dir}/`)) files.add(target);
+    } catch {
+      // The descriptor closed between the listing and the read.
+    }
+  }
+  return [...files].sort();
+}
