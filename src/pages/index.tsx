@@ -2,41 +2,7 @@ import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import CodeBlock from '@theme/CodeBlock';
-import { claims } from '@site/examples/claims/registry';
-import VerdictBadge from '@site/src/components/VerdictBadge';
-
-function PublishedClaims(): ReactNode {
-  const published = claims.filter((claim) => claim.verdict !== 'pending');
-  return (
-    <div className="table-scroll">
-      <table>
-        <caption style={{ textAlign: 'left' }}>
-          {published.length} of {claims.length} claims of the article tested so far; the rest are pending.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">The article says</th>
-            <th scope="col">Architecture</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
-        <tbody>
-          {published.map((claim) => (
-            <tr key={claim.id}>
-              <td>
-                <Link to={`/docs/${claim.page}#${claim.id}`}>“{claim.articleSays}”</Link>
-              </td>
-              <td>{claim.architecture}</td>
-              <td>
-                <VerdictBadge verdict={claim.verdict} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import ClaimTable from '@site/src/components/ClaimTable';
 
 export default function Home(): ReactNode {
   return (
@@ -70,7 +36,7 @@ export default function Home(): ReactNode {
           </div>
         </div>
         <h2>What has been tested</h2>
-        <PublishedClaims />
+        <ClaimTable />
       </main>
     </Layout>
   );
