@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from './cli-params.ts';
+import { describeParams, parseExperimentParams, readParamStrings, splitExampleArgs, UsageError } from './cli-params.ts';
 
 const schema = z.object({
   transports: z.array(z.enum(['memory', 'http'])).min(1).default(['memory']),
@@ -45,5 +45,24 @@ describe('parseExperimentParams', () => {
 
   it('describes every parameter with its default', () => {
     expect(describeParams(schema)).toEqual(['--transports (default ["memory"])', '--iterations (default 100)']);
+  });
+});
+
+describe('readParamStrings', () => {
+  it('returns the parameters when the schema accepts them', () => {
+    expect(readParamStrings(schema, { iterations: '20' }, { transports: ['http'] })).toEqual({ ok: true, params: { transports: ['http'], iterations: 20 } });
+  });
+
+  it('returns one problem per refused parameter, with the list item, instead of throwing', () => {
+    const read = readParamStrings(schema, { transports: 'memory,carrier-pigeon', iterations: '5' }, {});
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems.map((problem) => [problem.name, problem.item])).toEqual([['transports', '1'], ['iterations', undefined]]);
+    expect(read.problems[1]?.message).toMatch(/Too small/);
+  });
+
+  it('names an unknown parameter', () => {
+    const read = readParamStrings(schema, { colour: 'red' }, {});
+    expect(read.ok ? [] : read.problems.map((problem) => problem.name)).toEqual(['colour']);
   });
 });

@@ -69,10 +69,54 @@ function coerce(schema: z.core.$ZodType, raw: string): unknown {
   return raw;
 }
 
+/** A parameter the schema refused, and what it accepts. */
+export interface ParamProblem {
+  readonly name: string;
+  /** Which item of a list, when the problem is inside one (`0`, or `0.rate` deeper). */
+  readonly item?: string;
+  readonly message: string;
+}
+
 /**
- * Turns `--name value` strings into an experiment's parameters and validates them with its schema.
- * Lists are comma-separated; a singular name finds its plural (`--transport` sets `transports`).
- * Throws a {@link UsageError} naming the parameter and what it accepts.
+ * Turns parameter strings (from a command line or a form) into an experiment's parameters and
+ * validates them with its schema. Lists are comma-separated; a singular name finds its plural
+ * (`transport` sets `transports`). Returns the parameters, or one problem per refused parameter.
+ *
+ * @example
+ * ```ts
+ * readParamStrings(schema, { iterations: '5' }, {});
+ * // { ok: false, problems: [{ name: 'iterations', message: 'Too small: expected number to be >=10' }] }
+ * ```
+ */
+export function readParamStrings<Schema extends z.ZodObject>(
+  schema: Schema,
+  raw: Readonly<Record<string, string>>,
+  base: Partial<z.input<Schema>>,
+): { readonly ok: true; readonly params: z.output<Schema> } | { readonly ok: false; readonly problems: readonly ParamProblem[] } {
+  const shape = schema.shape as Record<string, z.core.$ZodType>;
+  const input: Record<string, unknown> = { ...base };
+  const unknown: ParamProblem[] = [];
+  for (const [given, value] of Object.entries(raw)) {
+    const name = given in shape ? given : `${given}s` in shape ? `${given}s` : undefined;
+    if (name) input[name] = coerce(shape[name] as z.core.$ZodType, value);
+    else unknown.push({ name: given, message: `unknown parameter. Parameters: ${Object.keys(shape).join(', ')}` });
+  }
+  if (unknown.length > 0) return { ok: false, problems: unknown };
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, params: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => ({
+      name: String(issue.path[0] ?? '?'),
+      ...(issue.path.length > 1 ? { item: issue.path.slice(1).join('.') } : {}),
+      message: issue.message,
+    })),
+  };
+}
+
+/**
+ * Turns `--name value` strings into an experiment's parameters and validates them with its schema
+ * (see {@link readParamStrings}). Throws a {@link UsageError} naming the parameter and what it accepts.
  *
  * @example
  * ```ts
@@ -84,19 +128,15 @@ export function parseExperimentParams<Schema extends z.ZodObject>(
   raw: Readonly<Record<string, string>>,
   base: Partial<z.input<Schema>>,
 ): z.output<Schema> {
-  const shape = schema.shape as Record<string, z.core.$ZodType>;
-  const input: Record<string, unknown> = { ...base };
-  for (const [given, value] of Object.entries(raw)) {
-    const name = given in shape ? given : `${given}s` in shape ? `${given}s` : undefined;
-    if (!name) throw new UsageError(`unknown parameter --${given}. Parameters: ${Object.keys(shape).map((key) => `--${key}`).join(', ')}`);
-    input[name] = coerce(shape[name] as z.core.$ZodType, value);
-  }
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `--${String(issue.path[0] ?? '?')}${issue.path.length > 1 ? `[${issue.path.slice(1).join('.')}]` : ''}: ${issue.message}`);
-    throw new UsageError(`bad parameter${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
-  }
-  return parsed.data;
+  const read = readParamStrings(schema, raw, base);
+  if (read.ok) return read.params;
+  const problems = read.problems.map((problem) =>
+    problem.message.startsWith('unknown parameter')
+      ? `unknown parameter --${problem.name}. Parameters: ${Object.keys(schema.shape).map((key) => `--${key}`).join(', ')}`
+      : `--${problem.name}${problem.item === undefined ? '' : `[${problem.item}]`}: ${problem.message}`,
+  );
+  if (problems.length === 1 && problems[0]?.startsWith('unknown parameter')) throw new UsageError(problems[0]);
+  throw new UsageError(`bad parameter${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
 }
 
 /**

@@ -2,10 +2,10 @@
  * The adapter around the third-party payment API: one place that knows the provider's wire format
  * and wraps every call in the resilience policy chosen (none; timeout and retry; timeout, retry and a
  * circuit breaker, from cockatiel). The same adapter runs inside the checkout's process or behind
- * its own HTTP endpoint: the placement is the only thing that changes.
+ * its own HTTP endpoint: the placement is the only thing that changes. Browser-safe: how a call
+ * reaches the provider (node:http on the command line, a function in the page) is given to it.
  */
 import { Hono } from 'hono';
-import http from 'node:http';
 import {
   circuitBreaker,
   ConsecutiveBreaker,
@@ -28,6 +28,9 @@ export type PaymentPolicyName = (typeof paymentPolicies)[number];
 /** What one charge came to, as the checkout sees it. */
 export type ChargeOutcome = 'charged' | 'failed' | 'fast-failed';
 
+/** One `POST /charges` to the provider: resolves when it charged, rejects when it failed or the signal aborted the call. */
+export type ProviderCall = (amountCents: number, signal?: AbortSignal) => Promise<void>;
+
 /** The knobs of the policies. */
 export interface PolicySettings {
   readonly timeoutMs: number;
@@ -44,23 +47,6 @@ export interface PolicySettings {
 export interface PaymentAdapter {
   readonly policy: PaymentPolicyName;
   charge(amountCents: number): Promise<ChargeOutcome>;
-  close(): void;
-}
-
-function callProvider(agent: http.Agent, port: number, amountCents: number, signal?: AbortSignal): Promise<void> {
-  const payload = JSON.stringify({ amount: amountCents, currency: 'EUR' });
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { agent, host: '127.0.0.1', port, path: '/charges', method: 'POST', signal, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-      (response) => {
-        response.resume();
-        response.on('error', reject);
-        response.on('end', () => ((response.statusCode ?? 0) === 200 ? resolve() : reject(new Error(`payment provider answered ${response.statusCode}`))));
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
 }
 
 function policyFor(name: PaymentPolicyName, settings: PolicySettings): IPolicy | null {
@@ -74,30 +60,28 @@ function policyFor(name: PaymentPolicyName, settings: PolicySettings): IPolicy |
 }
 
 /**
- * Creates the adapter for the provider listening on `port`. `charge` never throws: it tells what
- * the checkout got.
+ * Creates the adapter for the provider reached through `callProvider`. `charge` never throws: it
+ * tells what the checkout got.
  *
  * @example
  * ```ts
- * const adapter = createPaymentAdapter(api.port, 'timeout+retry+breaker', { timeoutMs: 100, attempts: 3, backoffMs: 20, breakAfter: 5, halfOpenAfterMs: 500 });
- * try { await adapter.charge(12_345); } finally { adapter.close(); } // 'charged' | 'failed' | 'fast-failed'
+ * const adapter = createPaymentAdapter(httpProviderCall(agent, api.port), 'timeout+retry+breaker', { timeoutMs: 100, attempts: 3, backoffMs: 20, breakAfter: 5, halfOpenAfterMs: 500 });
+ * await adapter.charge(12_345); // 'charged' | 'failed' | 'fast-failed'
  * ```
  */
-export function createPaymentAdapter(port: number, policy: PaymentPolicyName, settings: PolicySettings): PaymentAdapter {
-  const agent = new http.Agent({ keepAlive: true });
+export function createPaymentAdapter(callProvider: ProviderCall, policy: PaymentPolicyName, settings: PolicySettings): PaymentAdapter {
   const chosen = policyFor(policy, settings);
   return {
     policy,
     async charge(amountCents) {
       try {
-        if (chosen) await chosen.execute(({ signal }) => callProvider(agent, port, amountCents, signal));
-        else await callProvider(agent, port, amountCents);
+        if (chosen) await chosen.execute(({ signal }) => callProvider(amountCents, signal));
+        else await callProvider(amountCents);
         return 'charged';
       } catch (error) {
         return isBrokenCircuitError(error) ? 'fast-failed' : 'failed';
       }
     },
-    close: () => agent.destroy(),
   };
 }
 
@@ -123,25 +107,34 @@ export function paymentAdapterApp(adapter: PaymentAdapter): Hono {
 }
 
 /**
- * Charges through the adapter service and maps its status back to the outcome.
+ * What the checkout makes of the adapter service's status: the inverse of `paymentAdapterApp`.
  *
  * @example
  * ```ts
- * await chargeThroughService(agent, service.port, 12_345); // 'charged'
+ * outcomeOfStatus(503); // 'fast-failed'
  * ```
  */
-export function chargeThroughService(agent: http.Agent, port: number, amountCents: number): Promise<ChargeOutcome> {
-  const payload = JSON.stringify({ amountCents });
-  return new Promise((resolve) => {
-    const request = http.request(
-      { agent, host: '127.0.0.1', port, path: '/charge', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode === 200 ? 'charged' : response.statusCode === 503 ? 'fast-failed' : 'failed'));
-        response.on('error', () => resolve('failed'));
-      },
+export function outcomeOfStatus(status: number): ChargeOutcome {
+  return status === 200 ? 'charged' : status === 503 ? 'fast-failed' : 'failed';
+}
+
+/**
+ * Charges through the adapter service reached by Hono's `app.fetch` (the page's stand-in for a
+ * service on the network: a real `Request` and JSON body, no socket) and maps its status back.
+ *
+ * @example
+ * ```ts
+ * await chargeThroughApp(paymentAdapterApp(adapter), 12_345); // 'charged'
+ * ```
+ */
+export async function chargeThroughApp(app: Hono, amountCents: number): Promise<ChargeOutcome> {
+  try {
+    const response = await app.fetch(
+      new Request('http://payment-adapter.memory/charge', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amountCents }) }),
     );
-    request.on('error', () => resolve('failed'));
-    request.end(payload);
-  });
+    await response.text();
+    return outcomeOfStatus(response.status);
+  } catch {
+    return 'failed';
+  }
 }

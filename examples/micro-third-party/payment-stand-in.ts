@@ -1,36 +1,13 @@
 /**
- * A local stand-in for a third-party payment API: a node:http server on 127.0.0.1 that answers
- * `POST /charges` with seeded faults (errors, latency spikes) and an outage window during which it
- * holds every request and then answers 503, as a provider does when it is down behind its own gateway.
+ * The stand-in for a third-party payment API on the network: a node:http server on 127.0.0.1 that
+ * answers `POST /charges` as `flakyPaymentBehaviour` decides (seeded errors and latency spikes, and
+ * an outage window during which it holds every request and then answers 503).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from '../lab/fault-injection.ts';
+import { flakyPaymentBehaviour, type FlakyPaymentOptions, type PaymentApiCounts } from './flaky-payment-provider.ts';
 
-/** How the stand-in misbehaves. Times are milliseconds from `begin()`. */
-export interface FlakyPaymentOptions {
-  readonly seed: number;
-  /** Share of calls outside the outage answered 500 at once. */
-  readonly errorRate: number;
-  /** Share of calls outside the outage answered 200 only after `spikeMs`. */
-  readonly spikeRate: number;
-  readonly spikeMs: number;
-  readonly outageFromMs: number;
-  readonly outageToMs: number;
-  /** During the outage every call is held this long, then answered 503. */
-  readonly outageAnswerMs: number;
-}
-
-/** Calls the stand-in received, by when they arrived, and what it answered. */
-export interface PaymentApiCounts {
-  callsBefore: number;
-  callsDuringOutage: number;
-  callsAfter: number;
-  charged: number;
-  errors: number;
-  spikes: number;
-  outageAnswers: number;
-}
+export type { FlakyPaymentOptions, PaymentApiCounts } from './flaky-payment-provider.ts';
 
 /** A running stand-in. */
 export interface FlakyPaymentApi {
@@ -51,51 +28,15 @@ export interface FlakyPaymentApi {
  * ```
  */
 export async function startFlakyPaymentApi(options: FlakyPaymentOptions): Promise<FlakyPaymentApi> {
-  const random = seededRandom(options.seed);
-  const counts: PaymentApiCounts = { callsBefore: 0, callsDuringOutage: 0, callsAfter: 0, charged: 0, errors: 0, spikes: 0, outageAnswers: 0 };
-  const timers = new Set<NodeJS.Timeout>();
-  let begunAt = performance.now();
-  const later = (ms: number, answer: () => void) => {
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      answer();
-    }, ms);
-    timers.add(timer);
-  };
-  const reply = (response: http.ServerResponse, status: number, body: unknown) => {
-    // The caller may have given up (timed out) and closed the socket: nothing to answer then.
-    if (response.destroyed) return;
-    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  };
-
+  const behaviour = flakyPaymentBehaviour(options);
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      const at = performance.now() - begunAt;
-      if (at >= options.outageFromMs && at < options.outageToMs) {
-        counts.callsDuringOutage += 1;
-        later(options.outageAnswerMs, () => {
-          counts.outageAnswers += 1;
-          reply(response, 503, { error: 'service unavailable' });
-        });
-        return;
-      }
-      if (at < options.outageFromMs) counts.callsBefore += 1;
-      else counts.callsAfter += 1;
-      const draw = random();
-      if (draw < options.errorRate) {
-        counts.errors += 1;
-        reply(response, 500, { error: 'internal error' });
-      } else if (draw < options.errorRate + options.spikeRate) {
-        counts.spikes += 1;
-        later(options.spikeMs, () => {
-          counts.charged += 1;
-          reply(response, 200, { status: 'charged' });
-        });
-      } else {
-        counts.charged += 1;
-        reply(response, 200, { status: 'charged' });
-      }
+      behaviour.receive(({ status, body }) => {
+        // The caller may have given up (timed out) and closed the socket: nothing to answer then.
+        if (response.destroyed) return;
+        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -104,14 +45,10 @@ export async function startFlakyPaymentApi(options: FlakyPaymentOptions): Promis
   });
   return {
     port: (server.address() as AddressInfo).port,
-    counts,
-    begin: () => {
-      begunAt = performance.now();
-      return begunAt;
-    },
+    counts: behaviour.counts,
+    begin: () => behaviour.begin(),
     close: async () => {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      behaviour.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

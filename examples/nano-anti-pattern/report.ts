@@ -20,9 +20,9 @@ export interface AntiPatternRow {
   readonly overheadSharePercent: number;
   /** The overhead per extra unit (null for one function, where the shapes are the same deployment). */
   readonly perHopUs: number | null;
-  /** CPU time of the whole process per checkout (client and every unit), mean over every call. */
-  readonly monolithCpuUs: number;
-  readonly nanoservicesCpuUs: number;
+  /** CPU time of the whole process per checkout (client and every unit), mean over every call; null where no CPU clock exists (a browser). */
+  readonly monolithCpuUs: number | null;
+  readonly nanoservicesCpuUs: number | null;
   /** The CPU overhead per extra unit: immune to other programs on the machine, unlike latency. */
   readonly cpuPerHopUs: number | null;
   /** Heavier function runs counted in one checkout, per shape: both must equal the chain length. */
