@@ -1,0 +1,249 @@
+import chainingEvidence from '../../evidence/nano-chaining.json';
+import clusteredEvidence from '../../evidence/nano-clustered-app.json';
+import easyDeployEvidence from '../../evidence/nano-easy-deploy.json';
+import ownScheduleEvidence from '../../evidence/nano-own-schedule.json';
+import lockstepEvidence from '../../evidence/micro-lockstep.json';
+import redundancyEvidence from '../../evidence/micro-redundancy.json';
+import continuousDeploymentEvidence from '../../evidence/micro-continuous-deployment.json';
+import type { ShapeName } from '../lab/shapes.ts';
+import type { ChainingResult } from '../nano-chaining/report.ts';
+import type { ClusterResult } from '../nano-clustered-app/report.ts';
+import type { EasyDeployResult } from '../nano-easy-deploy/report.ts';
+import type { OwnScheduleResult } from '../nano-own-schedule/report.ts';
+import type { LockstepResult } from '../micro-lockstep/report.ts';
+import type { RedundancyResult } from '../micro-redundancy/report.ts';
+import type { ContinuousDeploymentResult, RolloutRow } from '../micro-continuous-deployment/report.ts';
+
+/** The results of the runs the guide reads, one per claim, as stored in `evidence/<claim>.json`. */
+export interface EvidenceResults {
+  readonly 'nano-chaining': ChainingResult;
+  readonly 'nano-clustered-app': ClusterResult;
+  readonly 'nano-easy-deploy': EasyDeployResult;
+  readonly 'nano-own-schedule': OwnScheduleResult;
+  readonly 'micro-lockstep': LockstepResult;
+  readonly 'micro-redundancy': RedundancyResult;
+  readonly 'micro-continuous-deployment': ContinuousDeploymentResult;
+}
+
+/** The id of a claim whose evidence the guide reads. */
+export type EvidenceClaimId = keyof EvidenceResults;
+
+/** Per shape: one value for the monolith, the microservices and the nanoservices. */
+export type PerShape<T> = Readonly<Record<ShapeName, T>>;
+
+/** Every figure the guide's rules use, each from one evidence file. */
+export interface DecisionFacts {
+  /** nano-chaining: one added HTTP hop at the median, and the work it hands over. */
+  readonly hop: {
+    readonly perHopUs: number;
+    /** The whole checkout called in one call stack, p50. */
+    readonly inProcessCheckoutUs: number;
+    /** Functions in the longest chain measured. */
+    readonly chainFunctions: number;
+    /** Network calls one checkout of `chainFunctions` functions made, per shape. */
+    readonly networkCalls: PerShape<number>;
+  };
+  /** nano-clustered-app: availability under one per-unit failure rate. */
+  readonly availability: {
+    readonly failureProbability: number;
+    readonly units: PerShape<number>;
+    readonly measuredPercent: PerShape<number>;
+    readonly productRulePercent: PerShape<number>;
+    /** Whether every measured count fell inside the product rule's bound. */
+    readonly productRuleHeld: boolean;
+    readonly retryAttempts: number;
+    readonly nanoRetriedPercent: number | null;
+    readonly nanoRetriedDuplicatedCharges: number;
+  };
+  /** micro-redundancy: processes the same replication takes per shape, and the replicated monolith's run. */
+  readonly redundancy: {
+    readonly replicas: number;
+    readonly processes: PerShape<number>;
+    readonly monolithRetriedSent: number;
+    readonly monolithRetriedSucceeded: number;
+  };
+  /** nano-easy-deploy: the idle fleet per shape and a unit's cold start. */
+  readonly fleet: {
+    readonly processes: PerShape<number>;
+    readonly memoryMiB: PerShape<number>;
+    /** Every unit started at once, until one checkout was answered. */
+    readonly atOnceStartMs: PerShape<number>;
+    /** Median time from spawn to first answer of one nanoservice unit. */
+    readonly nanoUnitColdStartMs: number;
+  };
+  /** micro-lockstep: what one change redeploys. */
+  readonly lockstep: {
+    readonly monolithFunctionsRedeployed: number;
+    readonly microUnitsRedeployed: number;
+    readonly microUnitsTotal: number;
+    readonly distributedChangedOnlyFailed: number;
+    readonly distributedChangedOnlySent: number;
+  };
+  /** nano-own-schedule: contracts between units, and a compatible release. */
+  readonly contracts: {
+    readonly crossUnit: PerShape<number>;
+    readonly nanoCompatibleReleaseUnits: number;
+    readonly compatibleVersion: string;
+  };
+  /** micro-continuous-deployment: rollouts under load. */
+  readonly rollout: {
+    readonly monolithGated: Pick<RolloutRow, 'failed' | 'sent' | 'replicas'>;
+    readonly microUngated: Pick<RolloutRow, 'failed' | 'sent'>;
+    readonly monolithRecreate: Pick<RolloutRow, 'failed' | 'sent'>;
+  };
+}
+
+const shapeNames: readonly ShapeName[] = ['monolith', 'microservices', 'nanoservices'];
+
+/** Thrown when an evidence file lacks a figure the guide needs: the run changed shape, so the guide must too. */
+export class MissingFigureError extends Error {
+  constructor(claim: EvidenceClaimId, what: string) {
+    super(`evidence/${claim}.json has no ${what}: the decision guide (examples/decision-guide/facts.ts) needs it`);
+    this.name = 'MissingFigureError';
+  }
+}
+
+function need<T>(value: T | undefined | null, claim: EvidenceClaimId, what: string): T {
+  if (value === undefined || value === null) throw new MissingFigureError(claim, what);
+  return value;
+}
+
+function perShape<T>(pick: (shape: ShapeName) => T | undefined, claim: EvidenceClaimId, what: string): PerShape<T> {
+  const entries = shapeNames.map((shape) => [shape, need(pick(shape), claim, `${what} for ${shape}`)] as const);
+  return Object.fromEntries(entries) as unknown as PerShape<T>;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+function hopFacts(result: ChainingResult): DecisionFacts['hop'] {
+  const claim = 'nano-chaining';
+  const http = result.rows.filter((row) => row.transport === 'http');
+  const longest = Math.max(...http.map((row) => row.chainLength));
+  return {
+    perHopUs: need(result.perHop.find((hop) => hop.transport === 'http'), claim, 'per-hop cost for http').perHopUs,
+    inProcessCheckoutUs: result.inProcessCheckout.p50Us,
+    chainFunctions: need(Number.isFinite(longest) ? longest : undefined, claim, 'http rows'),
+    networkCalls: perShape((shape) => http.find((row) => row.shape === shape && row.chainLength === longest)?.networkCalls, claim, 'network calls at the longest chain'),
+  };
+}
+
+function availabilityFacts(result: ClusterResult): DecisionFacts['availability'] {
+  const claim = 'nano-clustered-app';
+  const worst = Math.max(...result.rows.map((row) => row.failureProbability));
+  const most = Math.max(...result.rows.map((row) => row.attempts));
+  const row = (shape: ShapeName, attempts: number) => result.rows.find((r) => r.shape === shape && r.failureProbability === worst && r.attempts === attempts);
+  const retried = most > 1 ? row('nanoservices', most) : undefined;
+  return {
+    failureProbability: need(worst > 0 ? worst : undefined, claim, 'run with injected failures'),
+    units: perShape((shape) => row(shape, 1)?.units, claim, 'units at the worst failure rate'),
+    measuredPercent: perShape((shape) => row(shape, 1)?.measuredSuccessPercent, claim, 'measured success at the worst failure rate'),
+    productRulePercent: perShape((shape) => row(shape, 1)?.expectedSuccessPercent, claim, 'product-rule success at the worst failure rate'),
+    productRuleHeld: result.rows.every((r) => r.withinBound),
+    retryAttempts: most,
+    nanoRetriedPercent: retried?.measuredSuccessPercent ?? null,
+    nanoRetriedDuplicatedCharges: retried?.duplicatedCharges ?? 0,
+  };
+}
+
+function redundancyFacts(result: RedundancyResult): DecisionFacts['redundancy'] {
+  const claim = 'micro-redundancy';
+  const retriedRuns = result.rows.filter((row) => row.mode === 'retry once');
+  return {
+    replicas: result.replicas,
+    processes: perShape((shape) => result.processCounts.find((row) => row.shape === shape)?.processes, claim, 'process count'),
+    monolithRetriedSent: need(retriedRuns.length ? retriedRuns.reduce((sum, row) => sum + row.sent, 0) : undefined, claim, 'run with retries'),
+    monolithRetriedSucceeded: retriedRuns.reduce((sum, row) => sum + row.succeeded, 0),
+  };
+}
+
+function fleetFacts(result: EasyDeployResult): DecisionFacts['fleet'] {
+  const claim = 'nano-easy-deploy';
+  const fleet = (shape: ShapeName) => result.fleets.find((row) => row.shape === shape);
+  const nanoUnits = result.units.filter((unit) => unit.shape === 'nanoservices');
+  return {
+    processes: perShape((shape) => fleet(shape)?.processes, claim, 'fleet'),
+    memoryMiB: perShape((shape) => {
+      const row = fleet(shape);
+      return row && (row.pssKiB ?? row.rssKiB) / 1024;
+    }, claim, 'fleet memory'),
+    atOnceStartMs: perShape((shape) => fleet(shape)?.atOnceStartMs, claim, 'fleet start'),
+    nanoUnitColdStartMs: need(nanoUnits.length ? median(nanoUnits.map((unit) => unit.firstAnswerMs)) : undefined, claim, 'nanoservice units'),
+  };
+}
+
+function lockstepFacts(result: LockstepResult): DecisionFacts['lockstep'] {
+  const claim = 'micro-lockstep';
+  const monolith = need(result.plans.find((p) => p.architecture === 'monolith' && p.change === 'field-added'), claim, 'monolith plan for the added field');
+  const micro = need(result.plans.find((p) => p.architecture === 'microservices' && p.change === 'field-added'), claim, 'microservices plan for the added field');
+  const changedOnly = need(result.deploys.find((d) => d.architecture === 'distributed monolith' && d.plan === 'changed unit only'), claim, 'distributed monolith deploy of the changed unit only');
+  return {
+    monolithFunctionsRedeployed: monolith.functionsRedeployed,
+    microUnitsRedeployed: micro.unitsRedeployed,
+    microUnitsTotal: micro.unitsTotal,
+    distributedChangedOnlyFailed: changedOnly.failed,
+    distributedChangedOnlySent: changedOnly.sent,
+  };
+}
+
+function contractFacts(result: OwnScheduleResult): DecisionFacts['contracts'] {
+  const claim = 'nano-own-schedule';
+  // The first version the gate let through besides the unchanged control: the compatible change.
+  const compatible = need(result.checks.find((check) => check.gate === 'ship' && !check.version.includes('control')), claim, 'compatible version');
+  const release = need(result.releases.find((r) => r.version === compatible.version && r.shape === 'nanoservices'), claim, `nanoservice release of ${compatible.version}`);
+  return {
+    crossUnit: perShape((shape) => result.system.find((row) => row.shape === shape)?.crossUnitContracts, claim, 'cross-unit contracts'),
+    nanoCompatibleReleaseUnits: release.unitsToRelease,
+    compatibleVersion: compatible.version,
+  };
+}
+
+function rolloutFacts(result: ContinuousDeploymentResult): DecisionFacts['rollout'] {
+  const claim = 'micro-continuous-deployment';
+  const gatedMonoliths = result.rows.filter((row) => row.shape === 'monolith' && row.strategy === 'rolling' && row.readinessGate);
+  const monolithGated = need(gatedMonoliths.sort((a, b) => b.replicas - a.replicas)[0], claim, 'gated rolling update of the monolith');
+  return {
+    monolithGated,
+    microUngated: need(result.rows.find((row) => row.shape === 'microservices' && !row.readinessGate), claim, 'ungated rollout of a microservice'),
+    monolithRecreate: need(result.rows.find((row) => row.shape === 'monolith' && row.strategy === 'recreate'), claim, 'recreate of the monolith'),
+  };
+}
+
+/**
+ * Reads the figures the guide needs out of the evidence results. Throws {@link MissingFigureError},
+ * naming the file and the figure, when a run lacks one.
+ *
+ * @example
+ * ```ts
+ * const facts = factsFromEvidence(labEvidence);
+ * facts.hop.perHopUs; // the http per-hop cost of evidence/nano-chaining.json, e.g. 322
+ * ```
+ */
+export function factsFromEvidence(results: EvidenceResults): DecisionFacts {
+  return {
+    hop: hopFacts(results['nano-chaining']),
+    availability: availabilityFacts(results['nano-clustered-app']),
+    redundancy: redundancyFacts(results['micro-redundancy']),
+    fleet: fleetFacts(results['nano-easy-deploy']),
+    lockstep: lockstepFacts(results['micro-lockstep']),
+    contracts: contractFacts(results['nano-own-schedule']),
+    rollout: rolloutFacts(results['micro-continuous-deployment']),
+  };
+}
+
+/** The committed evidence files' results, as the site shows them. */
+export const labEvidence: EvidenceResults = {
+  'nano-chaining': chainingEvidence.result as ChainingResult,
+  'nano-clustered-app': clusteredEvidence.result as ClusterResult,
+  'nano-easy-deploy': easyDeployEvidence.result as EasyDeployResult,
+  'nano-own-schedule': ownScheduleEvidence.result as OwnScheduleResult,
+  'micro-lockstep': lockstepEvidence.result as LockstepResult,
+  'micro-redundancy': redundancyEvidence.result as RedundancyResult,
+  'micro-continuous-deployment': continuousDeploymentEvidence.result as ContinuousDeploymentResult,
+};
+
+/** The facts of the committed evidence: what the page decides with. */
+export const labFacts: DecisionFacts = factsFromEvidence(labEvidence);

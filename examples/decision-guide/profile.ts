@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/** How often the reader's teams ship to production, slowest first. */
+export const deployFrequencies = ['monthly', 'weekly', 'daily', 'many-per-day'] as const;
+/** One deploy frequency. */
+export type DeployFrequency = (typeof deployFrequencies)[number];
+
+/** The shape of the load over a day, from the steadiest to the emptiest. */
+export const trafficPatterns = ['steady', 'daily-peaks', 'spiky', 'mostly-idle'] as const;
+/** One traffic pattern. */
+export type TrafficPattern = (typeof trafficPatterns)[number];
+
+/** What each field is called on the page, so a message names the control the reader sees. */
+export const profileLabels = {
+  teams: 'Teams',
+  deployFrequency: 'Deploy frequency',
+  latencyBudgetMs: 'Latency budget (ms)',
+  callDepth: 'Call depth',
+  availabilityTarget: 'Availability target (%)',
+  traffic: 'Traffic pattern',
+} as const;
+
+/** Words for the choices, shared by the form and the rules' sentences. */
+export const choiceLabels: Readonly<Record<DeployFrequency | TrafficPattern, string>> = {
+  monthly: 'monthly or less often',
+  weekly: 'weekly',
+  daily: 'daily',
+  'many-per-day': 'many times a day',
+  steady: 'steady',
+  'daily-peaks': 'daily peaks',
+  spiky: 'spiky bursts',
+  'mostly-idle': 'mostly idle',
+};
+
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label} must be a number` })
+    .int(`${label} must be a whole number`)
+    .min(min, `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max}`);
+
+const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });
+
+/**
+ * A reader's situation. Bounds keep the arithmetic meaningful (a request passes through at least one
+ * function; a target below 90 % needs no architecture); defaults describe a small product team.
+ */
+export const ProfileSchema = z.object({
+  /** Teams that change the system and would like to ship without waiting for each other. */
+  teams: wholeNumber(profileLabels.teams, 1, 500).default(1),
+  deployFrequency: oneOf(profileLabels.deployFrequency, deployFrequencies).default('weekly'),
+  /** What a user request may take end to end, in milliseconds. */
+  latencyBudgetMs: z
+    .number({ error: `${profileLabels.latencyBudgetMs} must be a number` })
+    .min(0.1, `${profileLabels.latencyBudgetMs} must be at least 0.1`)
+    .max(60_000, `${profileLabels.latencyBudgetMs} must be at most 60000 (one minute)`)
+    .default(200),
+  /** How many functions one request passes through, one after another. */
+  callDepth: wholeNumber(profileLabels.callDepth, 1, 100).default(4),
+  /** The share of requests that must succeed, in percent. */
+  availabilityTarget: z
+    .number({ error: `${profileLabels.availabilityTarget} must be a number` })
+    .min(90, `${profileLabels.availabilityTarget} must be at least 90`)
+    .max(99.9999, `${profileLabels.availabilityTarget} must be below 100 (no system reaches 100 %): at most 99.9999`)
+    .default(99.9),
+  traffic: oneOf(profileLabels.traffic, trafficPatterns).default('daily-peaks'),
+});
+
+/** A validated profile, every field present. */
+export type Profile = z.infer<typeof ProfileSchema>;
+/** What a reader may pass in: any field may be left out and takes its default. */
+export type ProfileInput = z.input<typeof ProfileSchema>;
+
+/** The profile the page starts with: every default. */
+export const defaultProfile: Profile = ProfileSchema.parse({});
+
+/** One thing to fix in a profile: the field and what is wrong with it. */
+export interface ProfileProblem {
+  readonly field: keyof Profile | 'profile';
+  readonly message: string;
+}
+
+/**
+ * Validates a profile and says what to fix, field by field, instead of throwing.
+ *
+ * @example
+ * ```ts
+ * parseProfile({ teams: 12, callDepth: 3 }); // { ok: true, profile: { teams: 12, deployFrequency: 'weekly', ... } }
+ * parseProfile({ teams: 0 }); // { ok: false, problems: [{ field: 'teams', message: 'Teams must be at least 1' }] }
+ * ```
+ */
+export function parseProfile(input: unknown): { ok: true; profile: Profile } | { ok: false; problems: ProfileProblem[] } {
+  const parsed = ProfileSchema.safeParse(input);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const problems = parsed.error.issues.map((issue): ProfileProblem => {
+    const field = issue.path[0];
+    const known = typeof field === 'string' && field in profileLabels;
+    return { field: known ? (field as keyof Profile) : 'profile', message: known ? issue.message : `the profile must be an object with the fields ${Object.keys(profileLabels).join(', ')}` };
+  });
+  return { ok: false, problems };
+}

@@ -1,0 +1,135 @@
+import { type ChangeEvent, type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import { useHistory, useLocation } from '@docusaurus/router';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import { claimFilterQuery, everyClaim, matchesClaimFilter, parseClaimFilter, showingText, type ClaimFilter } from '@site/examples/claims/comparison-filter';
+import { keyFigure } from '@site/examples/claims/key-figures';
+import { claims, type Claim } from '@site/examples/claims/registry';
+import type { Evidence } from '@site/examples/lab/evidence';
+import type { Verdict } from '@site/examples/lab/verdict';
+import VerdictBadge from './VerdictBadge';
+import { useRepositoryUrl } from './repository';
+
+// Every evidence file, found by the bundler when the site is built: a claim's row picks up its
+// evidence as soon as evidence/<id>.json exists, with no import list to keep.
+const evidenceFiles = require.context('@site/evidence', false, /\.json$/);
+const evidenceById = new Map(
+  evidenceFiles.keys().map((key) => {
+    const loaded = evidenceFiles(key) as Evidence | { default: Evidence };
+    return [key.replace(/^.*\//, '').replace(/\.json$/, ''), 'default' in loaded ? loaded.default : loaded] as const;
+  }),
+);
+
+/** The figure a claim's verdict rests on, or null when it has no evidence or could not be tested. */
+function figureOf(claim: Claim): string | null {
+  const evidence = evidenceById.get(claim.id);
+  if (!evidence || evidence.verdict.verdict === 'not-testable') return null;
+  return keyFigure(claim.id, evidence.result);
+}
+
+// Read by screen readers, not shown: the column stays narrow and each link still names its file.
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
+
+const rows = claims.map((claim) => ({ claim, figure: figureOf(claim), hasEvidence: evidenceById.has(claim.id) }));
+const countOf = <K extends 'verdict' | 'architecture'>(key: K, value: Claim[K]) => claims.filter((claim) => claim[key] === value).length;
+const verdictOptions = [...new Set(claims.map((claim) => claim.verdict))];
+const architectureOptions = [...new Set(claims.map((claim) => claim.architecture))];
+
+/**
+ * Every claim of the registry in one table: the article's words, the architecture, the verdict, the
+ * key figure from its evidence and a link to that evidence file. Select boxes filter it by verdict
+ * and architecture once the page is interactive; the filter lives in the URL query, so a filtered
+ * view can be linked. The server renders every claim, so the page reads the same without JavaScript.
+ */
+export default function ClaimComparison(): ReactNode {
+  const repository = useRepositoryUrl();
+  const location = useLocation();
+  const history = useHistory();
+  // The server knows no query: the first render in the browser must match its HTML, so the filter
+  // from the URL applies from the render after hydration.
+  const filter = useIsBrowser() ? parseClaimFilter(location.search) : everyClaim;
+  const shown = rows.filter(({ claim }) => matchesClaimFilter(claim, filter));
+
+  const update = (change: Partial<ClaimFilter>) => history.replace({ pathname: location.pathname, search: claimFilterQuery({ ...filter, ...change }), hash: location.hash });
+  const onVerdict = (event: ChangeEvent<HTMLSelectElement>) => update({ verdict: (event.target.value || null) as Verdict | null });
+  const onArchitecture = (event: ChangeEvent<HTMLSelectElement>) => update({ architecture: (event.target.value || null) as Claim['architecture'] | null });
+
+  return (
+    <>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.5rem', alignItems: 'end', marginBottom: '0.75rem' }}>
+        <div>
+          <label htmlFor="comparison-verdict" style={{ display: 'block', fontWeight: 600 }}>
+            Verdict
+          </label>
+          <select id="comparison-verdict" value={filter.verdict ?? ''} onChange={onVerdict}>
+            <option value="">Every verdict ({claims.length})</option>
+            {verdictOptions.map((verdict) => (
+              <option key={verdict} value={verdict}>
+                {verdict} ({countOf('verdict', verdict)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="comparison-architecture" style={{ display: 'block', fontWeight: 600 }}>
+            Architecture
+          </label>
+          <select id="comparison-architecture" value={filter.architecture ?? ''} onChange={onArchitecture}>
+            <option value="">Every architecture ({claims.length})</option>
+            {architectureOptions.map((architecture) => (
+              <option key={architecture} value={architecture}>
+                {architecture} ({countOf('architecture', architecture)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <p role="status" aria-live="polite" style={{ margin: 0 }}>
+          {showingText(shown.length, claims.length)}
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <caption style={{ textAlign: 'left' }}>Every claim of the article: its verdict, the figure the verdict rests on, and the evidence file it comes from</caption>
+          <thead>
+            <tr>
+              <th scope="col">The article says</th>
+              <th scope="col">Architecture</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Key figure</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map(({ claim, figure, hasEvidence }) => (
+              <tr key={claim.id} data-claim-id={claim.id} data-verdict={claim.verdict} data-architecture={claim.architecture}>
+                <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left', minWidth: '10rem' }}>
+                  <Link to={`/docs/${claim.page}#${claim.id}`}>“{claim.articleSays}”</Link>
+                </th>
+                <td>{claim.architecture}</td>
+                <td>
+                  <VerdictBadge verdict={claim.verdict} />
+                </td>
+                <td style={{ minWidth: '13rem' }}>{figure ?? '—'}</td>
+                {/* Relative, so the hidden text is placed inside the scrolling table, not beside the page. */}
+                <td style={{ position: 'relative' }}>
+                  {hasEvidence ? (
+                    <a href={`${repository}/blob/main/evidence/${claim.id}.json`}>
+                      JSON<span style={visuallyHidden}> evidence of {claim.id}</span>
+                    </a>
+                  ) : (
+                    'none'
+                  )}
+                </td>
+              </tr>
+            ))}
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={5}>No claim has this verdict and this architecture.</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import Link from '@docusaurus/Link';
+import { claimById } from '@site/examples/claims/registry';
+import { labFacts } from '@site/examples/decision-guide/facts';
+import {
+  choiceLabels,
+  defaultProfile,
+  deployFrequencies,
+  parseProfile,
+  profileLabels,
+  trafficPatterns,
+  type DeployFrequency,
+  type Profile,
+  type ProfileProblem,
+  type TrafficPattern,
+} from '@site/examples/decision-guide/profile';
+import { granularityLabels, recommend, type Reason, type Recommendation } from '@site/examples/decision-guide/recommend';
+import styles from './styles.module.css';
+
+/** What the form holds: numbers as typed, so that a field can be empty while the reader edits it. */
+interface FormState {
+  readonly teams: string;
+  readonly deployFrequency: DeployFrequency;
+  readonly latencyBudgetMs: string;
+  readonly callDepth: string;
+  readonly availabilityTarget: string;
+  readonly traffic: TrafficPattern;
+}
+
+type NumberField = 'teams' | 'latencyBudgetMs' | 'callDepth' | 'availabilityTarget';
+
+const initialForm: FormState = {
+  teams: String(defaultProfile.teams),
+  deployFrequency: defaultProfile.deployFrequency,
+  latencyBudgetMs: String(defaultProfile.latencyBudgetMs),
+  callDepth: String(defaultProfile.callDepth),
+  availabilityTarget: String(defaultProfile.availabilityTarget),
+  traffic: defaultProfile.traffic,
+};
+
+// An empty field is a missing number, not zero and not the default: the schema says what to enter.
+const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+const toProfileInput = (form: FormState) => ({
+  ...form,
+  teams: asNumber(form.teams),
+  latencyBudgetMs: asNumber(form.latencyBudgetMs),
+  callDepth: asNumber(form.callDepth),
+  availabilityTarget: asNumber(form.availabilityTarget),
+});
+
+const numberFields: ReadonlyArray<{ field: NumberField; hint: string; min: number; max: number; step: string }> = [
+  { field: 'teams', hint: 'Teams that change this system and would like to ship on their own.', min: 1, max: 500, step: '1' },
+  { field: 'latencyBudgetMs', hint: 'What one user request may take, end to end.', min: 0.1, max: 60000, step: 'any' },
+  { field: 'callDepth', hint: 'Functions one request passes through, one after another.', min: 1, max: 100, step: '1' },
+  { field: 'availabilityTarget', hint: 'Share of requests that must succeed, e.g. 99.9.', min: 90, max: 99.9999, step: 'any' },
+];
+
+function ReasonItem({ reason }: { reason: Reason }): ReactNode {
+  const claim = claimById(reason.claimId);
+  return (
+    <li className={styles.reason} data-claim={reason.claimId}>
+      <span className={reason.direction === 'for' ? styles.for : styles.against}>
+        {reason.direction} {reason.granularity}
+        {reason.decisive ? ', rules it out' : ''}
+      </span>{' '}
+      {reason.text}
+      <span className={styles.figure}>
+        Measured: {reason.figure} (<code>{reason.evidenceFile}</code>). Claim:{' '}
+        <Link to={reason.href}>
+          “{claim.articleSays}” ({claim.id})
+        </Link>
+      </span>
+    </li>
+  );
+}
+
+function ReasonGroup({ title, reasons }: { title: string; reasons: readonly Reason[] }): ReactNode {
+  if (reasons.length === 0) return null;
+  return (
+    <>
+      <h3 className={styles.groupTitle}>{title}</h3>
+      <ul className={styles.reasons}>
+        {reasons.map((reason) => (
+          <ReasonItem key={`${reason.claimId}-${reason.granularity}-${reason.direction}`} reason={reason} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Answer({ answer }: { answer: Recommendation }): ReactNode {
+  const chosen = answer.granularity;
+  const pick = (mine: boolean, direction: Reason['direction']) => answer.reasons.filter((r) => (r.granularity === chosen) === mine && r.direction === direction);
+  return (
+    <>
+      <p className={styles.label} data-granularity={chosen}>
+        {answer.label}
+      </p>
+      <p>{answer.headline}</p>
+      <ReasonGroup title={`Why ${granularityLabels[chosen].toLowerCase()}`} reasons={pick(true, 'for')} />
+      <ReasonGroup title="What it costs you" reasons={pick(true, 'against')} />
+      <ReasonGroup title="Why not the others" reasons={pick(false, 'against')} />
+      <ReasonGroup title="What speaks for the others" reasons={pick(false, 'for')} />
+      <h3 className={styles.groupTitle}>Caveats</h3>
+      <ul>
+        {answer.caveats.map((caveat) => (
+          <li key={caveat}>{caveat}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Problems({ problems }: { problems: readonly ProfileProblem[] }): ReactNode {
+  return (
+    <>
+      <p className={styles.label}>Fix {problems.length === 1 ? 'this field' : 'these fields'} to see a recommendation</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem.field + problem.message}>{problem.message}.</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * The decision guide: a reader's situation in, a granularity and the measured reasons out. The answer
+ * is computed while rendering, so the server-rendered page already holds the default profile's answer
+ * and nothing moves when the page becomes interactive.
+ */
+export default function DecisionGuide(): ReactNode {
+  const id = useId();
+  const [form, setForm] = useState<FormState>(initialForm);
+  const parsed = useMemo(() => parseProfile(toProfileInput(form)), [form]);
+  const answer = useMemo(() => (parsed.ok ? recommend(parsed.profile, labFacts) : null), [parsed]);
+  const problemOf = (field: keyof Profile) => (parsed.ok ? undefined : parsed.problems.find((p) => p.field === field)?.message);
+  const set = <K extends keyof FormState>(field: K, value: FormState[K]) => setForm((current) => ({ ...current, [field]: value }));
+
+  return (
+    <section className={styles.guide} aria-label="Decision guide">
+      <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate>
+        {numberFields.map(({ field, hint, min, max, step }) => {
+          const problem = problemOf(field);
+          return (
+            <div className={styles.field} key={field}>
+              <label htmlFor={`${id}-${field}`}>{profileLabels[field]}</label>
+              <input
+                id={`${id}-${field}`}
+                name={field}
+                type="number"
+                inputMode="decimal"
+                min={min}
+                max={max}
+                step={step}
+                value={form[field]}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={`${id}-${field}-hint${problem ? ` ${id}-${field}-problem` : ''}`}
+                onChange={(event) => set(field, event.target.value)}
+              />
+              <span id={`${id}-${field}-hint`} className={styles.hint}>
+                {hint}
+              </span>
+              {problem && (
+                <span id={`${id}-${field}-problem`} className={styles.problem}>
+                  {problem}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        <div className={styles.field}>
+          <label htmlFor={`${id}-deployFrequency`}>{profileLabels.deployFrequency}</label>
+          <select
+            id={`${id}-deployFrequency`}
+            name="deployFrequency"
+            value={form.deployFrequency}
+            aria-describedby={`${id}-deployFrequency-hint`}
+            onChange={(event) => set('deployFrequency', event.target.value as DeployFrequency)}
+          >
+            {deployFrequencies.map((frequency) => (
+              <option key={frequency} value={frequency}>
+                {choiceLabels[frequency]}
+              </option>
+            ))}
+          </select>
+          <span id={`${id}-deployFrequency-hint`} className={styles.hint}>
+            How often each team wants to ship to production.
+          </span>
+        </div>
+        <fieldset className={styles.radios}>
+          <legend>{profileLabels.traffic}</legend>
+          {trafficPatterns.map((pattern) => (
+            <label key={pattern} className={styles.radio}>
+              <input type="radio" name={`${id}-traffic`} value={pattern} checked={form.traffic === pattern} onChange={() => set('traffic', pattern)} />{' '}
+              {choiceLabels[pattern]}
+            </label>
+          ))}
+        </fieldset>
+      </form>
+      <div className={styles.answer} aria-live="polite" data-testid="decision-guide-answer">
+        <h2 className={styles.answerTitle}>Recommendation</h2>
+        {answer ? <Answer answer={answer} /> : <Problems problems={parsed.ok ? [] : parsed.problems} />}
+      </div>
+    </section>
+  );
+}
