@@ -2,6 +2,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { withReadableTokens } from './src/prism-contrast';
 
 const repository = 'https://github.com/granularity-lab/granularity-lab';
 
@@ -19,8 +20,22 @@ const config: Config = {
   onBrokenAnchors: 'throw',
   markdown: { mermaid: true, hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' } },
   // v4: opt into Docusaurus 4 behaviour now; faster: Rspack and SWC (about 14 s instead of 90 s cold here).
-  future: { v4: true, faster: true },
+  future: {
+    // Every v4 change except CSS cascade layers: for the browsers the build targets, the layers are
+    // emulated with selector specificity that outranks src/css/custom.css, and the site's colours
+    // (chosen for contrast) silently lost to Infima's defaults.
+    v4: { removeLegacyPostBuildHeadAttribute: true, useCssCascadeLayers: false, siteStorageNamespacing: true, fasterByDefault: true, mdx1CompatDisabledByDefault: true },
+    // Without the persistent cache: a cached client chunk can outlive an edit of the component that
+    // server-rendered the page, and the built site then fails to hydrate (web-infra-dev/rspack#10599).
+    // Every other `faster` option is on through v4.fasterByDefault.
+    faster: { rspackPersistentCache: false },
+  },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  clientModules: ['./src/client/main-landmark.ts'],
+
+  // Components read the repository URL from here, so that it is written once.
+  customFields: { repository },
 
   presets: [
     [
@@ -68,6 +83,13 @@ const config: Config = {
         excludePrivate: true,
         excludeInternal: true,
         sidebar: { pretty: true },
+        // One page per module, as Hono documents its API: a module's functions and types together,
+        // thirty pages instead of one per symbol. Properties and parameters as tables, and no h1
+        // (the title comes from the file name), so that no heading takes the anchor TypeDoc links to.
+        outputFileStrategy: 'modules',
+        hidePageTitle: true,
+        interfacePropertiesFormat: 'table',
+        parametersFormat: 'table',
         // The lab's JSDoc links across modules; a broken one should fail like a broken page link.
         treatValidationWarningsAsErrors: true,
         validation: { notExported: false, invalidLink: true, notDocumented: false },
@@ -83,6 +105,8 @@ const config: Config = {
       title: 'Granularity Lab',
       logo: { alt: 'Granularity Lab logo', src: 'img/logo.svg' },
       items: [
+        { to: '/docs/comparison', position: 'left', label: 'Comparison' },
+        { to: '/docs/decision-guide', position: 'left', label: 'Decision guide' },
         { type: 'docSidebar', sidebarId: 'guide', position: 'left', label: 'Claims' },
         { type: 'docSidebar', sidebarId: 'api', position: 'left', label: 'Lab API' },
         { href: repository, label: 'GitHub', position: 'right' },
@@ -91,12 +115,13 @@ const config: Config = {
     footer: {
       style: 'dark',
       links: [
-        { title: 'Read', items: [{ label: 'How this site works', to: '/docs/intro' }, { label: 'Chaining nanoservices', to: '/docs/nanoservices/chaining' }] },
-        { title: 'Run', items: [{ label: 'Lab API', to: '/docs/api' }, { label: 'Source and experiments', href: repository }] },
+        { title: 'Read', items: [{ label: 'The comparison at a glance', to: '/docs/comparison' }, { label: 'Decision guide', to: '/docs/decision-guide' }, { label: 'How this site works', to: '/docs/intro' }] },
+        { title: 'Run', items: [{ label: 'Run an experiment in your browser', to: '/docs/nanoservices/chaining#run-it-in-your-browser' }, { label: 'Lab API', to: '/docs/api' }, { label: 'Source and experiments', href: repository }] },
+        { title: 'Contribute', items: [{ label: 'Add a comparison or a claim', to: '/docs/contribute' }] },
       ],
       copyright: 'Granularity Lab. Figures come from runs of the code in this repository, stamped with the machine that produced them.',
     },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['bash', 'json'] },
+    prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };

@@ -9,7 +9,16 @@ const browserSafe = [
   'examples/checkout/**/*.ts',
   'examples/claims/registry.ts',
   'examples/lab/{shapes,mermaid,memory-transport,unit-app,transport,wire,measure,define-experiment,verdict}.ts',
-  'examples/*/report.ts',
+  'examples/lab/{browser-experiment,browser-runner,param-controls,cli-params}.ts',
+  'examples/browser-experiments.ts',
+  'examples/*/{report,in-browser}.ts',
+  'examples/nano-chaining/chain-measurement.ts',
+  'examples/nano-clustered-app/fault-run.ts',
+  'examples/nano-anti-pattern/overhead-measurement.ts',
+  'examples/decision-guide/*.ts',
+  'examples/claims/{key-figures,comparison-filter,verdict-summary}.ts',
+  'examples/micro-third-party/{outage-run,flaky-payment-provider,memory-payment-stand-in,payment-adapter}.ts',
+  'examples/micro-business-modules/{contract-run,memory-doors,boundary,versions}.ts',
   'src/**/*.{ts,tsx}',
 ];
 
@@ -20,7 +29,7 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { waitForFigures } from './figures.ts';
 import { builtPagePaths, serveBuild } from './site-server.ts';
 
 const pagePaths = builtPagePaths();
@@ -39,16 +40,7 @@ describe.concurrent('every built page loads cleanly in Chromium', () => {
       const response = await page.goto(site.origin + pagePath, { waitUntil: 'networkidle' });
       expect(response?.status(), 'the page itself').toBe(200);
 
-      const diagrams = page.locator('.docusaurus-mermaid-container');
-      const diagramCount = await diagrams.count();
-      for (let i = 0; i < diagramCount; i += 1) {
-        await expect.poll(() => diagrams.nth(i).locator('svg').count(), { message: `Mermaid block ${i + 1} of ${pagePath} did not become an SVG`, timeout: 15_000 }).toBeGreaterThan(0);
-      }
-      const plots = page.locator('figure > div[role="img"]');
-      const plotCount = await plots.count();
-      for (let i = 0; i < plotCount; i += 1) {
-        await expect.poll(() => plots.nth(i).locator('svg').count(), { message: `plot ${i + 1} of ${pagePath} was not drawn`, timeout: 15_000 }).toBeGreaterThan(0);
-      }
+      problems.push(...(await waitForFigures(page)));
       expect(problems).toEqual([]);
     } finally {
       await context.close();

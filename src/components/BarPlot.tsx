@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import PlotFigure from './PlotFigure';
 
 /** Bars of result rows: one bar per `category`, split by `series` (stacked, or side by side). */
 export interface BarPlotProps {
@@ -16,51 +17,36 @@ export interface BarPlotProps {
 const height = 300;
 const inOrder = (rows: BarPlotProps['rows'], key: string) => [...new Set(rows.map((row) => row[key]))];
 
-/**
- * Draws measured rows as bars with Observable Plot in the browser. Like LinePlot, the box keeps its
- * height before the chart arrives, and the colours follow the page's text colour in both modes.
- */
+/** Draws measured rows as bars with Observable Plot; colours follow the page's text colour in both modes. */
 export default function BarPlot({ rows, category, value, series, grouped, valueLabel, title }: BarPlotProps): ReactNode {
-  const container = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const node = container.current;
-    void import('@observablehq/plot').then((Plot) => {
-      if (cancelled || !node) return;
-      const data = rows as Array<Record<string, unknown>>;
-      const color = { legend: true, scheme: 'observable10' as const, domain: inOrder(rows, series) };
-      const chart = grouped
-        ? Plot.plot({
-            height,
-            width: Math.max(node.clientWidth, 280),
-            style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-            marginLeft: 56,
-            fx: { label: null, domain: inOrder(rows, category) },
-            x: { axis: null, domain: inOrder(rows, series) },
-            y: { label: valueLabel, grid: true },
-            color,
-            marks: [Plot.barY(data, { fx: category, x: series, y: value, fill: series, tip: true }), Plot.ruleY([0])],
-          })
-        : Plot.plot({
-            height,
-            width: Math.max(node.clientWidth, 280),
-            style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
-            marginLeft: 56,
-            x: { label: null, domain: inOrder(rows, category) },
-            y: { label: valueLabel, grid: true },
-            color,
-            marks: [Plot.barY(data, { x: category, y: value, fill: series, tip: true }), Plot.ruleY([0])],
-          });
-      node.replaceChildren(chart);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [rows, category, value, series, grouped, valueLabel]);
   return (
-    <figure style={{ margin: '0 0 var(--ifm-spacing-vertical)' }}>
-      <div ref={container} role="img" aria-label={title} style={{ minHeight: height + 60, overflowX: 'auto' }} />
-      <figcaption style={{ fontSize: '0.875rem' }}>{title}</figcaption>
-    </figure>
+    <PlotFigure
+      title={title}
+      height={height}
+      deps={[rows, category, value, series, grouped, valueLabel]}
+      draw={(Plot, width) => {
+        const data = rows as Array<Record<string, unknown>>;
+        const common = {
+          height,
+          width,
+          style: { background: 'transparent', color: 'currentColor', fontSize: '12px' },
+          marginLeft: 56,
+          y: { label: valueLabel, grid: true },
+          color: { legend: true, scheme: 'observable10' as const, domain: inOrder(rows, series) },
+        };
+        return grouped
+          ? Plot.plot({
+              ...common,
+              fx: { label: null, domain: inOrder(rows, category) },
+              x: { axis: null, domain: inOrder(rows, series) },
+              marks: [Plot.barY(data, { fx: category, x: series, y: value, fill: series, tip: true }), Plot.ruleY([0])],
+            })
+          : Plot.plot({
+              ...common,
+              x: { label: null, domain: inOrder(rows, category) },
+              marks: [Plot.barY(data, { x: category, y: value, fill: series, tip: true }), Plot.ruleY([0])],
+            });
+      }}
+    />
   );
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { budgetFailures, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
+
+const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
+const page: PageFigures = {
+  name: 'intro', path: '/docs/intro', performance: 97, accessibility: 100, bestPractices: 100, seo: 100,
+  cumulativeLayoutShift: 0, totalBlockingTimeMs: 40, largestContentfulPaintMs: 1800, scriptKiB: 150,
+};
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the middle two', () => {
+    expect(median([91, 97, 88])).toBe(91);
+    expect(median([1, 4, 2, 3])).toBe(2.5);
+  });
+  it('refuses an empty list', () => expect(() => median([])).toThrow('median of no values'));
+});
+
+describe('budgetFailures', () => {
+  it('passes a page within the budget', () => {
+    expect(budgetFailures([page], budget, new Set(['/docs/intro']))).toEqual([]);
+  });
+
+  it('names every figure that misses, with the page and the limit', () => {
+    const slow = { ...page, performance: 84, seo: 92, cumulativeLayoutShift: 0.15, scriptKiB: 240 };
+    expect(budgetFailures([slow], budget, new Set(['/docs/intro']))).toEqual([
+      '/docs/intro: performance 84 < 90',
+      '/docs/intro: SEO 92 < 100',
+      '/docs/intro: CLS 0.15 > 0.01',
+      '/docs/intro: 240 KiB of JavaScript > 191 KiB',
+    ]);
+  });
+
+  it('holds only plain doc pages to the JavaScript budget', () => {
+    expect(budgetFailures([{ ...page, scriptKiB: 240 }], budget, new Set())).toEqual([]);
+  });
+});
+
+describe('figuresTable', () => {
+  it('prints one Markdown row per page', () => {
+    const table = figuresTable([page]).split('\n');
+    expect(table).toHaveLength(3);
+    expect(table[2]).toBe('| intro (/docs/intro) | 97 | 100 | 100 | 100 | 0 | 40 | 1800 | 150 |');
+  });
+});
