@@ -42,16 +42,28 @@ describe('checkClaims', () => {
     expect(await missing()).toEqual([]);
   });
 
-  it('lets a pending claim through with nothing', async () => {
-    expect(await missing([{ ...claim, verdict: 'pending', citations: [] }])).toEqual([]);
+  it('refuses a pending claim, listing everything it still lacks with the command that does it', async () => {
+    expect(await missing([{ ...claim, verdict: 'pending', citations: [] }])).toEqual([
+      'nano-example/verdict',
+      'nano-example/citations',
+      'nano-example/page',
+      'nano-example/experiment',
+    ]);
+    const [pending] = await checkClaims([{ ...claim, verdict: 'pending' }], { experimentIds: [], root });
+    expect(pending?.message).toMatch(/still pending: .*npm run evidence -- nano-example.*examples\/claims\/registry\.ts/);
+  });
+
+  it('refuses a pending claim even when its experiment, evidence and page are complete', async () => {
+    await writeCompleteClaim('pending');
+    expect(await missing([{ ...claim, verdict: 'pending' }])).toEqual(['nano-example/verdict']);
   });
 
   it('names the claim and each missing piece', async () => {
     expect(await missing()).toEqual(['nano-example/page', 'nano-example/experiment']);
     const problems = await checkClaims([claim], { experimentIds: [], root });
     expect(problems.map((p) => p.message)).toEqual([
-      'nano-example: page docs/nanoservices/example.mdx does not exist',
-      'nano-example: no experiment: write examples/nano-example/experiment.ts (exporting `experiment`)',
+      'nano-example: page docs/nanoservices/example.mdx does not exist: write it (npm run new:claim scaffolds one for a new claim)',
+      'nano-example: no experiment: write examples/nano-example/experiment.ts exporting `experiment` (npm run new:claim scaffolds one for a new claim)',
     ]);
   });
 
@@ -80,7 +92,7 @@ describe('checkClaims', () => {
 
   it('refuses an invalid entry and says what is wrong with it', async () => {
     const problems = await checkClaims([{ ...claim, id: 'Bad Id', verdict: 'maybe' }], { experimentIds: [], root });
-    expect(problems[0]?.message).toMatch(/^Bad Id: invalid registry entry .*a claim id looks like nano-chaining.*verdict/);
+    expect(problems[0]?.message).toMatch(/^Bad Id: invalid registry entry .*a claim id is kebab-case words.*verdict/);
   });
 
   it('refuses a citation that is not an https URL', async () => {

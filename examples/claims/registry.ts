@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verdicts } from '../lab/verdict.ts';
+import { comparisonFiles } from './comparisons/index.ts';
 
 /** A source a verdict leans on. Cite what the source says, in our own words. */
 export const CitationSchema = z.object({
@@ -11,8 +12,9 @@ export const CitationSchema = z.object({
 
 /** One statement of the seed article, and what the site found. */
 export const ClaimSchema = z.object({
-  id: z.string().regex(/^(nano|micro)-[a-z]+(-[a-z]+)*$/, 'a claim id looks like nano-chaining: the architecture, then kebab-case words'),
-  architecture: z.enum(['nanoservices', 'microservices']),
+  id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/, 'a claim id is kebab-case words, the first naming the architecture or comparison, e.g. nano-chaining'),
+  /** The architecture the claim is about, or the comparison's slug for claims added with the scaffolder. */
+  architecture: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'an architecture is kebab-case, e.g. microservices'),
   /** The article's own words, quoted briefly. */
   articleSays: z.string().min(5),
   verdict: z.enum(verdicts),
@@ -63,10 +65,9 @@ const cite = {
 
 /**
  * Every claim of the seed article ("Nanoservices vs. Microservices: How do they Differ?",
- * Wisdomplexus), as listed with their ids and references in `claims.md` beside this file. The site,
- * the claims check and the runner all read this one list.
+ * Wisdomplexus), as listed with their ids and references in `claims.md` beside this file.
  */
-export const claims: readonly Claim[] = [
+export const articleClaims: readonly Claim[] = [
   {
     id: 'nano-anti-pattern',
     architecture: 'nanoservices',
@@ -230,6 +231,15 @@ export const claims: readonly Claim[] = [
 ];
 
 /**
+ * The claims of the comparisons added with `npm run new:comparison`, read from their JSON files in
+ * `comparisons/`. They are validated by the claims check, which names a bad entry and what to fix.
+ */
+const comparisonClaims = comparisonFiles.flatMap((file) => ((file as { claims?: unknown }).claims ?? []) as Claim[]);
+
+/** Every claim: the article's, then the scaffolded comparisons'. The site, the claims check and the runner all read this one list. */
+export const claims: readonly Claim[] = [...articleClaims, ...comparisonClaims];
+
+/**
  * Finds a claim by id, or throws an error that lists the ids that exist.
  *
  * @example
@@ -239,6 +249,6 @@ export const claims: readonly Claim[] = [
  */
 export function claimById(id: string): Claim {
   const claim = claims.find((candidate) => candidate.id === id);
-  if (!claim) throw new Error(`no claim "${id}" in examples/claims/registry.ts. Claims: ${claims.map((c) => c.id).join(', ')}`);
+  if (!claim) throw new Error(`no claim "${id}" in examples/claims/registry.ts or examples/claims/comparisons/. Claims: ${claims.map((c) => c.id).join(', ')}`);
   return claim;
 }

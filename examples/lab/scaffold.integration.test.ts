@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './evidence.ts';
+
+// The scaffolder, run for real in a temporary copy of the project: the claims check must refuse the
+// new pending claim, say what to do, and pass once the claim is completed as CONTRIBUTING.md says.
+let copy: string;
+const run = (script: string, ...args: string[]) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(copy, script), ...args], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+};
+const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(copy, file), change(readFileSync(path.join(copy, file), 'utf8')));
+
+beforeAll(() => {
+  copy = mkdtempSync(path.join(os.tmpdir(), 'granularity-copy-'));
+  for (const entry of ['examples', 'docs', 'evidence', 'package.json', 'tsconfig.json']) cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+});
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+describe('new:comparison in a copy of the project', () => {
+  it('refuses a bad slug with a message and exit code 2, writing nothing', () => {
+    const refused = run('examples/lab/cli/new-comparison.ts', 'Not A Slug', 'Demo');
+    expect(refused.code).toBe(2);
+    expect(refused.output).toMatch(/not a valid comparison slug/);
+    expect(run('examples/lab/cli/check-claims.ts').code).toBe(0);
+  });
+
+  it('scaffolds a comparison whose pending claim the claims check refuses, naming what to do', () => {
+    const created = run('examples/lab/cli/new-comparison.ts', 'demo', 'Demo comparison');
+    expect(created.code, created.output).toBe(0);
+    const check = run('examples/lab/cli/check-claims.ts');
+    expect(check.code).toBe(1);
+    expect(check.output).toMatch(/demo-first-claim: still pending: .*npm run evidence -- demo-first-claim.*examples\/claims\/comparisons\/demo\.json/);
+    expect(check.output).toMatch(/demo-first-claim: no citations/);
+    // Only the new claim is refused: the scaffolder touched nothing else.
+    expect(check.output.split('\n').filter((line) => line.includes('✗')).every((line) => line.includes('demo-first-claim'))).toBe(true);
+  });
+
+  it('passes once the claim is completed: a verdict from the figures, a source, the page showing the evidence', () => {
+    edit('examples/demo-first-claim/report.ts', (text) =>
+      text.replace("return { verdict: 'pending', because: 'not measured yet: the experiment is a skeleton' };", "return { verdict: 'holds', because: `every one of the ${_result.rows.length} shapes answered` };"),
+    );
+    edit('examples/claims/comparisons/demo.json', (text) => {
+      const comparison = JSON.parse(text);
+      comparison.claims[0].verdict = 'holds';
+      comparison.claims[0].citations = [{ title: 'MonolithFirst', author: 'Martin Fowler', year: 2015, url: 'https://martinfowler.com/bliki/MonolithFirst.html' }];
+      return JSON.stringify(comparison, null, 2);
+    });
+    edit('docs/demo/first-claim.mdx', (text) =>
+      text.replace("import RunInBrowser from '@site/src/components/RunInBrowser';", "import RunInBrowser from '@site/src/components/RunInBrowser';\nimport evidence from '@site/evidence/demo-first-claim.json';\nimport experimentSource from '!!raw-loader!@site/examples/demo-first-claim/experiment.ts';"),
+    );
+    expect(run('examples/lab/cli/check-claims.ts').output).toMatch(/demo-first-claim: evidence\/demo-first-claim\.json .*npm run evidence -- demo-first-claim/);
+    const evidence = run('examples/lab/cli/write-evidence.ts', 'demo-first-claim');
+    expect(evidence.code, evidence.output).toBe(0);
+    const check = run('examples/lab/cli/check-claims.ts');
+    expect(check.output).toMatch(/claims check: \d+ claims/);
+    expect(check.code).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planClaim, planComparison, ScaffoldError, writePlan } from './scaffold.ts';
+
+let root: string;
+const files = (dir = root): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.relative(root, path.join(dir, entry.name))])).sort();
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'scaffold-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('planComparison and writePlan', () => {
+  it('creates the docs folder, the registry file with a pending claim, its experiment, test and page, and the index', () => {
+    writePlan(root, planComparison(root, 'modular-monolith', 'Modular monolith vs microservices'));
+    expect(files()).toEqual([
+      'docs/modular-monolith/_category_.json',
+      'docs/modular-monolith/first-claim.mdx',
+      'docs/modular-monolith/index.mdx',
+      'examples/claims/comparisons/index.ts',
+      'examples/claims/comparisons/modular-monolith.json',
+      'examples/modular-monolith-first-claim/experiment.test.ts',
+      'examples/modular-monolith-first-claim/experiment.ts',
+      'examples/modular-monolith-first-claim/report.ts',
+    ]);
+    const registry = JSON.parse(readFileSync(path.join(root, 'examples/claims/comparisons/modular-monolith.json'), 'utf8'));
+    expect(registry.claims).toEqual([expect.objectContaining({ id: 'modular-monolith-first-claim', verdict: 'pending', page: 'modular-monolith/first-claim' })]);
+    expect(readFileSync(path.join(root, 'examples/claims/comparisons/index.ts'), 'utf8')).toContain("import modularMonolith from './modular-monolith.json';");
+    expect(readFileSync(path.join(root, 'docs/modular-monolith/first-claim.mdx'), 'utf8')).toContain('{/* #modular-monolith-first-claim */}');
+  });
+
+  it.each([
+    ['Modular Monolith', 'Title', /not a valid comparison slug: use lowercase words joined by hyphens/],
+    [undefined, 'Title', /give the comparison slug/],
+    ['modular-monolith', undefined, /give the title in quotes/],
+    ['modular-monolith', ' ', /give the title in quotes/],
+  ])('refuses slug %j with title %j, writing nothing', (slug, title, message) => {
+    expect(() => planComparison(root, slug, title)).toThrow(message);
+    expect(files()).toEqual([]);
+  });
+
+  it('refuses a slug that exists, pointing to new:claim, and leaves the existing files as they were', () => {
+    writePlan(root, planComparison(root, 'modular-monolith', 'Modular monolith vs microservices'));
+    const before = files();
+    expect(() => planComparison(root, 'modular-monolith', 'Again')).toThrow(/exists already .*npm run new:claim -- modular-monolith/);
+    expect(files()).toEqual(before);
+  });
+
+  it('writes nothing at all when a write fails half-way', () => {
+    const plan = planComparison(root, 'modular-monolith', 'Modular monolith vs microservices');
+    // A file where the examples folder should be: the first write into it fails.
+    writeFileSync(path.join(root, 'examples'), 'not a folder');
+    expect(() => writePlan(root, plan)).toThrow();
+    expect(files()).toEqual(['examples']);
+  });
+});
+
+describe('planClaim', () => {
+  beforeEach(() => writePlan(root, planComparison(root, 'modular-monolith', 'Modular monolith vs microservices')));
+
+  it('adds a pending entry and the claim’s files', () => {
+    writePlan(root, planClaim(root, 'modular-monolith', 'modular-monolith-in-process-calls', 'Modules call each other in process'));
+    const registry = JSON.parse(readFileSync(path.join(root, 'examples/claims/comparisons/modular-monolith.json'), 'utf8'));
+    expect(registry.claims.map((claim: { id: string }) => claim.id)).toEqual(['modular-monolith-first-claim', 'modular-monolith-in-process-calls']);
+    expect(existsSync(path.join(root, 'examples/modular-monolith-in-process-calls/experiment.ts'))).toBe(true);
+    expect(existsSync(path.join(root, 'docs/modular-monolith/in-process-calls.mdx'))).toBe(true);
+  });
+
+  it('refuses an unknown comparison, naming the known ones and the command that creates it', () => {
+    expect(() => planClaim(root, 'event-sourcing', 'event-sourcing-replay', 'Replays are cheap')).toThrow(/no comparison "event-sourcing": known comparisons are modular-monolith\. Create it with npm run new:comparison/);
+  });
+
+  it('refuses a taken id, a one-word id and missing words', () => {
+    mkdirSync(path.join(root, 'examples/modular-monolith-taken'), { recursive: true });
+    expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-taken', 'Taken')).toThrow(/exists already/);
+    expect(() => planClaim(root, 'modular-monolith', 'single', 'One word')).toThrow(/at least two words/);
+    expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-x', undefined)).toThrow(ScaffoldError);
+  });
+});
