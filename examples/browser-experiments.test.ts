@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findLeftovers } from './lab/leftovers.ts';
 import { browserExperimentIds, loadBrowserExperiment, UnknownBrowserExperimentError } from './browser-experiments.ts';
 
 const examplesDir = path.dirname(fileURLToPath(import.meta.url));
@@ -13,7 +14,11 @@ const foldersWithBrowserRun = readdirSync(examplesDir, { withFileTypes: true })
 
 describe('browser experiments', () => {
   // esbuild keeps a service process for later builds; the leftovers check would (rightly) flag it.
-  afterAll(() => stop());
+  // stop() signals it without waiting, so wait (bounded) until it has gone.
+  afterAll(async () => {
+    await stop();
+    for (let tries = 0; tries < 50 && findLeftovers().childProcesses.length > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  });
 
   it('lists exactly the folders that have an in-browser.ts', () => {
     expect(browserExperimentIds).toEqual(foldersWithBrowserRun);
