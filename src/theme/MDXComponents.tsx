@@ -7,7 +7,8 @@ import MDXComponents from '@theme-original/MDXComponents';
  */
 function ScrollingTable(props: ComponentProps<'table'>): ReactNode {
   return (
-    <div className="table-scroll" role="region" aria-label="Table (scrolls sideways on narrow screens)" tabIndex={0}>
+    // A group, not a region: several tables on one page would be landmarks with the same name.
+    <div className="table-scroll" role="group" aria-label="Table (scrolls sideways on narrow screens)" tabIndex={0}>
       <table {...props} />
     </div>
   );
