@@ -89,7 +89,9 @@ describe('micro-third-party in the browser, with the reader’s failure probabil
     expect(before?.sent).toBeGreaterThan(20);
     expect(before?.successPercent).toBeGreaterThan(20);
     expect(before?.successPercent).toBeLessThan(80);
-    expect(before?.providerCalls).toBe(before?.sent);
+    // Plain calls: one provider call per checkout. A checkout started just before the phase ends can
+    // have its provider call counted in the next phase, so the two may differ by one.
+    expect(Math.abs((before?.providerCalls ?? 0) - (before?.sent ?? 0))).toBeLessThanOrEqual(1);
   });
 
   it('starts the form from values the command-line schema accepts, and tells the reader when the breaker was not run', () => {
