@@ -47,5 +47,6 @@ describe.concurrent('every built page has no axe violations, in light and dark m
     } finally {
       await context.close();
     }
-  });
+    // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.
+  }, 180_000);
 });
