@@ -29,7 +29,8 @@ async function violations(page: Page): Promise<string[]> {
 // own toggle (as a reader does; diagrams redraw in the dark theme), after diagrams and plots are
 // drawn. A violation names the rule, the elements and how to fix them.
 describe.concurrent('every built page has no axe violations, in light and dark mode', () => {
-  it.for(pagePaths)('%s', async (pagePath, { expect }) => {
+  // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.
+  it.for(pagePaths)('%s', { timeout: 180_000 }, async (pagePath, { expect }) => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     try {
@@ -47,6 +48,5 @@ describe.concurrent('every built page has no axe violations, in light and dark m
     } finally {
       await context.close();
     }
-    // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.
-  }, 180_000);
+  });
 });
