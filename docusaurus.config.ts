@@ -32,8 +32,6 @@ const config: Config = {
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
 
-  clientModules: ['./src/client/main-landmark.ts'],
-
   // Components read the repository URL from here, so that it is written once.
   customFields: { repository },
 
