@@ -12,7 +12,7 @@ import { repoRoot } from './evidence.ts';
 import { keepAliveAgent, postJson } from './http-client.ts';
 import { listenOnLoopback } from './http-transport.ts';
 import { createUnitApp } from './unit-app.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape, Shape } from './shapes.ts';
 
 /**
  * How a unit is packaged. `lab`: its app is built by `createUnitApp`, exactly as the lab deploys it
@@ -38,8 +38,8 @@ export interface UnitBundle {
 }
 
 /** Every unit of one shape bundled one way, plus one bundle holding all of them (the unique code). */
-export interface ShapeBundles {
-  readonly shape: Shape;
+export interface ShapeBundles<S extends AnyShape = Shape> {
+  readonly shape: S;
   readonly variant: BundleVariant;
   readonly units: readonly UnitBundle[];
   /** One bundle that holds every unit of the shape: each distinct byte of code once. */
@@ -101,7 +101,7 @@ export async function startUnit() {
 
 // Imported here, not only named in generated text, so that the modules a unit bundles are part of
 // this module's import graph (and of the source hash of every experiment that bundles units).
-function labUnitSource(shape: Shape, unitName: string): string {
+function labUnitSource(shape: AnyShape, unitName: string): string {
   return `import { ${keepAliveAgent.name}, ${postJson.name} } from ${lab('lab/http-client.ts')};
 import { ${listenOnLoopback.name} } from ${lab('lab/http-transport.ts')};
 import { ${createUnitApp.name} } from ${lab('lab/unit-app.ts')};
@@ -116,7 +116,7 @@ function exportNameOf(module: Record<string, unknown>, value: unknown, what: str
   return name;
 }
 
-function ownFunctionsUnitSource(shape: Shape, unitName: string): string {
+function ownFunctionsUnitSource(shape: AnyShape, unitName: string): string {
   const index = shape.units.findIndex((unit) => unit.name === unitName);
   const unit = shape.units[index];
   if (!unit) throw new Error(`shape ${shape.name} has no unit named ${unitName}`);
@@ -199,7 +199,7 @@ const safeName = (name: string) => name.replace(/[^a-zA-Z0-9-]/g, '_');
  * bundles.units.map((u) => u.bytes); // six sizes in bytes
  * ```
  */
-export async function bundleShape(shape: Shape, variant: BundleVariant, dir: string): Promise<ShapeBundles> {
+export async function bundleShape<S extends AnyShape>(shape: S, variant: BundleVariant, dir: string): Promise<ShapeBundles<S>> {
   const prefix = `${safeName(shape.name)}-${variant}`;
   const modules = shape.units.map((unit) => {
     const modulePath = path.join(dir, `${prefix}-${safeName(unit.name)}.module.mjs`);

@@ -6,9 +6,9 @@ import { deployShape, type Deployment } from './deploy.ts';
 import { httpTransport } from './http-transport.ts';
 import { memoryTransport } from './memory-transport.ts';
 import { processTransport } from './process-transport.ts';
-import { shapes, truncateShape } from './shapes.ts';
+import { shapes, truncateShape, type AnyShape } from './shapes.ts';
 
-const running: Deployment[] = [];
+const running: Deployment<AnyShape>[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((deployment) => deployment.close()));
 });

@@ -1,10 +1,10 @@
-import type { Shape } from './shapes.ts';
+import type { AnyShape, Shape } from './shapes.ts';
 import type { CallUnit, Transport, UnitAnswer } from './transport.ts';
 import type { UnitOptions } from './unit-app.ts';
 
 /** A shape running on a transport, ready to take checkouts. */
-export interface Deployment {
-  readonly shape: Shape;
+export interface Deployment<S extends AnyShape = Shape> {
+  readonly shape: S;
   readonly transport: Transport['name'];
   /** Sends a cart to the first unit, as a client would, and resolves with the end of the chain. */
   checkout(cart: unknown, headers?: Readonly<Record<string, string>>): Promise<UnitAnswer>;
@@ -28,11 +28,11 @@ export interface Deployment {
  * }
  * ```
  */
-export async function deployShape(
-  shape: Shape,
+export async function deployShape<S extends AnyShape>(
+  shape: S,
   transport: Transport,
   options: { readonly unitOptions?: (unitName: string) => UnitOptions } = {},
-): Promise<Deployment> {
+): Promise<Deployment<S>> {
   const entry = shape.units[0];
   const route = entry?.functions[0];
   if (!entry || !route) throw new Error(`shape ${shape.name} has no unit to send a cart to`);

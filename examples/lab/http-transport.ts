@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { keepAliveAgent, postJson } from './http-client.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
 import { createUnitApp, type UnitOptions } from './unit-app.ts';
 
@@ -42,7 +42,7 @@ function closeServer(server: Server): Promise<void> {
  */
 export const httpTransport: Transport = {
   name: 'http',
-  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
+  async start(shape: AnyShape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     const agent = keepAliveAgent();
     const ports = new Map<string, number>();
     const closers: Array<() => Promise<void>> = [];

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
 import { createUnitApp, type UnitOptions } from './unit-app.ts';
 import { decodeAnswer, networkCallsHeader } from './wire.ts';
@@ -16,7 +16,7 @@ import { decodeAnswer, networkCallsHeader } from './wire.ts';
  */
 export const memoryTransport: Transport = {
   name: 'memory',
-  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
+  async start(shape: AnyShape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     const apps = new Map<string, Hono>();
     const call: CallUnit = async (unit, route, body, headers) => {
       const app = apps.get(unit);

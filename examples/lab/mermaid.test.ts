@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMermaid } from './mermaid.ts';
-import { microservices, monolith, nanoservices, shapeCalls, shapes } from './shapes.ts';
+import { microservices, modularMonolith, monolith, nanoservices, shapeCalls, shapes } from './shapes.ts';
 
 describe('toMermaid', () => {
   it('draws one subgraph per deploy unit and one node per function', () => {
@@ -16,6 +16,15 @@ describe('toMermaid', () => {
       const crossings = shapeCalls(shape).filter((call) => call.crossesUnits).length;
       expect(toMermaid(shape).match(/==>\|network\|/g)).toHaveLength(crossings + 1);
     }
+  });
+
+  it('draws the modular monolith as one unit of module boxes, with no network arrow between them', () => {
+    const chart = toMermaid(modularMonolith);
+    expect(chart.match(/^ {4}subgraph module_/gm)).toHaveLength(3);
+    expect(chart.match(/==>\|network\|/g)).toHaveLength(1);
+    expect(chart).toContain('applyDiscount -->|module interface| calculateTax');
+    expect(chart).toContain('chargePayment -->|module interface| issueReceipt');
+    expect(chart).toContain('validateCart --> priceCart');
   });
 
   it('draws the monolith as one box with in-process arrows', () => {

@@ -1,8 +1,9 @@
-import { shapeCalls, type Shape } from './shapes.ts';
+import { shapeCalls, type AnyShape } from './shapes.ts';
 
 /**
- * Draws a shape as a Mermaid flowchart: one box per deploy unit holding its functions, a thin arrow
- * for a call inside a unit, a thick arrow for a call that crosses the transport. Drawn from the same
+ * Draws a shape as a Mermaid flowchart: one box per deploy unit holding its functions (inside a box
+ * per module when the unit is divided into modules), a thin arrow for a call inside a unit (labelled
+ * where it passes from one module to another), a thick arrow for a call that crosses the transport. Drawn from the same
  * {@link Shape} value that {@link deployShape} deploys, so the picture cannot drift from the code.
  *
  * @example
@@ -13,17 +14,27 @@ import { shapeCalls, type Shape } from './shapes.ts';
  * //   subgraph unit_cart["cart"] ...
  * ```
  */
-export function toMermaid(shape: Shape): string {
+export function toMermaid(shape: AnyShape): string {
   const lines = ['flowchart LR', '  client(["client"])'];
   for (const unit of shape.units) {
     lines.push(`  subgraph unit_${unit.name}["${unit.name}"]`);
-    for (const fn of unit.functions) lines.push(`    ${fn}["${fn}()"]`);
+    if (unit.modules) {
+      for (const module of unit.modules) {
+        lines.push(`    subgraph module_${module.name}["${module.name} module"]`);
+        for (const fn of module.functions) lines.push(`      ${fn}["${fn}()"]`);
+        lines.push('    end');
+      }
+    } else {
+      for (const fn of unit.functions) lines.push(`    ${fn}["${fn}()"]`);
+    }
     lines.push('  end');
   }
   const entry = shape.units[0]?.functions[0];
   if (entry) lines.push(`  client ==>|network| ${entry}`);
   for (const call of shapeCalls(shape)) {
-    lines.push(call.crossesUnits ? `  ${call.from} ==>|network| ${call.to}` : `  ${call.from} --> ${call.to}`);
+    if (call.crossesUnits) lines.push(`  ${call.from} ==>|network| ${call.to}`);
+    else if (call.crossesModules) lines.push(`  ${call.from} -->|module interface| ${call.to}`);
+    else lines.push(`  ${call.from} --> ${call.to}`);
   }
   return lines.join('\n');
 }

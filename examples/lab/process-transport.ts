@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { keepAliveAgent, postJson } from './http-client.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { CallUnit, RunningUnits, Transport } from './transport.ts';
 import type { UnitOptions } from './unit-app.ts';
 
@@ -28,7 +28,7 @@ export async function stopChild(child: ChildProcess, timeoutMs = stopTimeoutMs):
   clearTimeout(timer);
 }
 
-function startUnit(shape: Shape, unit: string, peerPorts: Record<string, number>): Promise<{ child: ChildProcess; port: number }> {
+function startUnit(shape: AnyShape, unit: string, peerPorts: Record<string, number>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', tsxLoader, unitMain], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, LAB_SHAPE: JSON.stringify(shape), LAB_UNIT: unit, LAB_PEER_PORTS: JSON.stringify(peerPorts) },
@@ -63,7 +63,7 @@ function startUnit(shape: Shape, unit: string, peerPorts: Record<string, number>
  */
 export const processTransport: Transport = {
   name: 'process',
-  async start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
+  async start(shape: AnyShape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     if (unitOptions) throw new Error('processTransport cannot take unit options: functions and middleware do not cross a process boundary; use memoryTransport or httpTransport');
     const agent = keepAliveAgent();
     const children: ChildProcess[] = [];

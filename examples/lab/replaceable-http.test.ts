@@ -3,9 +3,9 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess } from '../checkout/steps.ts';
 import { keepAliveAgent, postJson } from './http-client.ts';
 import { startReplaceableHttp, type ReplaceableDeployment } from './replaceable-http.ts';
-import { shapes } from './shapes.ts';
+import { shapes, type AnyShape } from './shapes.ts';
 
-const running: ReplaceableDeployment[] = [];
+const running: ReplaceableDeployment<AnyShape>[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((deployment) => deployment.close()));
 });
@@ -19,7 +19,7 @@ async function deploy(...args: Parameters<typeof startReplaceableHttp>) {
 const noTax = { ...checkoutSteps.calculateTax, run: (input: unknown) => ({ ...(input as object), taxCents: 0, totalCents: 5803 }) };
 
 /** Keeps `concurrency` checkouts in flight for `requests` checkouts; counts failures. */
-async function load(deployment: ReplaceableDeployment, requests: number, concurrency: number) {
+async function load(deployment: ReplaceableDeployment<AnyShape>, requests: number, concurrency: number) {
   let sent = 0;
   let failed = 0;
   const worker = async () => {

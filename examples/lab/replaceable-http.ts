@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { keepAliveAgent, postJson } from './http-client.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape, Shape } from './shapes.ts';
 import type { CallUnit, UnitAnswer } from './transport.ts';
 import { createUnitApp, type UnitOptions } from './unit-app.ts';
 
@@ -28,8 +28,8 @@ export interface ReplaceReport {
 }
 
 /** A shape over HTTP on loopback whose units can be replaced while calls flow. */
-export interface ReplaceableDeployment {
-  readonly shape: Shape;
+export interface ReplaceableDeployment<S extends AnyShape = Shape> {
+  readonly shape: S;
   checkout(cart: unknown, headers?: Readonly<Record<string, string>>): Promise<UnitAnswer>;
   readonly call: CallUnit;
   /** The port a unit's route points at now. */
@@ -83,7 +83,7 @@ function startServer(fetch: (request: Request) => Response | Promise<Response>):
  * }
  * ```
  */
-export async function startReplaceableHttp(shape: Shape, unitOptions: (unitName: string) => UnitOptions = () => ({})): Promise<ReplaceableDeployment> {
+export async function startReplaceableHttp<S extends AnyShape>(shape: S, unitOptions: (unitName: string) => UnitOptions = () => ({})): Promise<ReplaceableDeployment<S>> {
   const agent = keepAliveAgent();
   const routes = new Map<string, RunningServer>();
   const outstanding = new Map<number, number>();

@@ -1,5 +1,5 @@
 import type { StepName } from '../checkout/steps.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { UnitOptions } from './unit-app.ts';
 
 /** The transports a shape can be deployed over. */
@@ -31,5 +31,5 @@ export interface RunningUnits {
 export interface Transport {
   readonly name: TransportName;
   /** Starts the units; `unitOptions` (not supported by `processTransport`) adjusts each unit's app. */
-  start(shape: Shape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits>;
+  start(shape: AnyShape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits>;
 }

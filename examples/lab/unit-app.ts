@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { CheckoutError } from '../checkout/checkout-error.ts';
 import { checkoutSteps, type CheckoutStep, type StepName } from '../checkout/steps.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { CallUnit } from './transport.ts';
 import { networkCallsHeader } from './wire.ts';
 
@@ -26,7 +26,7 @@ export interface UnitOptions {
  * await app.fetch(new Request('http://unit/priceCart', { method: 'POST', body: JSON.stringify(validated) }));
  * ```
  */
-export function createUnitApp(shape: Shape, unitName: string, callUnit: CallUnit, options: UnitOptions = {}): Hono {
+export function createUnitApp(shape: AnyShape, unitName: string, callUnit: CallUnit, options: UnitOptions = {}): Hono {
   const index = shape.units.findIndex((unit) => unit.name === unitName);
   const unit = shape.units[index];
   if (!unit) throw new Error(`shape ${shape.name} has no unit named ${unitName}`);

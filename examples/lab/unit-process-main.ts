@@ -5,11 +5,11 @@
  */
 import { keepAliveAgent, postJson } from './http-client.ts';
 import { listenOnLoopback } from './http-transport.ts';
-import type { Shape } from './shapes.ts';
+import type { AnyShape } from './shapes.ts';
 import type { CallUnit } from './transport.ts';
 import { createUnitApp } from './unit-app.ts';
 
-const shape = JSON.parse(process.env.LAB_SHAPE ?? 'null') as Shape | null;
+const shape = JSON.parse(process.env.LAB_SHAPE ?? 'null') as AnyShape | null;
 const unitName = process.env.LAB_UNIT;
 const peerPorts = JSON.parse(process.env.LAB_PEER_PORTS ?? '{}') as Record<string, number>;
 if (!shape || !unitName || !process.send) {

@@ -1,6 +1,6 @@
 /**
- * The verdicts a claim can get. `pending` means nobody has tested it yet; the claims check lets a
- * pending claim through and stops any other claim that lacks its experiment, tests, evidence or page.
+ * The verdicts a claim can get. `pending` means nobody has tested it yet: the scaffolder writes it,
+ * and the claims check refuses it, with the steps left, so that no untested claim reaches `main`.
  */
 export const verdicts = ['holds', 'holds-with-cost', 'conditional', 'does-not-hold', 'misattributed', 'not-testable', 'pending'] as const;
 /** One verdict. */

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { defineExperiment } from '../lab/define-experiment.ts';
-import { seededRandom } from '../lab/fault-injection.ts';
 import { keepAliveAgent, postJson } from '../lab/http-client.ts';
+import { seededSample } from '../lab/seeded-sample.ts';
 import {
   deliveryTable,
   deliveryVariants,
@@ -57,13 +57,7 @@ const orderIdOf = (index: number) => `order-${String(index).padStart(4, '0')}`;
  * ```
  */
 export function crashPlanFor(orders: number, crashes: number, seed: number): Record<string, CrashPoint> {
-  const random = seededRandom(seed);
-  const indices = Array.from({ length: orders }, (_, i) => i);
-  for (let i = indices.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [indices[i], indices[j]] = [indices[j] as number, indices[i] as number];
-  }
-  const chosen = indices.slice(0, Math.min(crashes, orders)).sort((a, b) => a - b);
+  const chosen = seededSample(orders, crashes, seed);
   return Object.fromEntries(chosen.map((index, n) => [orderIdOf(index), n % 2 === 0 ? 'before-publish' : 'after-publish']));
 }
 
