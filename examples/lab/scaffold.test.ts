@@ -49,6 +49,15 @@ describe('planComparison and writePlan', () => {
     expect(files()).toEqual(before);
   });
 
+  it('names the first claim when its id and words are given, and refuses an id outside the comparison or without words', () => {
+    writePlan(root, planComparison(root, 'modular-monolith', 'Modular monolith vs microservices', { id: 'modular-monolith-in-process-calls', says: 'Modules call each other in process' }));
+    expect(files()).toContain('examples/modular-monolith-in-process-calls/experiment.ts');
+    expect(files()).toContain('docs/modular-monolith/in-process-calls.mdx');
+    expect(files().some((file) => file.includes('first-claim'))).toBe(false);
+    expect(() => planComparison(root, 'other', 'Other vs microservices', { id: 'wrong-prefix', says: 'Something' })).toThrow('must start with the comparison slug, for example other-in-process-calls');
+    expect(() => planComparison(root, 'other', 'Other vs microservices', { id: 'other-claim' })).toThrow('needs its words');
+  });
+
   it('writes nothing at all when a write fails half-way', () => {
     const plan = planComparison(root, 'modular-monolith', 'Modular monolith vs microservices');
     // A file where the examples folder should be: the first write into it fails.

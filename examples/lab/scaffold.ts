@@ -234,22 +234,34 @@ function pendingClaim(comparison: string, id: string, says: string): Record<stri
 /**
  * Plans a new comparison: its docs folder (sidebar category and overview page), its JSON file in the
  * claims registry with a first claim (`pending`), that claim's experiment skeleton, test and page,
- * and the regenerated comparisons index. Refuses a bad or taken slug, or a missing title.
+ * and the regenerated comparisons index. The first claim is `<slug>-first-claim` unless its id and
+ * words are given. Refuses a bad or taken slug, or a missing title.
  *
  * @example
  * ```ts
- * const plan = planComparison(root, 'modular-monolith', 'Modular monolith vs microservices');
+ * const plan = planComparison(root, 'modular-monolith', 'Modular monolith vs microservices', {
+ *   id: 'modular-monolith-in-process-calls',
+ *   says: 'Modules call each other in process',
+ * });
  * writePlan(root, plan);
  * ```
  */
-export function planComparison(root: string, slugInput: string | undefined, titleInput: string | undefined): ScaffoldPlan {
+export function planComparison(
+  root: string,
+  slugInput: string | undefined,
+  titleInput: string | undefined,
+  firstClaim: { readonly id?: string; readonly says?: string } = {},
+): ScaffoldPlan {
   const slug = checkSlug('comparison slug', slugInput, 'modular-monolith');
   const title = checkTitle('title', titleInput, 'Modular monolith vs microservices');
   for (const taken of [`docs/${slug}`, `${comparisonsDir}/${slug}.json`]) {
     if (existsSync(path.join(root, taken))) throw new ScaffoldError(`the comparison "${slug}" exists already (${taken}); add a claim to it with npm run new:claim -- ${slug} <claim-id> "<the claim>"`);
   }
-  const firstId = `${slug}-first-claim`;
-  const says = `${title}: the first claim to test (rewrite this)`;
+  const firstId = firstClaim.id === undefined ? `${slug}-first-claim` : checkSlug('first claim id', firstClaim.id, `${slug}-in-process-calls`);
+  if (!firstId.startsWith(`${slug}-`)) throw new ScaffoldError(`the first claim id "${firstId}" must start with the comparison slug, for example ${slug}-in-process-calls`);
+  if (firstClaim.id !== undefined && firstClaim.says === undefined) throw new ScaffoldError(`the first claim ${firstId} needs its words: npm run new:comparison -- ${slug} "${title}" ${firstId} "<the claim>"`);
+  const says = firstClaim.says === undefined ? `${title}: the first claim to test (rewrite this)` : checkTitle('first claim', firstClaim.says, 'Modules call each other in process');
+  if (existsSync(path.join(root, 'examples', firstId))) throw new ScaffoldError(`examples/${firstId} exists already: choose another claim id`);
   const existing = existsSync(path.join(root, comparisonsDir)) ? readdirSync(path.join(root, comparisonsDir)).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, '')) : [];
   const comparison: ComparisonFile = { slug, title, claims: [pendingClaim(slug, firstId, says)] };
   const create = new Map<string, string>([

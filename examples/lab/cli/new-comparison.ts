@@ -1,12 +1,12 @@
-/** `npm run new:comparison -- <slug> "<Title>"`: scaffolds a comparison with a first pending claim. */
+/** `npm run new:comparison -- <slug> "<Title>" [<first-claim-id> "<the claim>"]`: scaffolds a comparison with a first pending claim. */
 import { planComparison, ScaffoldError, writePlan } from '../scaffold.ts';
 import { repoRoot } from '../evidence.ts';
 
-const [slug, title, ...rest] = process.argv.slice(2);
+const [slug, title, firstId, firstSays, ...rest] = process.argv.slice(2);
 try {
-  if (rest.length > 0) throw new ScaffoldError(`unexpected arguments: ${rest.join(' ')}. Quote the title: npm run new:comparison -- ${slug ?? '<slug>'} "<Title>"`);
-  const written = writePlan(repoRoot, planComparison(repoRoot, slug, title));
-  console.log(`created the comparison "${slug}":\n${written.map((file) => `  ${file}`).join('\n')}\n\nNext: rewrite its first claim (examples/claims/comparisons/${slug}.json), add more with npm run new:claim -- ${slug} <claim-id> "<the claim>", and run npm run check:claims to see what each still needs.`);
+  if (rest.length > 0) throw new ScaffoldError(`unexpected arguments: ${rest.join(' ')}. Quote the title and the claim: npm run new:comparison -- ${slug ?? '<slug>'} "<Title>" [<first-claim-id> "<the claim>"]`);
+  const written = writePlan(repoRoot, planComparison(repoRoot, slug, title, { id: firstId, says: firstSays }));
+  console.log(`created the comparison "${slug}":\n${written.map((file) => `  ${file}`).join('\n')}\n\nNext: check its first claim's words (examples/claims/comparisons/${slug}.json), add more with npm run new:claim -- ${slug} <claim-id> "<the claim>", and run npm run check:claims to see what each still needs.`);
 } catch (error) {
   if (!(error instanceof ScaffoldError)) throw error;
   console.error(`new:comparison: ${error.message}`);
