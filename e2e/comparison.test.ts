@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimFilterQuery, matchesClaimFilter, showingText, type ClaimFilter } from '../examples/claims/comparison-filter.ts';
 import { keyFigure } from '../examples/claims/key-figures.ts';
-import { claims } from '../examples/claims/registry.ts';
+import { articleClaims, claims, comparisons } from '../examples/claims/registry.ts';
 import { findingSentence, verdictCountSentence } from '../examples/claims/verdict-summary.ts';
 import { launchChromium } from './browser.ts';
 import { serveBuild } from './site-server.ts';
@@ -152,12 +152,13 @@ describe('the home page', () => {
     { heading: 'Contribute a page', href: '/docs/contribute' },
   ];
 
-  it('leads with the finding computed from the registry and shows three doors', async () => {
+  it('leads with the article\'s finding computed from the registry, links the added comparisons and shows three doors', async () => {
     const { page, problems, close } = await open('/');
     try {
-      expect(await page.locator('main').textContent()).toContain(verdictCountSentence(claims));
-      expect(await page.locator('main').textContent()).toContain(findingSentence(claims));
-      expect(await page.locator('main table tbody tr').count()).toBe(claims.length);
+      expect(await page.locator('main').textContent()).toContain(verdictCountSentence(articleClaims));
+      expect(await page.locator('main').textContent()).toContain(findingSentence(articleClaims));
+      expect(await page.locator('main table tbody tr').count()).toBe(articleClaims.length);
+      for (const comparison of comparisons) expect(await page.locator(`main a[href="/docs/${comparison.slug}"]`).textContent()).toBe(comparison.title);
       for (const door of doors) {
         const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: door.heading, exact: true }) });
         expect(await section.locator(`a[href="${door.href}"]`).isVisible(), door.heading).toBe(true);

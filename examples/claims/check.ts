@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { evidenceFile, evidenceProblem, readEvidence, repoRoot } from '../lab/evidence.ts';
-import { ClaimSchema, type Claim } from './registry.ts';
+import { ClaimSchema } from './claim-schema.ts';
+import type { Claim } from './registry.ts';
 
 /** One thing a claim lacks, said so that a contributor knows what to add. */
 export interface ClaimProblem {

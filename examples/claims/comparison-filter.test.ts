@@ -4,16 +4,19 @@ import { claimById, claims } from './registry.ts';
 
 describe('the comparison filter', () => {
   it('reads a verdict and an architecture from the URL query, and ignores what it does not know', () => {
-    expect(parseClaimFilter('?verdict=misattributed&architecture=microservices')).toEqual({ verdict: 'misattributed', architecture: 'microservices' });
-    expect(parseClaimFilter('architecture=nanoservices')).toEqual({ verdict: null, architecture: 'nanoservices' });
-    expect(parseClaimFilter('?verdict=maybe&architecture=monolith')).toEqual(everyClaim);
-    expect(parseClaimFilter('')).toEqual(everyClaim);
+    const known = ['nanoservices', 'microservices', 'modular-monolith'];
+    expect(parseClaimFilter('?verdict=misattributed&architecture=microservices', known)).toEqual({ verdict: 'misattributed', architecture: 'microservices' });
+    expect(parseClaimFilter('architecture=nanoservices', known)).toEqual({ verdict: null, architecture: 'nanoservices' });
+    expect(parseClaimFilter('architecture=modular-monolith', known)).toEqual({ verdict: null, architecture: 'modular-monolith' });
+    expect(parseClaimFilter('?verdict=maybe&architecture=monolith', known)).toEqual(everyClaim);
+    expect(parseClaimFilter('architecture=modular-monolith', ['microservices'])).toEqual(everyClaim);
+    expect(parseClaimFilter('', known)).toEqual(everyClaim);
   });
 
   it('writes a query that reads back as the same filter, and none for every claim', () => {
     const filter = { verdict: 'holds-with-cost', architecture: 'microservices' } as const;
     expect(claimFilterQuery(filter)).toBe('?verdict=holds-with-cost&architecture=microservices');
-    expect(parseClaimFilter(claimFilterQuery(filter))).toEqual(filter);
+    expect(parseClaimFilter(claimFilterQuery(filter), ['microservices'])).toEqual(filter);
     expect(claimFilterQuery({ verdict: null, architecture: 'nanoservices' })).toBe('?architecture=nanoservices');
     expect(claimFilterQuery(everyClaim)).toBe('');
   });

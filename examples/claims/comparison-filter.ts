@@ -11,19 +11,18 @@ export interface ClaimFilter {
 /** No filter: every claim. */
 export const everyClaim: ClaimFilter = { verdict: null, architecture: null };
 
-const architectures: readonly Claim['architecture'][] = ['nanoservices', 'microservices'];
-
 /**
- * Reads the filter from a URL query. Unknown values are ignored, so a stale link shows every claim
+ * Reads the filter from a URL query. `architectures` are the ones the registry has (a comparison added
+ * with the scaffolder brings its own); unknown values are ignored, so a stale link shows every claim
  * rather than none.
  *
  * @example
  * ```ts
- * parseClaimFilter('?verdict=misattributed&architecture=microservices'); // { verdict: 'misattributed', architecture: 'microservices' }
- * parseClaimFilter('?verdict=maybe'); // { verdict: null, architecture: null }
+ * parseClaimFilter('?verdict=misattributed&architecture=microservices', ['microservices']); // { verdict: 'misattributed', architecture: 'microservices' }
+ * parseClaimFilter('?verdict=maybe', ['microservices']); // { verdict: null, architecture: null }
  * ```
  */
-export function parseClaimFilter(search: string): ClaimFilter {
+export function parseClaimFilter(search: string, architectures: readonly Claim['architecture'][]): ClaimFilter {
   const query = new URLSearchParams(search);
   const verdict = query.get('verdict');
   const architecture = query.get('architecture');

@@ -1,29 +1,32 @@
-import { z } from 'zod';
-import { verdicts } from '../lab/verdict.ts';
+import type { Verdict } from '../lab/verdict.ts';
 import { comparisonFiles } from './comparisons/index.ts';
 
 /** A source a verdict leans on. Cite what the source says, in our own words. */
-export const CitationSchema = z.object({
-  title: z.string().min(3),
-  author: z.string().min(2),
-  year: z.number().int().min(1970).max(2100),
-  url: z.url({ protocol: /^https$/, error: 'a citation URL must be a well-formed https:// URL' }),
-});
+export interface Citation {
+  readonly title: string;
+  readonly author: string;
+  readonly year: number;
+  /** A well-formed https:// URL. */
+  readonly url: string;
+}
 
-/** One statement of the seed article, and what the site found. */
-export const ClaimSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/, 'a claim id is kebab-case words, the first naming the architecture or comparison, e.g. nano-chaining'),
+/**
+ * One statement of the seed article (or of a comparison added with the scaffolder), and what the site
+ * found. A plain type, so that pages reading the registry do not ship a validator: the claims check
+ * validates every entry against `ClaimSchema` (claim-schema.ts) before the site is built.
+ */
+export interface Claim {
+  /** Kebab-case words, the first naming the architecture or comparison, e.g. nano-chaining. */
+  readonly id: string;
   /** The architecture the claim is about, or the comparison's slug for claims added with the scaffolder. */
-  architecture: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'an architecture is kebab-case, e.g. microservices'),
+  readonly architecture: string;
   /** The article's own words, quoted briefly. */
-  articleSays: z.string().min(5),
-  verdict: z.enum(verdicts),
+  readonly articleSays: string;
+  readonly verdict: Verdict;
   /** The doc page with the claim's section, relative to `docs/`, without extension. The section's anchor is the claim id. */
-  page: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'a page is a docs path without extension, e.g. nanoservices/chaining'),
-  citations: z.array(CitationSchema),
-});
-/** One claim of the registry. */
-export type Claim = z.infer<typeof ClaimSchema>;
+  readonly page: string;
+  readonly citations: readonly Citation[];
+}
 
 const cite = {
   rotemGalOz: { title: 'SOA Anti-pattern: Nanoservices', author: 'Arnon Rotem-Gal-Oz', year: 2010, url: 'https://dzone.com/articles/soa-anti-pattern-nanoservices' },
@@ -235,6 +238,12 @@ export const articleClaims: readonly Claim[] = [
  * `comparisons/`. They are validated by the claims check, which names a bad entry and what to fix.
  */
 const comparisonClaims = comparisonFiles.flatMap((file) => ((file as { claims?: unknown }).claims ?? []) as Claim[]);
+
+/** The comparisons added with `npm run new:comparison`: each one's slug (its docs folder and its claims' architecture) and title. */
+export const comparisons: readonly { readonly slug: string; readonly title: string }[] = comparisonFiles.map((file) => {
+  const { slug, title } = file as { slug: string; title: string };
+  return { slug, title };
+});
 
 /** Every claim: the article's, then the scaffolded comparisons'. The site, the claims check and the runner all read this one list. */
 export const claims: readonly Claim[] = [...articleClaims, ...comparisonClaims];

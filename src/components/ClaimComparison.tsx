@@ -47,7 +47,7 @@ export default function ClaimComparison(): ReactNode {
   const history = useHistory();
   // The server knows no query: the first render in the browser must match its HTML, so the filter
   // from the URL applies from the render after hydration.
-  const filter = useIsBrowser() ? parseClaimFilter(location.search) : everyClaim;
+  const filter = useIsBrowser() ? parseClaimFilter(location.search, architectureOptions) : everyClaim;
   const shown = rows.filter(({ claim }) => matchesClaimFilter(claim, filter));
 
   const update = (change: Partial<ClaimFilter>) => history.replace({ pathname: location.pathname, search: claimFilterQuery({ ...filter, ...change }), hash: location.hash });

@@ -1,24 +1,27 @@
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { claims, type Claim } from '@site/examples/claims/registry';
+import { articleClaims, claims, comparisons, type Claim } from '@site/examples/claims/registry';
 import VerdictBadge from './VerdictBadge';
 
 /**
- * Claims from the registry: the article's words linking to each claim's section, and the verdict.
- * With an architecture, only its claims; without one, every claim with its architecture beside it.
+ * Claims from the registry: their words linking to each claim's section, and the verdict. With an
+ * architecture (or a comparison's slug), only its claims; with `articleOnly`, the seed article's;
+ * otherwise every claim, with its architecture beside it.
  */
-export default function ClaimTable({ architecture }: { architecture?: Claim['architecture'] }): ReactNode {
-  const listed = claims.filter((claim) => !architecture || claim.architecture === architecture);
+export default function ClaimTable({ architecture, articleOnly = false }: { architecture?: Claim['architecture']; articleOnly?: boolean }): ReactNode {
+  const listed = (articleOnly ? articleClaims : claims).filter((claim) => !architecture || claim.architecture === architecture);
   const decided = listed.filter((claim) => claim.verdict !== 'pending').length;
+  const comparison = comparisons.find((candidate) => candidate.slug === architecture);
+  const caption = comparison ? `Every claim of ${comparison.title}` : architecture ? `Every ${architecture} claim of the article` : articleOnly ? 'Every claim of the article' : 'Every claim';
   return (
     <div className="table-scroll">
       <table>
         <caption style={{ textAlign: 'left' }}>
-          {architecture ? `Every ${architecture} claim of the article` : 'Every claim of the article'}: {decided} of {listed.length} decided.
+          {caption}: {decided} of {listed.length} decided.
         </caption>
         <thead>
           <tr>
-            <th scope="col">The article says</th>
+            <th scope="col">{comparison ? 'The claim' : 'The article says'}</th>
             {!architecture && <th scope="col">Architecture</th>}
             <th scope="col">Verdict</th>
           </tr>

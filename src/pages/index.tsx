@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import CodeBlock from '@theme/CodeBlock';
-import { claims } from '@site/examples/claims/registry';
+import { articleClaims, claims, comparisons } from '@site/examples/claims/registry';
 import { findingSentence, verdictCountSentence } from '@site/examples/claims/verdict-summary';
 import ClaimTable from '@site/src/components/ClaimTable';
 
@@ -18,11 +18,26 @@ export default function Home(): ReactNode {
         </p>
 
         <h2>What the lab found</h2>
-        <p>{verdictCountSentence(claims)}</p>
+        <p>{verdictCountSentence(articleClaims)}</p>
         <p style={{ fontSize: '1.1rem', maxWidth: '46rem' }}>
-          <strong>{findingSentence(claims)}</strong>
+          <strong>{findingSentence(articleClaims)}</strong>
         </p>
-        <ClaimTable />
+        <ClaimTable articleOnly />
+        {comparisons.length > 0 && (
+          <p>
+            Contributors have added comparisons beyond the article, tested the same way:{' '}
+            {comparisons.map((comparison, index) => {
+              const own = claims.filter((claim) => claim.architecture === comparison.slug);
+              return (
+                <span key={comparison.slug}>
+                  {index > 0 && ', '}
+                  <Link to={`/docs/${comparison.slug}`}>{comparison.title}</Link> ({own.length} claim{own.length === 1 ? '' : 's'})
+                </span>
+              );
+            })}
+            .
+          </p>
+        )}
 
         <div className="row margin-vert--lg">
           <section className="col col--4 margin-bottom--md">
