@@ -1,5 +1,6 @@
-// Browser-safe: the comparison page imports this. Only types come from the reports, so the page does
-// not pull every experiment's report code (and what it imports) into its bundle.
+// Browser-safe: the comparison page imports this. Only types come from the article's reports, so the
+// page does not pull every experiment's report code (and what it imports) into its bundle; a
+// scaffolded claim's report exports its own `keyFigure`, which imports nothing but types.
 import type { BusinessModulesResult } from '../micro-business-modules/report.ts';
 import type { ContainersResult } from '../micro-containers/report.ts';
 import type { ContinuousDeploymentResult } from '../micro-continuous-deployment/report.ts';
@@ -18,6 +19,10 @@ import type { OvercomesResult } from '../nano-overcomes-micro/report.ts';
 import type { OwnScheduleResult } from '../nano-own-schedule/report.ts';
 import type { SecurityResult } from '../nano-own-security/report.ts';
 import type { SingleEndpointResult } from '../nano-single-endpoint/report.ts';
+import { keyFigure as dataOwnershipFigure } from '../modular-monolith-data-ownership/report.ts';
+import { keyFigure as inProcessCallsFigure } from '../modular-monolith-in-process-calls/report.ts';
+import { keyFigure as independentDeploysFigure } from '../modular-monolith-independent-deploys/report.ts';
+import { keyFigure as operatingCostFigure } from '../modular-monolith-operating-cost/report.ts';
 import { claimById } from './registry.ts';
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -220,6 +225,10 @@ const figures: Readonly<Record<string, Figure>> = {
   'micro-less-production-time': lessProductionTimeFigure,
   'micro-continuous-deployment': continuousDeploymentFigure,
   'micro-third-party': thirdPartyFigure,
+  'modular-monolith-in-process-calls': inProcessCallsFigure,
+  'modular-monolith-independent-deploys': independentDeploysFigure,
+  'modular-monolith-data-ownership': dataOwnershipFigure,
+  'modular-monolith-operating-cost': operatingCostFigure,
 };
 
 /** The claims that have a key figure. */

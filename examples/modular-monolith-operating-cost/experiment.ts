@@ -1,0 +1,113 @@
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { sampleCart } from '../checkout/sample-carts.ts';
+import { runCheckoutInProcess } from '../checkout/steps.ts';
+import { defineExperiment } from '../lab/define-experiment.ts';
+import { deployShape, type Deployment } from '../lab/deploy.ts';
+import { measureThroughput } from '../lab/measure.ts';
+import { processTransport } from '../lab/process-transport.ts';
+import { microservices, modularMonolith, type AnyShape } from '../lab/shapes.ts';
+import { costTable, roundsTable, unitTable, verdictFor, type ComparedShape, type OperatingCostResult, type ShapeCost } from './report.ts';
+import { findUnitProcesses, readCpuMs, readMemory, type UnitProcess } from './unit-processes.ts';
+
+const params = z.object({
+  /** Interleaved rounds: in each, both shapes take the same load, the one going first alternating. */
+  rounds: z.number().int().min(1).max(20).default(8),
+  /** Checkouts per shape per round. */
+  checkoutsPerRound: z.number().int().min(10).max(5_000).default(1_000),
+  /** Checkouts in flight at once during a round: a bounded concurrent load, like a few busy clients. */
+  concurrency: z.number().int().min(1).max(64).default(8),
+  /** Checkouts per shape run first and thrown away, so that JIT, connections and heaps are warm. */
+  warmup: z.number().int().min(0).max(5_000).default(1_000),
+  /** A round of one shape stops after this long even if fewer checkouts completed. */
+  maxSecondsPerRound: z.number().min(1).max(60).default(20),
+});
+
+/** What is measured of one shape while the rounds run. */
+interface Running {
+  readonly shape: AnyShape & { readonly name: ComparedShape };
+  readonly deployment: Deployment<AnyShape>;
+  readonly processes: readonly UnitProcess[];
+  readonly cpuMs: Map<number, number>;
+  readonly throughputPerRound: number[];
+  checkouts: number;
+  wrongAnswers: number;
+  networkCalls: number;
+}
+
+/**
+ * modular-monolith-operating-cost: deploys the modular monolith (one unit, three modules) and the
+ * microservices (the same three modules as three units) on the process transport, every unit a real
+ * Node child process serving HTTP on 127.0.0.1. It finds each unit's PID in /proc, warms both shapes
+ * up, then drives the same bounded concurrent load through each in interleaved rounds, recording the
+ * CPU time the unit processes consumed during their own turns and the checkouts per second. After
+ * the load it reads every unit process's memory (RSS, PSS, USS) from /proc/<pid>/smaps_rollup.
+ */
+export const experiment = defineExperiment({
+  id: 'modular-monolith-operating-cost',
+  title: 'A modular monolith needs fewer processes and less memory than microservices for the same checkouts',
+  params,
+  quick: { rounds: 2, checkoutsPerRound: 100, warmup: 50, maxSecondsPerRound: 10 },
+  tables: (result) => [costTable(result), unitTable(result), roundsTable(result)],
+  verdict: verdictFor,
+
+  async run(p, onProgress): Promise<OperatingCostResult> {
+    const expected = runCheckoutInProcess(sampleCart);
+    const compared = [modularMonolith, microservices] as ReadonlyArray<AnyShape & { readonly name: ComparedShape }>;
+    const total = compared.length * (p.rounds + 2);
+    let done = 0;
+    const running: Running[] = [];
+    const deployments: Array<Deployment<AnyShape>> = [];
+    try {
+      for (const shape of compared) {
+        const deployment = await deployShape(shape, processTransport);
+        deployments.push(deployment);
+        // Named by their environment, so a process of the other shape is never counted; in chain order.
+        const unitOrder = shape.units.map((unit) => unit.name);
+        const processes = findUnitProcesses(shape.name).sort((a, b) => unitOrder.indexOf(a.unit) - unitOrder.indexOf(b.unit));
+        running.push({ shape, deployment, processes, cpuMs: new Map(processes.map((unit) => [unit.pid, 0])), throughputPerRound: [], checkouts: 0, wrongAnswers: 0, networkCalls: 0 });
+        onProgress?.({ done: ++done, total, label: `${shape.name}: ${processes.length} unit processes started` });
+      }
+
+      const checkout = (shape: Running) => async () => {
+        const answer = await shape.deployment.checkout(sampleCart);
+        shape.networkCalls = answer.networkCalls;
+        if (!isDeepStrictEqual(answer.value, expected)) shape.wrongAnswers += 1;
+      };
+
+      for (const shape of running) {
+        await measureThroughput(checkout(shape), { concurrency: p.concurrency, requests: p.warmup, maxSeconds: p.maxSecondsPerRound });
+        shape.wrongAnswers = 0;
+        onProgress?.({ done: ++done, total, label: `${shape.shape.name}: warmed up with ${p.warmup} checkouts` });
+      }
+
+      for (let round = 0; round < p.rounds; round += 1) {
+        // Each round starts with the other shape, so drift on a shared machine lands on both alike.
+        const order = round % 2 === 0 ? running : [...running].reverse();
+        for (const shape of order) {
+          // Only a shape's own turn is charged to it: the other shape's processes sit idle meanwhile.
+          const before = new Map(shape.processes.map((unit) => [unit.pid, readCpuMs(unit.pid)]));
+          const throughput = await measureThroughput(checkout(shape), { concurrency: p.concurrency, requests: p.checkoutsPerRound, maxSeconds: p.maxSecondsPerRound });
+          for (const unit of shape.processes) shape.cpuMs.set(unit.pid, (shape.cpuMs.get(unit.pid) ?? 0) + readCpuMs(unit.pid) - (before.get(unit.pid) ?? 0));
+          shape.checkouts += throughput.requests;
+          shape.throughputPerRound.push(throughput.requestsPerSecond);
+          onProgress?.({ done: ++done, total, label: `round ${round + 1}: ${shape.shape.name}, ${throughput.requestsPerSecond} checkouts/s` });
+        }
+      }
+
+      const shapes: ShapeCost[] = running.map((shape) => ({
+        shape: shape.shape.name,
+        plannedUnits: shape.shape.units.length,
+        processes: shape.processes.length,
+        units: shape.processes.map((unit) => ({ shape: shape.shape.name, unit: unit.unit, ...readMemory(unit.pid), cpuMs: Math.round(shape.cpuMs.get(unit.pid) ?? 0) })),
+        networkCallsPerCheckout: shape.networkCalls,
+        checkouts: shape.checkouts,
+        wrongAnswers: shape.wrongAnswers,
+        throughputPerRound: shape.throughputPerRound,
+      }));
+      return { rounds: p.rounds, checkoutsPerRound: p.checkoutsPerRound, concurrency: p.concurrency, warmup: p.warmup, shapes };
+    } finally {
+      await Promise.all(deployments.map((deployment) => deployment.close()));
+    }
+  },
+});
