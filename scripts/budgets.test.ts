@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFailures, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
 
 const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
 const page: PageFigures = {
@@ -40,5 +40,22 @@ describe('figuresTable', () => {
     const table = figuresTable([page]).split('\n');
     expect(table).toHaveLength(3);
     expect(table[2]).toBe('| intro (/docs/intro) | 97 | 100 | 100 | 100 | 0 | 40 | 1800 | 150 |');
+  });
+});
+
+describe('cpuSlowdownFor', () => {
+  it('gives the preset 4× on the host the preset assumes, and less on a slower host', () => {
+    expect(cpuSlowdownFor(1533)).toBeCloseTo(4, 2);
+    expect(cpuSlowdownFor(1300)).toBe(3);
+    expect(cpuSlowdownFor(1050)).toBe(2.5);
+    expect(cpuSlowdownFor(800)).toBe(2);
+    expect(cpuSlowdownFor(150)).toBe(1);
+    expect(cpuSlowdownFor(100)).toBe(1);
+    expect(cpuSlowdownFor(2000)).toBeCloseTo(6, 1);
+  });
+
+  it('refuses a benchmark that is not a positive number', () => {
+    expect(() => cpuSlowdownFor(Number.NaN)).toThrow('benchmarkIndex must be a positive number');
+    expect(() => cpuSlowdownFor(0)).toThrow('benchmarkIndex must be a positive number');
   });
 });

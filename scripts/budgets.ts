@@ -77,3 +77,24 @@ export function figuresTable(pages: readonly PageFigures[]): string {
   );
   return [header, '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
+
+/**
+ * The CPU slowdown that makes this host emulate Lighthouse's reference phone, from the host's
+ * `benchmarkIndex` (Lighthouse measures it at the start of every run). Lighthouse's mobile preset
+ * slows the CPU 4×, which assumes a fast desktop host (benchmarkIndex about 1500); on a slower or
+ * busier host 4× emulates a much slower phone than the preset means to. The formula is the one
+ * Lighthouse's throttling guide points to (docs/throttling.md, "Calibrating multipliers": the CPU
+ * throttling calculator), never below 1.
+ *
+ * @example
+ * ```ts
+ * cpuSlowdownFor(1533); // 4 (the preset's own multiplier)
+ * cpuSlowdownFor(1050); // 2.5
+ * ```
+ */
+export function cpuSlowdownFor(benchmarkIndex: number): number {
+  if (!Number.isFinite(benchmarkIndex) || benchmarkIndex <= 0) throw new Error(`benchmarkIndex must be a positive number, got ${benchmarkIndex}`);
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
+}

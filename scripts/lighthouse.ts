@@ -3,12 +3,18 @@
  * runs per page, the median of each figure. Prints a table and exits 1 when a page misses an enforced
  * budget.
  *
+ * The preset's 4× CPU slowdown assumes a fast host. This script first measures the host the way
+ * Lighthouse does (its benchmarkIndex) and slows the CPU only as much as Lighthouse's calibration
+ * guide says this host needs to emulate the preset's phone (`cpuSlowdownFor`), so that the scores
+ * describe the pages rather than how busy the machine is. LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset
+ * unchanged.
+ *
  *   npm run build && npm run test:lighthouse
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
-import { budgetFailures, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
 
 const pages = [
   { name: 'home', path: '/' },
@@ -33,10 +39,12 @@ interface Run {
   tbt: number;
   lcp: number;
   scriptBytes: number;
+  benchmarkIndex: number;
 }
 
-async function audit(url: string, port: number): Promise<Run> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+async function audit(url: string, port: number, cpuSlowdownMultiplier?: number): Promise<Run> {
+  const throttling = cpuSlowdownMultiplier === undefined ? {} : { throttling: { cpuSlowdownMultiplier } as never };
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], ...throttling });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
@@ -50,6 +58,7 @@ async function audit(url: string, port: number): Promise<Run> {
     tbt: audits['total-blocking-time']?.numericValue ?? Number.NaN,
     lcp: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
     scriptBytes: requests.filter((request) => request.resourceType === 'Script').reduce((sum, request) => sum + (request.transferSize ?? 0), 0),
+    benchmarkIndex: result.lhr.environment.benchmarkIndex,
   };
 }
 
@@ -59,13 +68,26 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const figures: PageFigures[] = [];
+const benchmarks: number[] = [];
+let cpuSlowdown = Number.NaN;
 try {
+  const fixed = process.env.LIGHTHOUSE_CPU_SLOWDOWN;
+  if (fixed !== undefined) {
+    cpuSlowdown = Number(fixed);
+    if (!(cpuSlowdown >= 1)) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN must be a number of at least 1 (4 is the mobile preset), got "${fixed}"`);
+  } else {
+    process.stderr.write('lighthouse: measuring this host (benchmarkIndex) to calibrate the CPU slowdown\n');
+    const calibration = await audit(site.origin + '/404', chrome.port);
+    cpuSlowdown = Math.round(cpuSlowdownFor(calibration.benchmarkIndex) * 100) / 100;
+    process.stderr.write(`lighthouse: benchmarkIndex ${Math.round(calibration.benchmarkIndex)} → CPU slowdown ${cpuSlowdown}×\n`);
+  }
   for (const page of pages) {
     const results: Run[] = [];
     for (let run = 1; run <= runs; run += 1) {
       process.stderr.write(`lighthouse ${page.path} run ${run} of ${runs}\n`);
-      results.push(await audit(site.origin + page.path, chrome.port));
+      results.push(await audit(site.origin + page.path, chrome.port, cpuSlowdown));
     }
+    benchmarks.push(...results.map((result) => result.benchmarkIndex));
     const mid = (pick: (run: Run) => number) => median(results.map(pick));
     figures.push({
       ...page,
@@ -84,12 +106,13 @@ try {
   await site.close();
 }
 
+console.log(`Lighthouse mobile preset, CPU slowdown ${cpuSlowdown}× (host benchmarkIndex median ${Math.round(median(benchmarks))}), median of ${runs} runs per page\n`);
 console.log(figuresTable(figures));
-// Enforced now: accessibility, best practices, SEO and layout shift. Reported, not yet enforced:
-// performance and the plain page's JavaScript, which this site still misses (issue 6 stays open
-// until they pass and `enforcePerformance` becomes true).
+// Enforced: accessibility, best practices, SEO, layout shift and the plain page's JavaScript.
+// Reported, not yet enforced: performance, which this site still misses on every page, as the stock
+// Docusaurus template does on this machine (issue 6 stays open until `enforcePerformance` is true).
 const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE === 'true';
-const isPerformance = (failure: string) => / performance |KiB of JavaScript/.test(failure);
+const isPerformance = (failure: string) => / performance /.test(failure);
 const allFailures = budgetFailures(figures, budget, plainPaths);
 const failures = enforcePerformance ? allFailures : allFailures.filter((failure) => !isPerformance(failure));
 const reported = allFailures.filter((failure) => !failures.includes(failure));
