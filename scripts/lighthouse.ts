@@ -26,6 +26,7 @@ const pages = [
 ] as const;
 const plainPaths = new Set(['/docs/intro']);
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const calibrationRuns = 3;
 
 /** Issue 6: performance 90 as the gate (95 is the aim), the rest 100, no layout shift, and a plain page within the template's JavaScript. */
 const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
@@ -76,10 +77,13 @@ try {
     cpuSlowdown = Number(fixed);
     if (!(cpuSlowdown >= 1)) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN must be a number of at least 1 (4 is the mobile preset), got "${fixed}"`);
   } else {
-    process.stderr.write('lighthouse: measuring this host (benchmarkIndex) to calibrate the CPU slowdown\n');
-    const calibration = await audit(site.origin + '/404', chrome.port);
-    cpuSlowdown = Math.round(cpuSlowdownFor(calibration.benchmarkIndex) * 100) / 100;
-    process.stderr.write(`lighthouse: benchmarkIndex ${Math.round(calibration.benchmarkIndex)} → CPU slowdown ${cpuSlowdown}×\n`);
+    // One reading can be an outlier (a fresh CI machine read 1692 once and 1424 over the runs that
+    // followed): calibrate on the median of three.
+    process.stderr.write(`lighthouse: measuring this host (benchmarkIndex, ${calibrationRuns} runs) to calibrate the CPU slowdown\n`);
+    const readings: number[] = [];
+    for (let run = 0; run < calibrationRuns; run += 1) readings.push((await audit(site.origin + '/404', chrome.port)).benchmarkIndex);
+    cpuSlowdown = Math.round(cpuSlowdownFor(median(readings)) * 100) / 100;
+    process.stderr.write(`lighthouse: benchmarkIndex ${readings.map(Math.round).join(', ')} → CPU slowdown ${cpuSlowdown}×\n`);
   }
   for (const page of pages) {
     const results: Run[] = [];
