@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { procStatFields } from './proc-stat.ts';
 
 /** What a process left running: child processes and listening TCP sockets. Linux only (/proc). */
 export interface Leftovers {
@@ -28,8 +29,7 @@ export function findLeftovers(pid: number = process.pid): Leftovers {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readOrEmpty(`/proc/${entry}/stat`);
-    // Fields after the command name (which may hold spaces): state, then ppid.
-    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [state, ppid] = procStatFields(stat);
     if (Number(ppid) === pid && state !== 'Z') childProcesses.push(`${entry} ${readOrEmpty(`/proc/${entry}/cmdline`).split('\0').join(' ').trim()}`);
   }
   const socketInodes = new Set<string>();

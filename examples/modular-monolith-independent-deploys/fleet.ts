@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBalancer, type Balancer } from '../lab/container-unit.ts';
+import { procStatFields } from '../lab/proc-stat.ts';
 import { startBundle, type FleetUnit, type RunningBundle } from '../lab/run-bundle.ts';
 
 /** How a running unit is replaced by its new release. */
@@ -70,8 +71,7 @@ export function processStartTicks(pid: number): number | null {
   } catch {
     return null;
   }
-  // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = procStatFields(stat);
   const state = fields[0];
   const ticks = Number(fields[19]);
   return state === 'Z' || !Number.isFinite(ticks) ? null : ticks;

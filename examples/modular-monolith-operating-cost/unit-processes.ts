@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { procStatFields } from '../lab/proc-stat.ts';
 
 /** One unit process of a running shape. */
 export interface UnitProcess {
@@ -36,11 +37,6 @@ function readOrNull(file: string): string | null {
   }
 }
 
-/** The fields of /proc/<pid>/stat after the command name, which may itself hold spaces and parentheses. */
-function statFields(stat: string): string[] {
-  return stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ');
-}
-
 /**
  * The parent PID, state and CPU clock ticks (utime + stime, all threads) of a /proc/<pid>/stat line.
  *
@@ -50,7 +46,7 @@ function statFields(stat: string): string[] {
  * ```
  */
 export function parseStat(stat: string): { ppid: number; state: string; cpuTicks: number } {
-  const fields = statFields(stat);
+  const fields = procStatFields(stat);
   // After the name: state (field 3), ppid (4), ..., utime (14), stime (15); index = field - 3.
   const [state, ppid, utime, stime] = [fields[0], fields[1], fields[11], fields[12]].map((value) => value ?? '');
   if (!state || !/^\d+$/.test(ppid ?? '') || !/^\d+$/.test(utime ?? '') || !/^\d+$/.test(stime ?? '')) throw new Error(`not a /proc/<pid>/stat line: ${stat.slice(0, 80)}`);
