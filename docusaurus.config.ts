@@ -2,6 +2,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
+import codeHighlighting from './plugins/code-highlighting';
 import { withReadableTokens } from './src/prism-contrast';
 
 const repository = 'https://github.com/granularity-lab/granularity-lab';
@@ -31,6 +32,9 @@ const config: Config = {
     faster: { rspackPersistentCache: false },
   },
   i18n: { defaultLocale: 'en', locales: ['en'] },
+
+  // Links prefetch their pages when the browser is idle, not all at once as the page loads.
+  clientModules: ['./src/client/install-idle-prefetch.ts'],
 
   // Components read the repository URL from here, so that it is written once.
   customFields: { repository },
@@ -64,6 +68,8 @@ const config: Config = {
   ],
 
   plugins: [
+    // Code is highlighted on the server only (see the plugin), with the themes in `themeConfig.prism`.
+    codeHighlighting,
     [
       'docusaurus-plugin-typedoc',
       {

@@ -1,0 +1,78 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { serveBuild } from './site-server.ts';
+
+// Code is highlighted on the server only (plugins/code-highlighting): a page that loads keeps the
+// server's highlighted HTML, never loads Prism, and takes its colours from the colour mode's CSS.
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+
+beforeAll(async () => {
+  site = await serveBuild();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Records the scripts a page loads that carry Prism's grammars (`clike` is the one every C-like grammar extends). */
+function prismScripts(page: Page): string[] {
+  const loaded: string[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    if ((await response.text()).includes('clike')) loaded.push(new URL(response.url()).pathname);
+  });
+  return loaded;
+}
+
+const keyword = 'pre code .token.keyword';
+
+describe('code blocks', () => {
+  it('keep the server’s highlighting through hydration without loading Prism, and highlight after a client-side navigation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const prism = prismScripts(page);
+    try {
+      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      expect(await page.locator('pre code .token').count()).toBeGreaterThan(100);
+      expect(await page.locator(keyword).count()).toBeGreaterThan(0);
+      // Colours come from classes, not from inline styles that only suit one colour mode.
+      expect(await page.locator('pre code .token[style]').count()).toBe(0);
+      expect(prism).toEqual([]);
+
+      // The footer's link is a client-side navigation: that page's block is rendered by the browser.
+      await page.locator('footer a[href="/docs/intro"]').click();
+      await page.waitForURL('**/docs/intro');
+      await expect.poll(() => page.locator('pre code .token.function').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(prism).toHaveLength(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('take the colour mode’s token colours', async () => {
+    const colour = async (colorScheme: 'light' | 'dark') => {
+      const context = await browser.newContext({ colorScheme });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+        expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(colorScheme);
+        return await page.locator(keyword).first().evaluate((token) => getComputedStyle(token).color);
+      } finally {
+        await context.close();
+      }
+    };
+    const [light, dark] = [await colour('light'), await colour('dark')];
+    // github's keyword blue and dracula's keyword purple (docusaurus.config.ts, themeConfig.prism).
+    expect(light).toBe('rgb(0, 0, 159)');
+    expect(dark).toBe('rgb(189, 147, 249)');
+  });
+});
