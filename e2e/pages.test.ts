@@ -54,8 +54,11 @@ describe('the nano-chaining page', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${site.origin}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
-      await expect.poll(() => page.locator('.docusaurus-mermaid-container svg').count(), { timeout: 15_000 }).toBe(3);
-      await expect.poll(() => page.locator('figure > div[role="img"] svg').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+      // Figures far below the fold wait for the reader to scroll towards them.
+      expect(await page.locator('[data-figure] svg').count()).toBeLessThan(await page.locator('[data-figure]').count());
+      expect(await waitForFigures(page)).toEqual([]);
+      expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
+      expect(await page.locator('figure > div[role="img"] svg').count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('#nano-chaining').count()).toBe(1);
       const tables = await page.locator('table caption').allTextContents();
       expect(tables).toEqual(expect.arrayContaining(['What one added hop costs, next to the raw platform', 'Latency and throughput per shape and chain length']));

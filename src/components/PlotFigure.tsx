@@ -1,12 +1,13 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type * as Plot from '@observablehq/plot';
+import { useNearViewport } from './useNearViewport';
 
 type PlotModule = typeof Plot;
 
 /**
- * The frame every chart of the site is drawn in: Observable Plot is loaded only when a chart is on
- * screen, the box keeps its height before the chart arrives (so nothing below it moves), and the
- * figure is one image for assistive technology, named by its caption.
+ * The frame every chart of the site is drawn in: Observable Plot is loaded and the chart drawn only
+ * when the chart comes near the viewport, the box keeps its height before the chart arrives (so
+ * nothing below it moves), and the figure is one image for assistive technology, named by its caption.
  */
 export default function PlotFigure({
   title,
@@ -21,10 +22,11 @@ export default function PlotFigure({
   /** When to draw again. */
   deps: readonly unknown[];
 }): ReactNode {
-  const container = useRef<HTMLDivElement>(null);
+  const [container, near] = useNearViewport<HTMLDivElement>();
   useEffect(() => {
     let cancelled = false;
     const node = container.current;
+    if (!near) return;
     void import('@observablehq/plot').then((Plot) => {
       if (cancelled || !node) return;
       const chart = draw(Plot, Math.max(node.clientWidth, 280));
@@ -40,10 +42,10 @@ export default function PlotFigure({
     return () => {
       cancelled = true;
     };
-  }, deps); // the caller lists what the drawing depends on
+  }, [near, ...deps]); // the caller lists what the drawing depends on
   return (
     <figure style={{ margin: '0 0 var(--ifm-spacing-vertical)' }}>
-      <div ref={container} role="img" aria-label={title} style={{ minHeight: height + 60, overflowX: 'auto' }} />
+      <div ref={container} data-figure="plot" role="img" aria-label={title} style={{ minHeight: height + 60, overflowX: 'auto' }} />
       <figcaption style={{ fontSize: '0.875rem' }}>{title}</figcaption>
     </figure>
   );
