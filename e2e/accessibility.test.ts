@@ -31,17 +31,39 @@ async function violations(page: Page, rules?: readonly string[]): Promise<string
   );
 }
 
-// axe-core on every URL of the sitemap in light mode, then in dark mode switched with the navbar's
-// own toggle (as a reader does; diagrams redraw in the dark theme), after diagrams and plots are
-// drawn: every rule in light mode, the colour rules in dark mode. A violation names the rule, the
-// elements and how to fix them.
-describe.concurrent('every built page has no axe violations, in light and dark mode', () => {
+/** Collects what a reader's console would show: errors, uncaught exceptions, failed or refused requests. */
+function recordProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+// Every URL of the sitemap, loaded once: it must load cleanly (status 200, no console error, no
+// failed request, every diagram and plot drawn), then pass axe-core in light mode and again in dark
+// mode switched with the navbar's own toggle (as a reader does; diagrams redraw in the dark theme):
+// every rule in light mode, the colour rules in dark mode. A violation names the rule, the elements
+// and how to fix them.
+describe.concurrent('every built page loads cleanly and has no axe violations, in light and dark mode', () => {
+  it('finds the pages in the sitemap, the claim page among them', ({ expect }) => {
+    expect(pagePaths).toContain('/docs/nanoservices/chaining');
+    expect(pagePaths).toContain('/');
+  });
+
   // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.
   it.for(pagePaths)('%s', { timeout: 180_000 }, async (pagePath, { expect }) => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
+    const problems = recordProblems(page);
     try {
-      await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
+      const response = await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
+      expect(response?.status(), 'the page itself').toBe(200);
       expect(await page.getAttribute('html', 'data-theme')).toBe('light');
       expect(await waitForFigures(page)).toEqual([]);
       expect(await violations(page), 'light mode').toEqual([]);
@@ -52,6 +74,7 @@ describe.concurrent('every built page has no axe violations, in light and dark m
       await page.waitForTimeout(300);
       expect(await waitForFigures(page)).toEqual([]);
       expect(await violations(page, colourRules), 'dark mode').toEqual([]);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

@@ -2,9 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { waitForFigures } from './figures.ts';
-import { builtPagePaths, serveBuild } from './site-server.ts';
+import { serveBuild } from './site-server.ts';
 
-const pagePaths = builtPagePaths();
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveBuild>>;
 
@@ -15,37 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-});
-
-// Pages load side by side (vitest's maxConcurrency); each test uses its own `expect`.
-describe.concurrent('every built page loads cleanly in Chromium', () => {
-  it('finds the pages in the sitemap, the claim page among them', ({ expect }) => {
-    expect(pagePaths).toContain('/docs/nanoservices/chaining');
-    expect(pagePaths).toContain('/');
-  });
-
-  it.for(pagePaths)('%s', async (pagePath, { expect }) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    try {
-      const response = await page.goto(site.origin + pagePath, { waitUntil: 'networkidle' });
-      expect(response?.status(), 'the page itself').toBe(200);
-
-      problems.push(...(await waitForFigures(page)));
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
 });
 
 describe('the nano-chaining page', () => {
