@@ -6,15 +6,18 @@
  * The preset's 4× CPU slowdown assumes a fast host. This script first measures the host the way
  * Lighthouse does (its benchmarkIndex) and slows the CPU only as much as Lighthouse's calibration
  * guide says this host needs to emulate the preset's phone (`cpuSlowdownFor`), so that the scores
- * describe the pages rather than how busy the machine is. LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset
- * unchanged.
+ * describe the pages rather than how busy the machine is. The host's speed drifts (one minute's
+ * readings here ranged from 1093 to 1981), so each run is checked against the benchmarkIndex
+ * Lighthouse measured at its own start, and redone once at the slowdown that reading calls for when
+ * it is more than 15 % off (`recalibratedSlowdown`). LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset
+ * unchanged, with no calibration.
  *
  *   npm run build && npm run test:lighthouse
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
-import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, median, recalibratedSlowdown, type Budget, type PageFigures } from './budgets.ts';
 
 const pages = [
   { name: 'home', path: '/' },
@@ -41,6 +44,7 @@ interface Run {
   lcp: number;
   scriptBytes: number;
   benchmarkIndex: number;
+  cpuSlowdown: number;
 }
 
 async function audit(url: string, port: number, cpuSlowdownMultiplier?: number): Promise<Run> {
@@ -60,6 +64,7 @@ async function audit(url: string, port: number, cpuSlowdownMultiplier?: number):
     lcp: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
     scriptBytes: requests.filter((request) => request.resourceType === 'Script').reduce((sum, request) => sum + (request.transferSize ?? 0), 0),
     benchmarkIndex: result.lhr.environment.benchmarkIndex,
+    cpuSlowdown: result.lhr.configSettings.throttling.cpuSlowdownMultiplier,
   };
 }
 
@@ -71,8 +76,9 @@ const chrome = await chromeLauncher.launch({
 const figures: PageFigures[] = [];
 const benchmarks: number[] = [];
 let cpuSlowdown = Number.NaN;
+const slowdowns: number[] = [];
+const fixed = process.env.LIGHTHOUSE_CPU_SLOWDOWN;
 try {
-  const fixed = process.env.LIGHTHOUSE_CPU_SLOWDOWN;
   if (fixed !== undefined) {
     cpuSlowdown = Number(fixed);
     if (!(cpuSlowdown >= 1)) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN must be a number of at least 1 (4 is the mobile preset), got "${fixed}"`);
@@ -89,7 +95,17 @@ try {
     const results: Run[] = [];
     for (let run = 1; run <= runs; run += 1) {
       process.stderr.write(`lighthouse ${page.path} run ${run} of ${runs}\n`);
-      results.push(await audit(site.origin + page.path, chrome.port, cpuSlowdown));
+      let result = await audit(site.origin + page.path, chrome.port, cpuSlowdown);
+      // The host measured at the start of this run may call for another slowdown than the one
+      // used: redo the run once with it, and carry it on to the next run.
+      const recalibrated = fixed === undefined ? recalibratedSlowdown(cpuSlowdown, result.benchmarkIndex) : null;
+      if (recalibrated !== null) {
+        process.stderr.write(`lighthouse ${page.path} run ${run}: host read ${Math.round(result.benchmarkIndex)}, so again at ${recalibrated}× instead of ${cpuSlowdown}×\n`);
+        cpuSlowdown = recalibrated;
+        result = await audit(site.origin + page.path, chrome.port, cpuSlowdown);
+      }
+      slowdowns.push(result.cpuSlowdown);
+      results.push(result);
     }
     benchmarks.push(...results.map((result) => result.benchmarkIndex));
     const mid = (pick: (run: Run) => number) => median(results.map(pick));
@@ -110,11 +126,12 @@ try {
   await site.close();
 }
 
-console.log(`Lighthouse mobile preset, CPU slowdown ${cpuSlowdown}× (host benchmarkIndex median ${Math.round(median(benchmarks))}), median of ${runs} runs per page\n`);
+const slowdownText = fixed === undefined ? `CPU slowdown ${Math.min(...slowdowns)}–${Math.max(...slowdowns)}× calibrated per run` : `CPU slowdown ${cpuSlowdown}×`;
+console.log(`Lighthouse mobile preset, ${slowdownText} (host benchmarkIndex median ${Math.round(median(benchmarks))}), median of ${runs} runs per page\n`);
 console.log(figuresTable(figures));
 // Enforced: accessibility, best practices, SEO, layout shift and the plain page's JavaScript.
-// Reported, not yet enforced: performance, which this site still misses on every page, as the stock
-// Docusaurus template does on this machine (issue 6 stays open until `enforcePerformance` is true).
+// Reported, not yet enforced: performance, which some pages still miss on some runs on these noisy
+// machines (issue 6 stays open until `enforcePerformance` is true).
 const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE === 'true';
 const isPerformance = (failure: string) => / performance /.test(failure);
 const allFailures = budgetFailures(figures, budget, plainPaths);
