@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { serveBuild } from './site-server.ts';
+
+// On a phone the sidebar and the desktop table of contents are hidden by CSS, and the navigation
+// menu is mounted only when first opened (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar).
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveBuild>>;
+
+beforeAll(async () => {
+  site = await serveBuild();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('navigation on a phone', () => {
+  it('opens the menu from the keyboard, with the docs sidebar in it, and follows a link', async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${site.origin}/docs/intro`, { waitUntil: 'networkidle' });
+      expect(await page.locator('aside.theme-doc-sidebar-container').isVisible()).toBe(false);
+      expect(await page.locator('.theme-doc-toc-desktop').isVisible()).toBe(false);
+      expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(true);
+
+      await page.getByRole('button', { name: /toggle navigation/i }).focus();
+      await page.keyboard.press('Enter');
+      const menu = page.locator('.navbar-sidebar');
+      await expect.poll(() => menu.isVisible()).toBe(true);
+      const chaining = menu.locator('a[href="/docs/nanoservices/chaining"]');
+      expect(await chaining.count()).toBe(1);
+      await chaining.click();
+      await page.waitForURL('**/docs/nanoservices/chaining');
+      await expect.poll(() => menu.isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the sidebar and the table of contents on a desktop-sized window', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.origin}/docs/intro`, { waitUntil: 'networkidle' });
+      expect(await page.locator('aside.theme-doc-sidebar-container').isVisible()).toBe(true);
+      expect(await page.locator('.theme-doc-toc-desktop').isVisible()).toBe(true);
+      expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
