@@ -1,22 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { waitForFigures } from './figures.ts';
-import { builtPagePaths, serveBuild } from './site-server.ts';
+import { useSiteInChromium } from './site-in-chromium.ts';
+import { builtPagePaths } from './site-server.ts';
 
 const pagePaths = builtPagePaths();
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 // The rules whose outcome depends on colours: the only ones the dark theme can change, since it
 // swaps colours and leaves the markup (and the redrawn diagrams' structure) as it was.
@@ -58,7 +48,7 @@ describe.concurrent('every built page loads cleanly and has no axe violations, i
 
   // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.
   it.for(pagePaths)('%s', { timeout: 180_000 }, async (pagePath, { expect }) => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     const problems = recordProblems(page);
     try {

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { describe, expect, it } from 'vitest';
 import { waitForFigures } from './figures.ts';
-import { serveBuild } from './site-server.ts';
+import { useSiteInChromium } from './site-in-chromium.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 describe('the nano-chaining page', () => {
   it('shows its diagrams, its plots, its measured figures and its tested source', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
       await page.goto(`${site.origin}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });

@@ -1,23 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { buildDir, serveBuild } from './site-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteInChromium } from './site-in-chromium.ts';
+import { buildDir } from './site-server.ts';
 
 // Code is highlighted on the server only (plugins/code-highlighting): a page that loads keeps the
 // server's highlighted HTML, never loads Prism, and takes its colours from the colour mode's CSS.
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 /** The scripts a page loads (paths in the build) that carry Prism's grammars: `clike` is the one every C-like grammar extends. */
 function prismScripts(page: Page): () => string[] {
@@ -32,7 +22,7 @@ const keyword = 'pre code .token.keyword';
 
 describe('code blocks', () => {
   it('keep the server’s highlighting through hydration without loading Prism, and highlight after a client-side navigation', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -61,7 +51,7 @@ describe('code blocks', () => {
 
   it('take the colour mode’s token colours', async () => {
     const colour = async (colorScheme: 'light' | 'dark') => {
-      const context = await browser.newContext({ colorScheme });
+      const context = await site.browser.newContext({ colorScheme });
       try {
         const page = await context.newPage();
         await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });

@@ -1,24 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { claimFilterQuery, matchesClaimFilter, showingText, type ClaimFilter } from '../examples/claims/comparison-filter.ts';
 import { keyFigure } from '../examples/claims/key-figures.ts';
 import { articleClaims, claims, comparisons } from '../examples/claims/registry.ts';
 import { findingSentence, verdictCountSentence } from '../examples/claims/verdict-summary.ts';
-import { launchChromium } from './browser.ts';
-import { serveBuild } from './site-server.ts';
+import { useSiteInChromium } from './site-in-chromium.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 const evidencePath = (id: string) => new URL(`../evidence/${id}.json`, import.meta.url);
 const rowIds = (page: Page) => page.locator('tbody tr[data-claim-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-claim-id')));
@@ -34,7 +23,7 @@ const architecture = [...new Set(withVerdict)].sort((a, b) => withVerdict.filter
 
 /** Opens a page in a fresh context and collects console errors, uncaught errors and failed responses. */
 async function open(path: string) {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -119,7 +108,7 @@ describe('the comparison page', () => {
   });
 
   it('fits a phone: the table scrolls inside its box, the page does not scroll sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       await page.goto(`${site.origin}/docs/comparison`, { waitUntil: 'networkidle' });

@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { serveBuild } from './site-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteInChromium } from './site-in-chromium.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 const answer = (page: Page) => page.getByTestId('decision-guide-answer');
 const recommendation = (page: Page) => answer(page).locator('p[data-granularity]').textContent();
@@ -35,8 +24,8 @@ async function reasonLinks(page: Page): Promise<string[]> {
 
 describe('the decision guide page', () => {
   it('server-renders the default answer in the space it keeps after the page comes alive', async () => {
-    const staticContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
-    const liveContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const staticContext = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const liveContext = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const staticPage = await staticContext.newPage();
       await staticPage.goto(`${site.origin}/docs/decision-guide`);
@@ -58,7 +47,7 @@ describe('the decision guide page', () => {
   });
 
   it('answers two different situations differently, each with reasons that link to existing claim sections', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -111,7 +100,7 @@ describe('the decision guide page', () => {
   });
 
   it('every claim section the guide can link to exists on its page', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
       await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });

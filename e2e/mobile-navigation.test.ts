@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { serveBuild } from './site-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteInChromium } from './site-in-chromium.ts';
 
 // On a phone the sidebar and the desktop table of contents are hidden by CSS, and the navigation
 // menu is mounted only when first opened (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar).
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveBuild>>;
-
-beforeAll(async () => {
-  site = await serveBuild();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useSiteInChromium();
 
 describe('navigation on a phone', () => {
   it('opens the menu from the keyboard, with the docs sidebar in it, and follows a link', async () => {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    const context = await site.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -45,7 +33,7 @@ describe('navigation on a phone', () => {
   });
 
   it('shows the sidebar and the table of contents on a desktop-sized window', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
       await page.goto(`${site.origin}/docs/intro`, { waitUntil: 'networkidle' });

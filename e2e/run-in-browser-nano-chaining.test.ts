@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openRunPanel, runInPanel, useSiteInChromium } from './run-panel.ts';
+import { openRunPanel, runInPanel } from './run-panel.ts';
+import { useSiteInChromium } from './site-in-chromium.ts';
 
 const lab = useSiteInChromium();
 

@@ -1,32 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { serveBuild } from './site-server.ts';
-
-/** The built site served on 127.0.0.1 and a Chromium to load it, for one test file. */
-export interface SiteInChromium {
-  readonly origin: string;
-  readonly browser: Browser;
-}
-
-/**
- * Serves the build and launches Chromium before the file's tests, and stops both after them.
- * The returned object is filled in by `beforeAll`: read it inside tests only.
- */
-export function useSiteInChromium(): SiteInChromium {
-  const lab = {} as { origin: string; browser: Browser };
-  let site: Awaited<ReturnType<typeof serveBuild>> | undefined;
-  beforeAll(async () => {
-    site = await serveBuild();
-    lab.origin = site.origin;
-    lab.browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await lab.browser?.close();
-    await site?.close();
-  });
-  return lab;
-}
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { SiteInChromium } from './site-in-chromium.ts';
 
 /**
  * Opens a claim page, unfolds its "Run it in your browser" panel and waits until the experiment's
