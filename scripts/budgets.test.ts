@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFailures, cpuSlowdownFor, figuresTable, median, recalibratedSlowdown, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
 
 const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
 const page: PageFigures = {
@@ -57,19 +57,5 @@ describe('cpuSlowdownFor', () => {
   it('refuses a benchmark that is not a positive number', () => {
     expect(() => cpuSlowdownFor(Number.NaN)).toThrow('benchmarkIndex must be a positive number');
     expect(() => cpuSlowdownFor(0)).toThrow('benchmarkIndex must be a positive number');
-  });
-});
-
-describe('recalibratedSlowdown', () => {
-  it('keeps a run whose slowdown suits the host as it was during the run', () => {
-    expect(recalibratedSlowdown(4, 1533)).toBeNull();
-    // 3.6 is 10 % from 4: within the default tolerance.
-    expect(recalibratedSlowdown(4, 1440)).toBeNull();
-  });
-
-  it('names the slowdown to redo the run with when the host had drifted', () => {
-    expect(recalibratedSlowdown(4, 1050)).toBe(2.5);
-    expect(recalibratedSlowdown(2.5, 1533)).toBe(4);
-    expect(recalibratedSlowdown(4, 1440, 0.05)).toBe(3.6);
   });
 });

@@ -98,20 +98,3 @@ export function cpuSlowdownFor(benchmarkIndex: number): number {
   if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
   return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
 }
-
-/**
- * The CPU slowdown a Lighthouse run should have used, when the host's benchmarkIndex measured at the
- * start of that run calls for one more than `tolerance` away (relative) from the slowdown it used;
- * null when the run stands. The host's speed drifts from minute to minute on shared machines, so a
- * slowdown calibrated before the runs can be far from right by the time a page is measured.
- *
- * @example
- * ```ts
- * recalibratedSlowdown(4, 1533); // null: 4 is what this host needs
- * recalibratedSlowdown(4, 1050); // 2.5: redo the run at 2.5×
- * ```
- */
-export function recalibratedSlowdown(used: number, benchmarkIndex: number, tolerance = 0.15): number | null {
-  const needed = Math.round(cpuSlowdownFor(benchmarkIndex) * 100) / 100;
-  return Math.abs(needed - used) / used > tolerance ? needed : null;
-}
