@@ -6,6 +6,8 @@ import { idlePrefetch, type RequestIdle } from './idle-prefetch';
 // the microtask runs once the bundle has been evaluated and before any link can be observed.
 if (ExecutionEnvironment.canUseDOM) {
   queueMicrotask(() => {
+    // Should a Docusaurus upgrade set it later, links keep Docusaurus's own prefetch: no worse than before.
+    if (typeof window.docusaurus?.prefetch !== 'function') return;
     const requestIdle: RequestIdle = window.requestIdleCallback?.bind(window) ?? ((work) => setTimeout(work, 50));
     window.docusaurus = { ...window.docusaurus, prefetch: idlePrefetch(window.docusaurus.prefetch, requestIdle) };
   });
