@@ -74,9 +74,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const figures: PageFigures[] = [];
-const benchmarks: number[] = [];
+const pageRuns: Run[] = [];
 let cpuSlowdown = Number.NaN;
-const slowdowns: number[] = [];
 // Every benchmarkIndex read so far: the three calibration runs, then each page run's own.
 const readings: number[] = [];
 const slowdownForReadings = () => Math.round(cpuSlowdownFor(median(readings)) * 100) / 100;
@@ -98,7 +97,6 @@ try {
     for (let run = 1; run <= runs; run += 1) {
       process.stderr.write(`lighthouse ${page.path} run ${run} of ${runs}\n`);
       const result = await audit(site.origin + page.path, chrome.port, cpuSlowdown);
-      slowdowns.push(result.cpuSlowdown);
       results.push(result);
       // The host's speed drifts: the next run uses the median of every reading so far, which
       // follows the drift without jumping with each noisy reading.
@@ -107,7 +105,7 @@ try {
         cpuSlowdown = slowdownForReadings();
       }
     }
-    benchmarks.push(...results.map((result) => result.benchmarkIndex));
+    pageRuns.push(...results);
     const mid = (pick: (run: Run) => number) => median(results.map(pick));
     figures.push({
       ...page,
@@ -126,8 +124,9 @@ try {
   await site.close();
 }
 
+const slowdowns = pageRuns.map((run) => run.cpuSlowdown);
 const slowdownText = fixed === undefined ? `CPU slowdown ${Math.min(...slowdowns)}–${Math.max(...slowdowns)}× from the median host reading so far` : `CPU slowdown ${cpuSlowdown}×`;
-console.log(`Lighthouse mobile preset, ${slowdownText} (host benchmarkIndex median ${Math.round(median(benchmarks))}), median of ${runs} runs per page\n`);
+console.log(`Lighthouse mobile preset, ${slowdownText} (host benchmarkIndex median ${Math.round(median(pageRuns.map((run) => run.benchmarkIndex)))}), median of ${runs} runs per page\n`);
 console.log(figuresTable(figures));
 // Enforced: accessibility, best practices, SEO, layout shift and the plain page's JavaScript.
 // Reported, not yet enforced: performance, which some pages still miss on some runs on these noisy

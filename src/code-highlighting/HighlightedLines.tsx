@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { normalizeTokens, Prism } from 'prism-react-renderer';
+import { Prism, useTokenize } from 'prism-react-renderer';
 import prismIncludeLanguages from '@theme/prism-include-languages';
 import CodeLines, { type CodeLinesProps } from './CodeLines';
 
@@ -7,12 +7,6 @@ import CodeLines, { type CodeLinesProps } from './CodeLines';
 // every page's main bundle; plugins/code-highlighting empties that module in the browser, so the
 // languages are registered here, in the chunk that is loaded only when a block must be highlighted.
 prismIncludeLanguages(Prism);
-
-/** Prism's tokens for `code`, or one plain token per line for a language Prism does not know. */
-function tokenize(code: string, language: string) {
-  const grammar = Prism.languages[language];
-  return normalizeTokens(grammar === undefined ? [code] : Prism.tokenize(code, grammar));
-}
 
 /**
  * A code block's lines highlighted by Prism, with token classes rather than inline colours. The
@@ -25,5 +19,8 @@ function tokenize(code: string, language: string) {
  * ```
  */
 export default function HighlightedLines({ code, language, ...lines }: Omit<CodeLinesProps, 'lines'> & { readonly code: string; readonly language: string }): ReactNode {
-  return <CodeLines lines={tokenize(code, language.toLowerCase())} {...lines} />;
+  const lowerCase = language.toLowerCase();
+  // prism-react-renderer's own tokeniser: plain lines for a language Prism does not know.
+  const tokens = useTokenize({ prism: Prism, code, grammar: Prism.languages[lowerCase], language: lowerCase });
+  return <CodeLines lines={tokens} {...lines} />;
 }
