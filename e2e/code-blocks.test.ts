@@ -49,6 +49,24 @@ describe('code blocks', () => {
     }
   });
 
+  it('offer word wrap on a phone, where a long line scrolls sideways, and wrap when asked', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      const block = page.locator('.theme-code-block').filter({ has: page.getByRole('button', { name: /word wrap/i }) }).first();
+      const code = block.locator('pre code');
+      const scrolls = () => block.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth);
+      expect(await scrolls()).toBe(true);
+      await block.hover();
+      await block.getByRole('button', { name: /word wrap/i }).click();
+      expect(await code.evaluate((element) => getComputedStyle(element).whiteSpace)).toBe('pre-wrap');
+      expect(await scrolls()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('take the colour mode’s token colours', async () => {
     const colour = async (colorScheme: 'light' | 'dark') => {
       const context = await site.browser.newContext({ colorScheme });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useSiteInChromium } from './site-in-chromium.ts';
 
 // On a phone the sidebar and the desktop table of contents are hidden by CSS, and the navigation
-// menu is mounted only when first opened (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar).
+// menu is mounted only when first opened, its docs sidebar when the menu's button is first pressed or
+// focused (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar).
 const site = useSiteInChromium();
 
 describe('navigation on a phone', () => {
@@ -19,6 +20,10 @@ describe('navigation on a phone', () => {
 
       await page.getByRole('button', { name: /toggle navigation/i }).focus();
       await page.keyboard.press('Enter');
+      // The docs sidebar is in the menu from its first frame: the menu does not show the navbar's
+      // links and then slide over to the sidebar.
+      const firstFrame = await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => resolve(document.querySelector('.navbar-sidebar__items')?.className)))`);
+      expect(firstFrame).toContain('navbar-sidebar__items--show-secondary');
       const menu = page.locator('.navbar-sidebar');
       await expect.poll(() => menu.isVisible()).toBe(true);
       const chaining = menu.locator('a[href="/docs/nanoservices/chaining"]');

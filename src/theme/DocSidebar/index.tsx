@@ -1,20 +1,31 @@
 import type { ReactNode } from 'react';
+import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 import type { Props } from '@theme/DocSidebar';
 import DocSidebarDesktop from '@theme/DocSidebar/Desktop';
 import DocSidebarMobile from '@theme/DocSidebar/Mobile';
+import { useMenuIntent } from '@site/src/components/useMenuIntent';
 
 /**
- * Both sidebars, whatever the window size: CSS already hides the desktop one on a phone, and the
- * mobile one renders nothing in place (it fills the navbar's menu). The theme picks one with
- * `useWindowSize`, whose first value in the browser is "ssr"; on a phone that meant unmounting the
- * server-rendered desktop sidebar and mounting the mobile one in a second render just after
- * hydration, a long task at the moment the page should become interactive.
+ * The desktop sidebar whatever the window size (CSS already hides it on a phone), and the mobile one
+ * from the moment the reader reaches for the phone menu.
+ *
+ * The theme picks one with `useWindowSize`, whose first value in the browser is "ssr"; on a phone that
+ * meant unmounting the server-rendered desktop sidebar and mounting the mobile one in a second render
+ * just after hydration, a long task at the moment the page should become interactive.
+ *
+ * The mobile one renders nothing in place: it hands the sidebar to the navbar's menu through the
+ * theme's `NavbarSecondaryMenuFiller`, whose first render sorts with `localeCompare`. The first
+ * `localeCompare` in a page loads the browser's collation data: 11 to 28 ms on this machine, before
+ * any CPU slowdown, in the middle of hydration. Mounted when the menu's button is pressed or focused,
+ * the sidebar is in the menu by the time it opens (mounted only once the menu is open, the menu first
+ * showed the navbar's links and then slid over to the sidebar).
  */
 export default function DocSidebar(props: Props): ReactNode {
+  const menuWanted = useMenuIntent(useNavbarMobileSidebar().shown);
   return (
     <>
       <DocSidebarDesktop {...props} />
-      <DocSidebarMobile {...props} />
+      {menuWanted && <DocSidebarMobile {...props} />}
     </>
   );
 }
