@@ -17,17 +17,10 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
+import { auditedPages, plainPaths } from './audited-pages.ts';
 import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
 
-const pages = [
-  { name: 'home', path: '/' },
-  { name: 'comparison', path: '/docs/comparison' },
-  { name: 'diagrams and plots', path: '/docs/nanoservices/chaining' },
-  { name: 'decision guide', path: '/docs/decision-guide' },
-  { name: 'long code samples', path: '/docs/api/measure' },
-  { name: 'plain doc page', path: '/docs/intro' },
-] as const;
-const plainPaths = new Set(['/docs/intro']);
+const pages = auditedPages;
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const calibrationRuns = 3;
 
