@@ -10,6 +10,9 @@ import {
   TaxedCartSchema,
   ValidatedCartSchema,
 } from './schemas.ts';
+import { stepNames, type StepName } from './step-names.ts';
+
+export { stepNames, type StepName };
 
 /** One business function with the schemas of what it takes and what it gives. */
 export interface CheckoutStep {
@@ -20,10 +23,6 @@ export interface CheckoutStep {
   readonly run: (input: unknown) => unknown;
 }
 
-/** The checkout, in the order a cart goes through it. */
-export const stepNames = ['validateCart', 'priceCart', 'applyDiscount', 'calculateTax', 'chargePayment', 'issueReceipt'] as const;
-/** The name of one checkout function. */
-export type StepName = (typeof stepNames)[number];
 
 function defineStep<I, O>(name: StepName, input: z.ZodType<I>, output: z.ZodType<O>, fn: (input: I) => O): CheckoutStep {
   return {

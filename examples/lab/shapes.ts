@@ -1,4 +1,4 @@
-import { stepNames, type StepName } from '../checkout/steps.ts';
+import { stepNames, type StepName } from '../checkout/step-names.ts';
 
 /** A module inside a deploy unit: a business capability with its own functions, reached in process. */
 export interface UnitModule {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, stop } from 'esbuild';
 import { z } from 'zod';
-import { stepNames } from '../checkout/steps.ts';
+import { stepNames } from '../checkout/step-names.ts';
 import { bundleShape } from '../lab/bundle-units.ts';
 import { defineExperiment } from '../lab/define-experiment.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/shapes.ts';

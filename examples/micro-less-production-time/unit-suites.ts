@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stepNames, type StepName } from '../checkout/steps.ts';
+import { stepNames, type StepName } from '../checkout/step-names.ts';
 import { repoRoot } from '../lab/evidence.ts';
 import { shapeCalls, type DeployUnit, type Shape } from '../lab/shapes.ts';
 

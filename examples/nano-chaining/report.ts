@@ -1,4 +1,4 @@
-import { stepNames } from '../checkout/steps.ts';
+import { stepNames } from '../checkout/step-names.ts';
 import type { ResultTable } from '../lab/define-experiment.ts';
 import type { LatencySummary } from '../lab/measure.ts';
 import type { ShapeName } from '../lab/shapes.ts';

@@ -8,7 +8,7 @@ import {
   TaxedCartSchema,
   ValidatedCartSchema,
 } from '../checkout/schemas.ts';
-import { stepNames, type StepName } from '../checkout/steps.ts';
+import { stepNames, type StepName } from '../checkout/step-names.ts';
 
 /** What each function accepts and gives, as zod objects (the same schemas its step validates). */
 const inputs: Readonly<Record<StepName, z.ZodObject>> = {
