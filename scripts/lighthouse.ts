@@ -1,7 +1,9 @@
 /**
  * Lighthouse (mobile preset, simulated throttling) over the production build served with gzip, three
- * runs per page, the median of each figure. Prints a table and exits 1 when a page misses an enforced
- * budget.
+ * runs per page, the median of each figure. Prints a table and exits 1 when a page misses the budget.
+ * A page whose median misses the performance budget is measured twice more and judged on the median
+ * of all five runs (`needsAnotherRun`): one slow minute of a shared machine does not fail CI, a page
+ * that is really over budget still does.
  *
  * The preset's 4× CPU slowdown assumes a fast host. This script first measures the host the way
  * Lighthouse does (its benchmarkIndex) and slows the CPU only as much as Lighthouse's calibration
@@ -9,8 +11,8 @@
  * describe the pages rather than how busy the machine is. The host's speed drifts (one minute's
  * readings here ranged from 1093 to 1981, and consecutive runs often differed by 40 %), so each run
  * uses the median of every reading so far: the calibration runs' and each earlier run's own (Lighthouse
- * measures the host at the start of every run). LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset unchanged,
- * with no calibration.
+ * measures the host at the start of every run). The slowdown never exceeds the preset's own 4×.
+ * LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset unchanged, with no calibration.
  *
  *   npm run build && npm run test:lighthouse
  */
@@ -18,13 +20,15 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
 import { auditedPages, plainPaths } from './audited-pages.ts';
-import { budgetFailures, cpuSlowdownFor, figuresTable, median, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, median, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
 
 const pages = auditedPages;
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const calibrationRuns = 3;
+const confirmationRuns = 2;
 
 /** Issue 6: performance 90 as the gate (95 is the aim), the rest 100, no layout shift, and a plain page within the template's JavaScript. */
+const aimPerformance = 95;
 const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
 
 interface Run {
@@ -87,8 +91,9 @@ try {
   }
   for (const page of pages) {
     const results: Run[] = [];
-    for (let run = 1; run <= runs; run += 1) {
-      process.stderr.write(`lighthouse ${page.path} run ${run} of ${runs}\n`);
+    while (needsAnotherRun(results.map((run) => run.performance), budget.minPerformance, runs, confirmationRuns)) {
+      const run = results.length + 1;
+      process.stderr.write(run <= runs ? `lighthouse ${page.path} run ${run} of ${runs}\n` : `lighthouse ${page.path} run ${run}: the median so far misses performance ${budget.minPerformance}, measuring again\n`);
       const result = await audit(site.origin + page.path, chrome.port, cpuSlowdown);
       results.push(result);
       // The host's speed drifts: the next run uses the median of every reading so far, which
@@ -102,6 +107,7 @@ try {
     const mid = (pick: (run: Run) => number) => median(results.map(pick));
     figures.push({
       ...page,
+      runs: results.length,
       performance: mid((run) => run.performance),
       accessibility: mid((run) => run.accessibility),
       bestPractices: mid((run) => run.bestPractices),
@@ -119,22 +125,14 @@ try {
 
 const slowdowns = pageRuns.map((run) => run.cpuSlowdown);
 const slowdownText = fixed === undefined ? `CPU slowdown ${Math.min(...slowdowns)}–${Math.max(...slowdowns)}× from the median host reading so far` : `CPU slowdown ${cpuSlowdown}×`;
-console.log(`Lighthouse mobile preset, ${slowdownText} (host benchmarkIndex median ${Math.round(median(pageRuns.map((run) => run.benchmarkIndex)))}), median of ${runs} runs per page\n`);
+console.log(`Lighthouse mobile preset, ${slowdownText} (host benchmarkIndex median ${Math.round(median(pageRuns.map((run) => run.benchmarkIndex)))}), median of ${runs} runs per page (${runs + confirmationRuns} for a page whose first ${runs} miss performance ${budget.minPerformance})\n`);
 console.log(figuresTable(figures));
-// Enforced: accessibility, best practices, SEO, layout shift and the plain page's JavaScript.
-// Reported, not yet enforced: performance, which some pages still miss on some runs on these noisy
-// machines (issue 6 stays open until `enforcePerformance` is true).
-const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE === 'true';
-const isPerformance = (failure: string) => / performance /.test(failure);
-const allFailures = budgetFailures(figures, budget, plainPaths);
-const failures = enforcePerformance ? allFailures : allFailures.filter((failure) => !isPerformance(failure));
-const reported = allFailures.filter((failure) => !failures.includes(failure));
-if (reported.length > 0) {
-  console.log(`\nover budget, reported but not yet enforced (set LIGHTHOUSE_ENFORCE_PERFORMANCE=true to enforce):\n  ${reported.join('\n  ')}`);
-}
+const failures = budgetFailures(figures, budget, plainPaths);
+const belowAim = figures.filter((page) => page.performance < aimPerformance).map((page) => `${page.path}: performance ${page.performance}`);
+if (belowAim.length > 0) console.log(`\nwithin budget but below the aim of ${aimPerformance}:\n  ${belowAim.join('\n  ')}`);
 if (failures.length > 0) {
   console.error(`\n${failures.length} budget failure${failures.length > 1 ? 's' : ''}:\n  ${failures.join('\n  ')}`);
   process.exitCode = 1;
-} else if (reported.length === 0) {
-  console.log(`\nEvery page within budget (median of ${runs} runs; performance ≥ ${budget.minPerformance}, the rest 100, CLS ≤ ${budget.maxCumulativeLayoutShift}, plain page JS ≤ ${budget.maxPlainPageScriptKiB} KiB).`);
+} else {
+  console.log(`\nEvery page within budget (performance ≥ ${budget.minPerformance}, the rest 100, CLS ≤ ${budget.maxCumulativeLayoutShift}, plain page JS ≤ ${budget.maxPlainPageScriptKiB} KiB).`);
 }
