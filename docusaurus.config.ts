@@ -2,6 +2,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-search-local';
 import { themes as prismThemes } from 'prism-react-renderer';
+import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
 import { withReadableTokens } from './src/prism-contrast';
 
@@ -70,6 +71,8 @@ const config: Config = {
   plugins: [
     // Code is highlighted on the server only (see the plugin), with the themes in `themeConfig.prism`.
     codeHighlighting,
+    // The comparison page's key figures, worked out from the evidence when the site is built.
+    claimFigures,
     [
       'docusaurus-plugin-typedoc',
       {

@@ -2,35 +2,18 @@ import { type ChangeEvent, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
+import claimFigures from '@generated/claim-figures/default/claim-figures.json';
 import { claimFilterQuery, everyClaim, matchesClaimFilter, parseClaimFilter, showingText, type ClaimFilter } from '@site/examples/claims/comparison-filter';
-import { keyFigure } from '@site/examples/claims/key-figures';
 import { claims, type Claim } from '@site/examples/claims/registry';
-import type { Evidence } from '@site/examples/lab/evidence';
 import type { Verdict } from '@site/examples/lab/verdict';
 import VerdictBadge from './VerdictBadge';
 import { useRepositoryUrl } from './repository';
 
-// Every evidence file, found by the bundler when the site is built: a claim's row picks up its
-// evidence as soon as evidence/<id>.json exists, with no import list to keep.
-const evidenceFiles = require.context('@site/evidence', false, /\.json$/);
-const evidenceById = new Map(
-  evidenceFiles.keys().map((key) => {
-    const loaded = evidenceFiles(key) as Evidence | { default: Evidence };
-    return [key.replace(/^.*\//, '').replace(/\.json$/, ''), 'default' in loaded ? loaded.default : loaded] as const;
-  }),
-);
-
-/** The figure a claim's verdict rests on, or null when it has no evidence or could not be tested. */
-function figureOf(claim: Claim): string | null {
-  const evidence = evidenceById.get(claim.id);
-  if (!evidence || evidence.verdict.verdict === 'not-testable') return null;
-  return keyFigure(claim.id, evidence.result);
-}
-
 // Read by screen readers, not shown: the column stays narrow and each link still names its file.
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
 
-const rows = claims.map((claim) => ({ claim, figure: figureOf(claim), hasEvidence: evidenceById.has(claim.id) }));
+// Worked out when the site is built (plugins/claim-figures): the page does not load the evidence files.
+const rows = claims.map((claim) => ({ claim, figure: claimFigures[claim.id]?.figure ?? null, hasEvidence: claimFigures[claim.id]?.hasEvidence ?? false }));
 const countOf = <K extends 'verdict' | 'architecture'>(key: K, value: Claim[K]) => claims.filter((claim) => claim[key] === value).length;
 const verdictOptions = [...new Set(claims.map((claim) => claim.verdict))];
 const architectureOptions = [...new Set(claims.map((claim) => claim.architecture))];
