@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { auditedPages } from '../scripts/audited-pages.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
+import { buildDir } from './site-server.ts';
 
 // Work a page must not do while it loads, checked by counting calls rather than by timing (timings on
 // these machines are too noisy for a test).
@@ -9,7 +13,20 @@ import { useSiteInChromium } from './site-in-chromium.ts';
 // formatting, plural rules) loads its locale data: 30 to 65 ms of main thread each on this machine,
 // before any CPU slowdown. The theme reached collation through its code blocks' word-wrap hook and the
 // phone menu's sidebar (src/code-highlighting/useCodeWordWrap.ts, src/theme/DocSidebar).
+//
+// Nor does a page load zod (about 90 KB, and its setup on the main thread) at load: a claim page that
+// needs the checkout's step names imports `examples/checkout/step-names.ts`, and the decision guide
+// loads its validation when the reader first reaches for the form.
 const site = useSiteInChromium();
+
+/** The scripts a page has loaded so far (paths in the build) that carry zod. */
+function zodScripts(page: Page): () => string[] {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  return () => scripts.filter((script) => readFileSync(path.join(buildDir, script), 'utf8').includes('__zod_globalRegistry'));
+}
 
 /** Counts, in `window.__localeCalls`, every call that would load locale data. */
 const countLocaleCalls = `(() => {
@@ -31,13 +48,15 @@ const phone = { viewport: { width: 412, height: 823 }, isMobile: true, hasTouch:
 
 describe('loading an audited page on a phone', () => {
   for (const { path } of auditedPages) {
-    it(`uses no locale service: ${path}`, async () => {
+    it(`uses no locale service and loads no zod: ${path}`, async () => {
       const context = await site.browser.newContext(phone);
       try {
         const page = await context.newPage();
         await page.addInitScript(countLocaleCalls);
+        const zod = zodScripts(page);
         await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
         expect(await page.evaluate('window.__localeCalls')).toEqual([]);
+        expect(zod()).toEqual([]);
       } finally {
         await context.close();
       }
@@ -53,6 +72,22 @@ describe('loading an audited page on a phone', () => {
       expect(await page.evaluate('window.__localeCalls')).toEqual([]);
       await page.getByRole('button', { name: /toggle navigation/i }).focus();
       await expect.poll(() => page.evaluate('window.__localeCalls')).toContain('String.prototype.localeCompare');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the decision guide', () => {
+  it('loads its validation, and zod with it, when the reader first reaches for the form', async () => {
+    const context = await site.browser.newContext(phone);
+    try {
+      const page = await context.newPage();
+      const zod = zodScripts(page);
+      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      expect(zod()).toEqual([]);
+      await page.getByLabel('Teams', { exact: true }).focus();
+      await expect.poll(() => zod().length).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

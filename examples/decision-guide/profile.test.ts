@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProfile, parseProfile, ProfileSchema } from './profile.ts';
+import { defaultProfile } from './profile.ts';
+import { parseProfile, ProfileSchema } from './profile-schema.ts';
 
 describe('the decision guide profile', () => {
   it('fills every field it is not given with its default', () => {
     expect(parseProfile({ teams: 12 })).toEqual({ ok: true, profile: { ...defaultProfile, teams: 12 } });
     expect(defaultProfile).toEqual({ teams: 1, deployFrequency: 'weekly', latencyBudgetMs: 200, callDepth: 4, availabilityTarget: 99.9, traffic: 'daily-peaks' });
+    expect(ProfileSchema.parse({})).toEqual(defaultProfile);
   });
 
   it('refuses a bad value with a message naming the field and what it accepts', () => {

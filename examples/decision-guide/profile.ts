@@ -1,6 +1,5 @@
-// zod/mini: the same validation as zod's classic API, built from functions rather than methods, so
-// the page that runs it in the browser loads and initialises much less of zod.
-import { z } from 'zod/mini';
+// What a profile is, with no validation in it: the decision guide renders its first answer from
+// `defaultProfile` and loads `profile-schema.ts` (and zod with it) only when the reader edits a field.
 
 /** How often the reader's teams ship to production, slowest first. */
 export const deployFrequencies = ['monthly', 'weekly', 'daily', 'many-per-day'] as const;
@@ -34,75 +33,19 @@ export const choiceLabels: Readonly<Record<DeployFrequency | TrafficPattern, str
   'mostly-idle': 'mostly idle',
 };
 
-const wholeNumber = (label: string, min: number, max: number) =>
-  z.number({ error: `${label} must be a number` }).check(
-    z.multipleOf(1, `${label} must be a whole number`),
-    z.minimum(min, `${label} must be at least ${min}`),
-    z.maximum(max, `${label} must be at most ${max}`),
-  );
-
-const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.enum(values, { error: `${label} must be one of: ${values.join(', ')}` });
-
-/**
- * A reader's situation. Bounds keep the arithmetic meaningful (a request passes through at least one
- * function; a target below 90 % needs no architecture); defaults describe a small product team.
- */
-export const ProfileSchema = z.object({
+/** A reader's situation, every field present (validated by `ProfileSchema` in `profile-schema.ts`). */
+export interface Profile {
   /** Teams that change the system and would like to ship without waiting for each other. */
-  teams: z._default(wholeNumber(profileLabels.teams, 1, 500), 1),
-  deployFrequency: z._default(oneOf(profileLabels.deployFrequency, deployFrequencies), 'weekly'),
+  readonly teams: number;
+  readonly deployFrequency: DeployFrequency;
   /** What a user request may take end to end, in milliseconds. */
-  latencyBudgetMs: z._default(
-    z.number({ error: `${profileLabels.latencyBudgetMs} must be a number` }).check(
-      z.minimum(0.1, `${profileLabels.latencyBudgetMs} must be at least 0.1`),
-      z.maximum(60_000, `${profileLabels.latencyBudgetMs} must be at most 60000 (one minute)`),
-    ),
-    200,
-  ),
+  readonly latencyBudgetMs: number;
   /** How many functions one request passes through, one after another. */
-  callDepth: z._default(wholeNumber(profileLabels.callDepth, 1, 100), 4),
+  readonly callDepth: number;
   /** The share of requests that must succeed, in percent. */
-  availabilityTarget: z._default(
-    z.number({ error: `${profileLabels.availabilityTarget} must be a number` }).check(
-      z.minimum(90, `${profileLabels.availabilityTarget} must be at least 90`),
-      z.maximum(99.9999, `${profileLabels.availabilityTarget} must be below 100 (no system reaches 100 %): at most 99.9999`),
-    ),
-    99.9,
-  ),
-  traffic: z._default(oneOf(profileLabels.traffic, trafficPatterns), 'daily-peaks'),
-});
-
-/** A validated profile, every field present. */
-export type Profile = z.infer<typeof ProfileSchema>;
-/** What a reader may pass in: any field may be left out and takes its default. */
-export type ProfileInput = z.input<typeof ProfileSchema>;
-
-/** The profile the page starts with: every default. */
-export const defaultProfile: Profile = ProfileSchema.parse({});
-
-/** One thing to fix in a profile: the field and what is wrong with it. */
-export interface ProfileProblem {
-  readonly field: keyof Profile | 'profile';
-  readonly message: string;
+  readonly availabilityTarget: number;
+  readonly traffic: TrafficPattern;
 }
 
-/**
- * Validates a profile and says what to fix, field by field, instead of throwing.
- *
- * @example
- * ```ts
- * parseProfile({ teams: 12, callDepth: 3 }); // { ok: true, profile: { teams: 12, deployFrequency: 'weekly', ... } }
- * parseProfile({ teams: 0 }); // { ok: false, problems: [{ field: 'teams', message: 'Teams must be at least 1' }] }
- * ```
- */
-export function parseProfile(input: unknown): { ok: true; profile: Profile } | { ok: false; problems: ProfileProblem[] } {
-  const parsed = ProfileSchema.safeParse(input);
-  if (parsed.success) return { ok: true, profile: parsed.data };
-  const problems = parsed.error.issues.map((issue): ProfileProblem => {
-    const field = issue.path[0];
-    const known = typeof field === 'string' && field in profileLabels;
-    return { field: known ? (field as keyof Profile) : 'profile', message: known ? issue.message : `the profile must be an object with the fields ${Object.keys(profileLabels).join(', ')}` };
-  });
-  return { ok: false, problems };
-}
+/** The profile the page starts with, and each field's default: a small product team. */
+export const defaultProfile: Profile = { teams: 1, deployFrequency: 'weekly', latencyBudgetMs: 200, callDepth: 4, availabilityTarget: 99.9, traffic: 'daily-peaks' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimById, claims } from '../claims/registry.ts';
 import { experimentIds } from '../experiments.ts';
 import { factsFromEvidence, labEvidence, labFacts, type DecisionFacts } from './facts.ts';
-import { ProfileSchema, type ProfileInput } from './profile.ts';
+import { ProfileSchema, type ProfileInput } from './profile-schema.ts';
 import { addedLatencyMs, decisionRules, formatNumber, networkCalls, recommend, thresholds, type Recommendation } from './recommend.ts';
 
 const guide = (input: ProfileInput, facts: DecisionFacts = labFacts) => recommend(ProfileSchema.parse(input), facts);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { claimById } from '@site/examples/claims/registry';
 import { labFacts } from '@site/examples/decision-guide/facts';
@@ -6,14 +6,13 @@ import {
   choiceLabels,
   defaultProfile,
   deployFrequencies,
-  parseProfile,
   profileLabels,
   trafficPatterns,
   type DeployFrequency,
   type Profile,
-  type ProfileProblem,
   type TrafficPattern,
 } from '@site/examples/decision-guide/profile';
+import type { parseProfile, ProfileProblem } from '@site/examples/decision-guide/profile-schema';
 import { granularityLabels, recommend, type Reason, type Recommendation } from '@site/examples/decision-guide/recommend';
 import styles from './styles.module.css';
 
@@ -126,6 +125,31 @@ function Problems({ problems }: { problems: readonly ProfileProblem[] }): ReactN
 }
 
 /**
+ * The profile's validation (`profile-schema.ts`, with zod), loaded the first time the reader reaches
+ * for the form (focus or press) rather than with the page: setting up zod was the largest piece of
+ * this page's own work at load, and the first answer, for `defaultProfile`, needs no validating.
+ * Until it is in (a few milliseconds after the first focus), the guide shows the default profile's
+ * answer; if it cannot be loaded, the guide says so and tries again at the next edit.
+ */
+function useProfileValidation(): { parse: typeof parseProfile | null; load: () => void; failed: boolean } {
+  const [parse, setParse] = useState<typeof parseProfile | null>(null);
+  const [failed, setFailed] = useState(false);
+  const loading = useRef(false);
+  const load = () => {
+    if (loading.current) return;
+    loading.current = true;
+    import('@site/examples/decision-guide/profile-schema').then(
+      (schema) => setParse(() => schema.parseProfile),
+      () => {
+        loading.current = false;
+        setFailed(true);
+      },
+    );
+  };
+  return { parse, load, failed };
+}
+
+/**
  * The decision guide: a reader's situation in, a granularity and the measured reasons out. The answer
  * is computed while rendering, so the server-rendered page already holds the default profile's answer
  * and nothing moves when the page becomes interactive.
@@ -133,14 +157,22 @@ function Problems({ problems }: { problems: readonly ProfileProblem[] }): ReactN
 export default function DecisionGuide(): ReactNode {
   const id = useId();
   const [form, setForm] = useState<FormState>(initialForm);
-  const parsed = useMemo(() => parseProfile(toProfileInput(form)), [form]);
+  const validation = useProfileValidation();
+  // Until the reader edits a field the form holds `defaultProfile`, which needs no validating.
+  const parsed = useMemo(
+    () => (validation.parse && form !== initialForm ? validation.parse(toProfileInput(form)) : { ok: true as const, profile: defaultProfile }),
+    [form, validation.parse],
+  );
   const answer = useMemo(() => (parsed.ok ? recommend(parsed.profile, labFacts) : null), [parsed]);
   const problemOf = (field: keyof Profile) => (parsed.ok ? undefined : parsed.problems.find((p) => p.field === field)?.message);
-  const set = <K extends keyof FormState>(field: K, value: FormState[K]) => setForm((current) => ({ ...current, [field]: value }));
+  const set = <K extends keyof FormState>(field: K, value: FormState[K]) => {
+    validation.load();
+    setForm((current) => ({ ...current, [field]: value }));
+  };
 
   return (
     <section className={styles.guide} aria-label="Decision guide">
-      <form className={styles.form} onSubmit={(event) => event.preventDefault()} noValidate>
+      <form className={styles.form} onSubmit={(event) => event.preventDefault()} onFocus={validation.load} onPointerDown={validation.load} noValidate>
         {numberFields.map(({ field, hint, min, max, step }) => {
           const problem = problemOf(field);
           return (
@@ -201,6 +233,7 @@ export default function DecisionGuide(): ReactNode {
       </form>
       <div className={styles.answer} aria-live="polite" data-testid="decision-guide-answer">
         <h2 className={styles.answerTitle}>Recommendation</h2>
+        {validation.failed && !validation.parse && <p className={styles.problem}>The form’s checks could not be loaded (is the network down?): edit a field to try again, or reload the page.</p>}
         {answer ? <Answer answer={answer} /> : <Problems problems={parsed.ok ? [] : parsed.problems} />}
       </div>
     </section>
