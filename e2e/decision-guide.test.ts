@@ -99,6 +99,25 @@ describe('the decision guide page', () => {
     }
   });
 
+  it('says so, instead of answering, when its checks cannot be loaded; and answers once they can', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      // The network goes down after the page has loaded: the form's checks (loaded on first focus) cannot come.
+      await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+      await typeInto(page, 'Teams', '12');
+      await expect.poll(() => answer(page).textContent()).toContain('could not be loaded');
+      expect(await answer(page).locator('p[data-granularity]').count()).toBe(0);
+
+      await page.unroute('**/*.js');
+      await typeInto(page, 'Call depth', '3');
+      await expect.poll(() => recommendation(page)).toBe('Microservices');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('every claim section the guide can link to exists on its page', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();

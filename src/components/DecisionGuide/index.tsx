@@ -128,8 +128,8 @@ function Problems({ problems }: { problems: readonly ProfileProblem[] }): ReactN
  * The profile's validation (`profile-schema.ts`, with zod), loaded the first time the reader reaches
  * for the form (focus or press) rather than with the page: setting up zod was the largest piece of
  * this page's own work at load, and the first answer, for `defaultProfile`, needs no validating.
- * Until it is in (a few milliseconds after the first focus), the guide shows the default profile's
- * answer; if it cannot be loaded, the guide says so and tries again at the next edit.
+ * It is in a few milliseconds after the first focus, before the reader has typed; if it cannot be
+ * loaded, the guide says so instead of answering and tries again at the next edit.
  */
 function useProfileValidation(): { parse: typeof parseProfile | null; load: () => void; failed: boolean } {
   const [parse, setParse] = useState<typeof parseProfile | null>(null);
@@ -159,10 +159,13 @@ export default function DecisionGuide(): ReactNode {
   const [form, setForm] = useState<FormState>(initialForm);
   const validation = useProfileValidation();
   // Until the reader edits a field the form holds `defaultProfile`, which needs no validating.
+  const edited = form !== initialForm;
   const parsed = useMemo(
-    () => (validation.parse && form !== initialForm ? validation.parse(toProfileInput(form)) : { ok: true as const, profile: defaultProfile }),
-    [form, validation.parse],
+    () => (edited && validation.parse ? validation.parse(toProfileInput(form)) : { ok: true as const, profile: defaultProfile }),
+    [edited, form, validation.parse],
   );
+  // The edits cannot be checked: say so rather than show the default profile's answer for them.
+  const uncheckable = edited && !validation.parse && validation.failed;
   const answer = useMemo(() => (parsed.ok ? recommend(parsed.profile, labFacts) : null), [parsed]);
   const problemOf = (field: keyof Profile) => (parsed.ok ? undefined : parsed.problems.find((p) => p.field === field)?.message);
   const set = <K extends keyof FormState>(field: K, value: FormState[K]) => {
@@ -233,8 +236,13 @@ export default function DecisionGuide(): ReactNode {
       </form>
       <div className={styles.answer} aria-live="polite" data-testid="decision-guide-answer">
         <h2 className={styles.answerTitle}>Recommendation</h2>
-        {validation.failed && !validation.parse && <p className={styles.problem}>The form’s checks could not be loaded (is the network down?): edit a field to try again, or reload the page.</p>}
-        {answer ? <Answer answer={answer} /> : <Problems problems={parsed.ok ? [] : parsed.problems} />}
+        {uncheckable ? (
+          <p className={styles.problem}>The form’s checks could not be loaded (is the network down?): edit a field to try again, or reload the page.</p>
+        ) : answer ? (
+          <Answer answer={answer} />
+        ) : (
+          <Problems problems={parsed.ok ? [] : parsed.problems} />
+        )}
       </div>
     </section>
   );
