@@ -1,5 +1,5 @@
 // What a profile is, with no validation in it: the decision guide renders its first answer from
-// `defaultProfile` and loads `profile-schema.ts` (and zod with it) only when the reader edits a field.
+// `defaultProfile` and loads `profile-schema.ts` (and zod with it) when the reader first reaches for the form.
 
 /** How often the reader's teams ship to production, slowest first. */
 export const deployFrequencies = ['monthly', 'weekly', 'daily', 'many-per-day'] as const;
