@@ -1,22 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { scriptsContaining } from './loaded-scripts.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
-import { buildDir } from './site-server.ts';
 
 // Code is highlighted on the server only (plugins/code-highlighting): a page that loads keeps the
 // server's highlighted HTML, never loads Prism, and takes its colours from the colour mode's CSS.
 const site = useSiteInChromium();
 
-/** The scripts a page loads (paths in the build) that carry Prism's grammars: `clike` is the one every C-like grammar extends. */
-function prismScripts(page: Page): () => string[] {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
-  return () => scripts.filter((script) => readFileSync(path.join(buildDir, script), 'utf8').includes('clike'));
-}
+/** Prism's grammars: `clike` is the one every C-like grammar extends. */
+const prismMarker = 'clike';
 
 const keyword = 'pre code .token.keyword';
 
@@ -29,7 +20,7 @@ describe('code blocks', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    const prism = prismScripts(page);
+    const prism = scriptsContaining(page, prismMarker);
     try {
       await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.locator('pre code .token').count()).toBeGreaterThan(100);

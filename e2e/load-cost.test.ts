@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { auditedPages } from '../scripts/audited-pages.ts';
+import { scriptsContaining } from './loaded-scripts.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
-import { buildDir } from './site-server.ts';
 
 // Work a page must not do while it loads, checked by counting calls rather than by timing (timings on
 // these machines are too noisy for a test).
@@ -19,14 +16,8 @@ import { buildDir } from './site-server.ts';
 // loads its validation when the reader first reaches for the form.
 const site = useSiteInChromium();
 
-/** The scripts a page has loaded so far (paths in the build) that carry zod. */
-function zodScripts(page: Page): () => string[] {
-  const scripts: string[] = [];
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-  });
-  return () => scripts.filter((script) => readFileSync(path.join(buildDir, script), 'utf8').includes('__zod_globalRegistry'));
-}
+/** zod's own global registry: in zod's core, which every zod entry point loads. */
+const zodMarker = '__zod_globalRegistry';
 
 /** Counts, in `window.__localeCalls`, every call that would load locale data. */
 const countLocaleCalls = `(() => {
@@ -53,7 +44,7 @@ describe('loading an audited page on a phone', () => {
       try {
         const page = await context.newPage();
         await page.addInitScript(countLocaleCalls);
-        const zod = zodScripts(page);
+        const zod = scriptsContaining(page, zodMarker);
         await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
         expect(await page.evaluate('window.__localeCalls')).toEqual([]);
         expect(zod()).toEqual([]);
@@ -83,7 +74,7 @@ describe('the decision guide', () => {
     const context = await site.browser.newContext(phone);
     try {
       const page = await context.newPage();
-      const zod = zodScripts(page);
+      const zod = scriptsContaining(page, zodMarker);
       await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
       expect(zod()).toEqual([]);
       await page.getByLabel('Teams', { exact: true }).focus();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useSiteInChromium } from './site-in-chromium.ts';
 
 // On a phone the sidebar and the desktop table of contents are hidden by CSS, and the navigation
-// menu is mounted only when first opened, its docs sidebar when the menu's button is first pressed or
-// focused (src/theme/DocSidebar, DocItem/Layout, Navbar/MobileSidebar).
+// menu and its docs sidebar are mounted only when the menu's button is first pressed or focused
+// (src/components/useMenuIntent.ts, used by src/theme/DocSidebar and Navbar/MobileSidebar).
 const site = useSiteInChromium();
 
 describe('navigation on a phone', () => {

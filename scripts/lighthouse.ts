@@ -22,7 +22,6 @@ import { serveBuild } from '../e2e/site-server.ts';
 import { auditedPages, plainPaths } from './audited-pages.ts';
 import { budgetFailures, cpuSlowdownFor, figuresTable, median, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
 
-const pages = auditedPages;
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`LIGHTHOUSE_RUNS must be a whole number of at least 1 (3 is the default), got "${process.env.LIGHTHOUSE_RUNS}"`);
 const calibrationRuns = 3;
@@ -90,7 +89,7 @@ try {
     cpuSlowdown = slowdownForReadings();
     process.stderr.write(`lighthouse: benchmarkIndex ${readings.map(Math.round).join(', ')} → CPU slowdown ${cpuSlowdown}×\n`);
   }
-  for (const page of pages) {
+  for (const page of auditedPages) {
     const results: Run[] = [];
     while (needsAnotherRun(results.map((run) => run.performance), budget.minPerformance, runs, confirmationRuns)) {
       const run = results.length + 1;

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 
 /**
  * Whether the reader has reached for the phone menu: pressed or focused its toggle button, or the
- * menu is shown (and then it stays true). Work the menu needs can wait for this instead of running
- * while the page loads: a press or a focus comes a good while before the click that opens the menu.
+ * menu has been shown; once true it stays true. Work the menu needs can wait for this instead of
+ * running while the page loads: a press or a focus comes a good while before the click that opens
+ * the menu.
  *
  * @example
  * ```tsx
@@ -13,6 +14,8 @@ import { useEffect, useState } from 'react';
  */
 export function useMenuIntent(menuShown: boolean): boolean {
   const [reached, setReached] = useState(false);
+  // Set during render: what the menu needs must be in the same render that opens it.
+  if (menuShown && !reached) setReached(true);
   useEffect(() => {
     if (reached) return;
     const onIntent = (event: Event) => {
