@@ -5,17 +5,20 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
 import { withReadableTokens } from './src/prism-contrast';
+import { repository, siteAddress } from './src/site-address';
 
-const repository = 'https://github.com/granularity-lab/granularity-lab';
+// The GitHub Pages address of the repository unless SITE_URL or BASE_URL say otherwise (a custom
+// domain): the build, the deploy workflow and the browser tests all read it from here.
+const address = siteAddress(repository, process.env);
 
 const config: Config = {
   title: 'Granularity Lab',
   tagline: 'Nanoservices vs microservices: every claim tested by code you can run',
   favicon: 'img/logo.svg',
-  url: 'https://granularity-lab.github.io',
-  baseUrl: '/',
-  organizationName: 'granularity-lab',
-  projectName: 'granularity-lab',
+  url: address.url,
+  baseUrl: address.baseUrl,
+  organizationName: address.owner,
+  projectName: address.name,
   trailingSlash: false,
 
   onBrokenLinks: 'throw',
@@ -126,7 +129,8 @@ const config: Config = {
         { title: 'Run', items: [{ label: 'Run an experiment in your browser', to: '/docs/nanoservices/chaining#run-it-in-your-browser' }, { label: 'Lab API', to: '/docs/api' }, { label: 'Source and experiments', href: repository }] },
         { title: 'Contribute', items: [{ label: 'Add a comparison or a claim', to: '/docs/contribute' }] },
       ],
-      copyright: 'Granularity Lab. Figures come from runs of the code in this repository, stamped with the machine that produced them.',
+      // The footer states the terms, so that a reader who copies a snippet or a figure knows them.
+      copyright: `Granularity Lab. Figures come from runs of the code in this repository, stamped with the machine that produced them. Code under the <a href="${repository}/blob/main/LICENSE">MIT licence</a>; text, figures and evidence under <a href="${repository}/blob/main/LICENSE-CONTENT">CC BY 4.0</a>.`,
     },
     prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

@@ -52,7 +52,7 @@ describe.concurrent('every built page loads cleanly and has no axe violations, i
     const page = await context.newPage();
     const problems = recordProblems(page);
     try {
-      const response = await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
+      const response = await page.goto(`${site.root}${pagePath}`, { waitUntil: 'networkidle' });
       expect(response?.status(), 'the page itself').toBe(200);
       expect(await page.getAttribute('html', 'data-theme')).toBe('light');
       expect(await waitForFigures(page)).toEqual([]);

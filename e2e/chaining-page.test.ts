@@ -9,7 +9,7 @@ describe('the nano-chaining page', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(`${site.origin}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
       // Figures far below the fold wait for the reader to scroll towards them.
       expect(await page.locator('[data-figure] svg').count()).toBeLessThan(await page.locator('[data-figure]').count());
       expect(await waitForFigures(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scriptsContaining } from './loaded-scripts.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
+import { basePath } from './site-server.ts';
 
 // Code is highlighted on the server only (plugins/code-highlighting): a page that loads keeps the
 // server's highlighted HTML, never loads Prism, and takes its colours from the colour mode's CSS.
@@ -22,7 +23,7 @@ describe('code blocks', () => {
     });
     const prism = scriptsContaining(page, prismMarker);
     try {
-      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.locator('pre code .token').count()).toBeGreaterThan(100);
       expect(await page.locator(keyword).count()).toBeGreaterThan(0);
       // Colours come from classes, not from inline styles that only suit one colour mode.
@@ -30,7 +31,7 @@ describe('code blocks', () => {
       expect(prism()).toEqual([]);
 
       // The footer's link is a client-side navigation: that page's block is rendered by the browser.
-      await page.locator('footer a[href="/docs/intro"]').click();
+      await page.locator(`footer a[href="${basePath}/docs/intro"]`).click();
       await page.waitForURL('**/docs/intro');
       await expect.poll(() => page.locator('pre code .token.function').count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(prism()).toHaveLength(1);
@@ -44,7 +45,7 @@ describe('code blocks', () => {
     const context = await site.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       const block = page.locator('.theme-code-block').filter({ has: page.getByRole('button', { name: /word wrap/i }) }).first();
       const code = block.locator('pre code');
       const scrolls = () => block.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth);
@@ -63,7 +64,7 @@ describe('code blocks', () => {
       const context = await site.browser.newContext({ colorScheme });
       try {
         const page = await context.newPage();
-        await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+        await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
         expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(colorScheme);
         return await page.locator(keyword).first().evaluate((token) => getComputedStyle(token).color);
       } finally {

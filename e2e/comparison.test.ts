@@ -6,6 +6,7 @@ import { keyFigure } from '../examples/claims/key-figures.ts';
 import { articleClaims, claims, comparisons } from '../examples/claims/registry.ts';
 import { findingSentence, verdictCountSentence } from '../examples/claims/verdict-summary.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
+import { basePath as base } from './site-server.ts';
 
 const site = useSiteInChromium();
 
@@ -30,14 +31,14 @@ async function open(path: string) {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  const response = await page.goto(site.origin + path, { waitUntil: 'networkidle' });
+  const response = await page.goto(site.root + path, { waitUntil: 'networkidle' });
   expect(response?.status(), path).toBe(200);
   return { page, problems, close: () => context.close() };
 }
 
 describe('the comparison page', () => {
   it('server-renders a row for every claim of the registry, in its order', async () => {
-    const html = await (await fetch(`${site.origin}/docs/comparison`)).text();
+    const html = await (await fetch(`${site.root}/docs/comparison`)).text();
     // The minified HTML drops the quotes around plain attribute values.
     const ids = [...html.matchAll(/data-claim-id="?([a-z-]+)/g)].map((match) => match[1]);
     expect(ids).toEqual(claims.map((claim) => claim.id));
@@ -52,7 +53,7 @@ describe('the comparison page', () => {
         const row = page.locator(`tbody tr[data-claim-id="${claim.id}"]`);
         const cells = row.locator('th, td');
         expect(await cells.nth(0).textContent()).toBe(`“${claim.articleSays}”`);
-        expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(`/docs/${claim.page}#${claim.id}`);
+        expect(await cells.nth(0).locator('a').getAttribute('href')).toBe(`${base}/docs/${claim.page}#${claim.id}`);
         expect(await cells.nth(1).textContent()).toBe(claim.architecture);
         expect(await cells.nth(2).textContent()).toBe(claim.verdict);
         const evidence = existsSync(evidencePath(claim.id)) ? (JSON.parse(readFileSync(evidencePath(claim.id), 'utf8')) as { verdict: { verdict: string }; result: unknown }) : undefined;
@@ -111,7 +112,7 @@ describe('the comparison page', () => {
     const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${site.origin}/docs/comparison`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/comparison`, { waitUntil: 'networkidle' });
       expect(await page.locator('.table-scroll > table').count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
@@ -147,10 +148,10 @@ describe('the home page', () => {
       expect(await page.locator('main').textContent()).toContain(verdictCountSentence(articleClaims));
       expect(await page.locator('main').textContent()).toContain(findingSentence(articleClaims));
       expect(await page.locator('main table tbody tr').count()).toBe(articleClaims.length);
-      for (const comparison of comparisons) expect(await page.locator(`main a[href="/docs/${comparison.slug}"]`).textContent()).toBe(comparison.title);
+      for (const comparison of comparisons) expect(await page.locator(`main a[href="${base}/docs/${comparison.slug}"]`).textContent()).toBe(comparison.title);
       for (const door of doors) {
         const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: door.heading, exact: true }) });
-        expect(await section.locator(`a[href="${door.href}"]`).isVisible(), door.heading).toBe(true);
+        expect(await section.locator(`a[href="${base}${door.href}"]`).isVisible(), door.heading).toBe(true);
       }
       expect(await page.locator('main').textContent()).toContain('npm run example -- nano-chaining');
       expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSiteInChromium } from './site-in-chromium.ts';
+import { basePath } from './site-server.ts';
 
 const site = useSiteInChromium();
 
@@ -19,7 +20,8 @@ async function typeInto(page: Page, label: string, value: string) {
 async function reasonLinks(page: Page): Promise<string[]> {
   return answer(page)
     .locator('li a')
-    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname + new URL((link as HTMLAnchorElement).href).hash));
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname + new URL((link as HTMLAnchorElement).href).hash))
+    .then((links) => links.map((link) => link.slice(basePath.length)));
 }
 
 describe('the decision guide page', () => {
@@ -28,12 +30,12 @@ describe('the decision guide page', () => {
     const liveContext = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const staticPage = await staticContext.newPage();
-      await staticPage.goto(`${site.origin}/docs/decision-guide`);
+      await staticPage.goto(`${site.root}/docs/decision-guide`);
       expect(await recommendation(staticPage)).toBe('Monolith, cut into modules');
       const staticBox = await answer(staticPage).boundingBox();
 
       const livePage = await liveContext.newPage();
-      await livePage.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      await livePage.goto(`${site.root}/docs/decision-guide`, { waitUntil: 'networkidle' });
       expect(await recommendation(livePage)).toBe('Monolith, cut into modules');
       const liveBox = await answer(livePage).boundingBox();
       expect(liveBox?.y).toBe(staticBox?.y);
@@ -52,7 +54,7 @@ describe('the decision guide page', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/decision-guide`, { waitUntil: 'networkidle' });
       const url = page.url();
       expect(await answer(page).getAttribute('aria-live')).toBe('polite');
 
@@ -103,7 +105,7 @@ describe('the decision guide page', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/decision-guide`, { waitUntil: 'networkidle' });
       // The network goes down after the page has loaded: the form's checks (loaded on first focus) cannot come.
       await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
       await typeInto(page, 'Teams', '12');
@@ -122,11 +124,12 @@ describe('the decision guide page', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     try {
-      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/decision-guide`, { waitUntil: 'networkidle' });
       const links = [...new Set(await page.locator('article a[href*="/docs/"][href*="#"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? '')))];
       expect(links.length).toBeGreaterThanOrEqual(7);
       for (const link of links) {
         const [pathname, anchor] = link.split('#');
+        // The page's links carry the site's base already.
         await page.goto(`${site.origin}${pathname}`, { waitUntil: 'domcontentloaded' });
         expect(await page.locator(`[id="${anchor}"]`).count(), link).toBe(1);
       }

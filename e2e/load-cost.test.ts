@@ -45,7 +45,7 @@ describe('loading an audited page on a phone', () => {
         const page = await context.newPage();
         await page.addInitScript(countLocaleCalls);
         const zod = scriptsContaining(page, zodMarker);
-        await page.goto(`${site.origin}${path}`, { waitUntil: 'networkidle' });
+        await page.goto(`${site.root}${path}`, { waitUntil: 'networkidle' });
         expect(await page.evaluate('window.__localeCalls')).toEqual([]);
         expect(zod()).toEqual([]);
       } finally {
@@ -59,7 +59,7 @@ describe('loading an audited page on a phone', () => {
     try {
       const page = await context.newPage();
       await page.addInitScript(countLocaleCalls);
-      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.evaluate('window.__localeCalls')).toEqual([]);
       await page.getByRole('button', { name: /toggle navigation/i }).focus();
       await expect.poll(() => page.evaluate('window.__localeCalls')).toContain('String.prototype.localeCompare');
@@ -75,7 +75,7 @@ describe('the decision guide', () => {
     try {
       const page = await context.newPage();
       const zod = scriptsContaining(page, zodMarker);
-      await page.goto(`${site.origin}/docs/decision-guide`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/decision-guide`, { waitUntil: 'networkidle' });
       expect(zod()).toEqual([]);
       await page.getByLabel('Teams', { exact: true }).focus();
       await expect.poll(() => zod().length).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('loading a doc page on a desktop', () => {
     try {
       const page = await context.newPage();
       await page.addInitScript(countLocaleCalls);
-      await page.goto(`${site.origin}/docs/api/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.locator('.theme-code-block').count()).toBeGreaterThan(0);
       expect(await page.evaluate('window.__localeCalls')).toEqual([]);
     } finally {

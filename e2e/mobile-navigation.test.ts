@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSiteInChromium } from './site-in-chromium.ts';
+import { basePath } from './site-server.ts';
 
 // On a phone the sidebar and the desktop table of contents are hidden by CSS, and the navigation
 // menu and its docs sidebar are mounted only when the menu's button is first pressed or focused
@@ -13,7 +14,7 @@ describe('navigation on a phone', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      await page.goto(`${site.origin}/docs/intro`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/intro`, { waitUntil: 'networkidle' });
       expect(await page.locator('aside.theme-doc-sidebar-container').isVisible()).toBe(false);
       expect(await page.locator('.theme-doc-toc-desktop').isVisible()).toBe(false);
       expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(true);
@@ -26,7 +27,7 @@ describe('navigation on a phone', () => {
       expect(firstFrame).toContain('navbar-sidebar__items--show-secondary');
       const menu = page.locator('.navbar-sidebar');
       await expect.poll(() => menu.isVisible()).toBe(true);
-      const chaining = menu.locator('a[href="/docs/nanoservices/chaining"]');
+      const chaining = menu.locator(`a[href="${basePath}/docs/nanoservices/chaining"]`);
       expect(await chaining.count()).toBe(1);
       await chaining.click();
       await page.waitForURL('**/docs/nanoservices/chaining');
@@ -41,7 +42,7 @@ describe('navigation on a phone', () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${site.origin}/docs/intro`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/intro`, { waitUntil: 'networkidle' });
       expect(await page.locator('aside.theme-doc-sidebar-container').isVisible()).toBe(true);
       expect(await page.locator('.theme-doc-toc-desktop').isVisible()).toBe(true);
       expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(false);

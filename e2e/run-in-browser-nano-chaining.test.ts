@@ -22,7 +22,7 @@ describe('running an experiment in the page', () => {
     const context = await lab.browser.newContext();
     const page = await context.newPage();
     try {
-      const panel = await openRunPanel(page, lab.origin + '/docs/nanoservices/chaining');
+      const panel = await openRunPanel(page, lab.root + '/docs/nanoservices/chaining');
       await panel.getByLabel('chain lengths').fill('1, 9');
       await panel.getByRole('button', { name: 'Run in this tab' }).click();
       await expect.poll(() => panel.getByText(/item 2: Too big/).count(), { timeout: 10_000 }).toBe(1);
@@ -37,7 +37,7 @@ describe('running an experiment in the page', () => {
     const context = await lab.browser.newContext();
     const page = await context.newPage();
     try {
-      const panel = await openRunPanel(page, lab.origin + '/docs/nanoservices/chaining');
+      const panel = await openRunPanel(page, lab.root + '/docs/nanoservices/chaining');
       await panel.getByLabel('iterations', { exact: true }).fill('20000');
       await panel.getByLabel('max seconds per measurement').fill('60');
       await panel.getByRole('button', { name: 'Run in this tab' }).click();

@@ -40,7 +40,7 @@ export async function runInPanel(lab: SiteInChromium, path: string, fields: Read
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
-    const panel = await openRunPanel(page, lab.origin + path);
+    const panel = await openRunPanel(page, lab.root + path);
     page.on('request', (request) => requests.push(request.url()));
     for (const [label, value] of Object.entries(fields)) await (await fieldLabelled(panel, label)).fill(value);
     const started = Date.now();

@@ -5,7 +5,10 @@ import { serveBuild } from './site-server.ts';
 
 /** The built site served on 127.0.0.1 and a Chromium to load it, for one test file. */
 export interface SiteInChromium {
+  /** Scheme, host and port of the local server. */
   readonly origin: string;
+  /** The site's address under its base, without the trailing slash: `${root}/docs/intro` is a page. */
+  readonly root: string;
   readonly browser: Browser;
 }
 
@@ -14,11 +17,12 @@ export interface SiteInChromium {
  * The returned object is filled in by `beforeAll`: read it inside tests only.
  */
 export function useSiteInChromium(): SiteInChromium {
-  const lab = {} as { origin: string; browser: Browser };
+  const lab = {} as { origin: string; root: string; browser: Browser };
   let site: Awaited<ReturnType<typeof serveBuild>> | undefined;
   beforeAll(async () => {
     site = await serveBuild();
     lab.origin = site.origin;
+    lab.root = site.root;
     lab.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -85,7 +85,7 @@ try {
     // One reading can be an outlier (a fresh CI machine read 1692 once and 1424 over the runs that
     // followed): calibrate on the median of three.
     process.stderr.write(`lighthouse: measuring this host (benchmarkIndex, ${calibrationRuns} runs) to calibrate the CPU slowdown\n`);
-    for (let run = 0; run < calibrationRuns; run += 1) readings.push((await audit(site.origin + '/404', chrome.port)).benchmarkIndex);
+    for (let run = 0; run < calibrationRuns; run += 1) readings.push((await audit(site.root + '/404', chrome.port)).benchmarkIndex);
     cpuSlowdown = slowdownForReadings();
     process.stderr.write(`lighthouse: benchmarkIndex ${readings.map(Math.round).join(', ')} → CPU slowdown ${cpuSlowdown}×\n`);
   }
@@ -94,7 +94,7 @@ try {
     while (needsAnotherRun(results.map((run) => run.performance), budget.minPerformance, runs, confirmationRuns)) {
       const run = results.length + 1;
       process.stderr.write(run <= runs ? `lighthouse ${page.path} run ${run} of ${runs}\n` : `lighthouse ${page.path} run ${run}: the median so far misses performance ${budget.minPerformance}, measuring again\n`);
-      const result = await audit(site.origin + page.path, chrome.port, cpuSlowdown);
+      const result = await audit(site.root + page.path, chrome.port, cpuSlowdown);
       results.push(result);
       // The host's speed drifts: the next run uses the median of every reading so far, which
       // follows the drift without jumping with each noisy reading.

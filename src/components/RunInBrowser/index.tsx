@@ -45,7 +45,7 @@ export default function RunInBrowser({ id, needs }: { id: string; needs?: string
           This experiment needs {needs ?? 'Node: real sockets, child processes, signals or files'}, which a browser page cannot
           provide, so it does not run here. Run it on your machine:
         </p>
-        <CodeBlock language="bash">{`git clone ${repository} && cd granularity-lab && npm ci\nnpm run example -- ${id} --quick\nnpm run example -- ${id}            # the full run behind this page`}</CodeBlock>
+        <CodeBlock language="bash">{`git clone ${repository} && cd ${repository.split('/').pop()} && npm ci\nnpm run example -- ${id} --quick\nnpm run example -- ${id}            # the full run behind this page`}</CodeBlock>
       </div>
     );
   }
