@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { waitForFigures } from './figures.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
-import { builtPagePaths } from './site-server.ts';
+import { builtFor, builtPagePaths } from './site-server.ts';
 
 const pagePaths = builtPagePaths();
 const site = useSiteInChromium();
@@ -44,6 +44,13 @@ describe.concurrent('every built page loads cleanly and has no axe violations, i
   it('finds the pages in the sitemap, the claim page among them', ({ expect }) => {
     expect(pagePaths).toContain('/docs/nanoservices/chaining');
     expect(pagePaths).toContain('/');
+  });
+
+  // The build is served under its base only, as GitHub Pages serves a project site under
+  // /<repository>/: an asset or a link that ignores the base is a failed request on some page below.
+  it('serves the build under its base only', async ({ expect }) => {
+    expect((await fetch(`${site.root}/docs/intro`)).status).toBe(200);
+    if (builtFor.baseUrl !== '/') expect((await fetch(`${site.origin}/docs/intro`)).status).toBe(404);
   });
 
   // Two axe passes over a long page, five pages at a time on two cores: a minute is not always enough.

@@ -4,34 +4,45 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import serveHandler from 'serve-handler';
-import { repository, siteAddress } from '../src/site-address.ts';
 
 /** The production build the e2e tests load. */
 export const buildDir = path.resolve(fileURLToPath(new URL('..', import.meta.url)), 'build');
 
+function sitemapLocations(): string[] {
+  const sitemap = path.join(buildDir, 'sitemap.xml');
+  if (!existsSync(sitemap)) throw new Error(`no production build at ${buildDir}: run npm run build first`);
+  return [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] as string);
+}
+
 /**
- * The address the build was made for, from the same settings as docusaurus.config.ts (`SITE_URL`,
- * `BASE_URL`, or the repository's GitHub Pages address): the tests serve the build under its
- * `baseUrl`, as GitHub Pages does, so that a path that ignores the base fails.
+ * The address the build was made for (`SITE_URL`, `BASE_URL` or the repository's GitHub Pages
+ * address, see src/site-address.ts), read from the build itself: its sitemap lists the home page at
+ * `${url}${baseUrl}` and every other page under it. The tests serve the build under that base only,
+ * as GitHub Pages does, so that a path that ignores the base fails. (Read from the build rather than
+ * worked out again from the environment: Vite sets BASE_URL to "/" in the tests' own process.)
  */
-export const builtFor = siteAddress(repository, process.env);
+export function builtAddress(locations: readonly string[] = sitemapLocations()): { url: string; baseUrl: string } {
+  const home = locations.filter((location) => location.endsWith('/')).sort((a, b) => a.length - b.length)[0];
+  if (!home) throw new Error(`the sitemap of ${buildDir} lists no home page (a location ending in "/"): build the site again`);
+  const outside = locations.find((location) => !location.startsWith(home));
+  if (outside) throw new Error(`the sitemap of ${buildDir} lists ${outside}, outside the home page ${home}: build the site again`);
+  const { origin, pathname } = new URL(home);
+  return { url: origin, baseUrl: pathname };
+}
+
+/** The address the build in `build/` was made for. */
+export const builtFor = builtAddress();
 
 /** The base without its trailing slash, as links in the built pages start: `/granularity-lab` (or `` at the root). */
 export const basePath = builtFor.baseUrl.replace(/\/$/, '');
 
 /**
  * Every page path of the production build, from its sitemap, relative to the base (`/docs/intro`,
- * not `/granularity-lab/docs/intro`). Throws with the command to run when there is no build, or when
- * the build was made for another address than the one the tests expect.
+ * not `/granularity-lab/docs/intro`). Throws with the command to run when there is no build.
  */
 export function builtPagePaths(): string[] {
-  const sitemap = path.join(buildDir, 'sitemap.xml');
-  if (!existsSync(sitemap)) throw new Error(`no production build at ${buildDir}: run npm run build first`);
   const prefix = `${builtFor.url}${builtFor.baseUrl}`;
-  const locations = [...readFileSync(sitemap, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] as string);
-  const elsewhere = locations.find((location) => !location.startsWith(prefix));
-  if (elsewhere) throw new Error(`the build in ${buildDir} was made for another address (${elsewhere}) than ${prefix}: build again with the same SITE_URL and BASE_URL as the tests`);
-  return locations.map((location) => `/${location.slice(prefix.length)}`);
+  return sitemapLocations().map((location) => `/${location.slice(prefix.length)}`);
 }
 
 /** A request's path under the base, or undefined when it asks for something outside it. */
