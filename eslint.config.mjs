@@ -23,7 +23,8 @@ const browserSafe = [
 ];
 
 export default tseslint.config(
-  { ignores: ['build/', '.docusaurus/', 'docs/api/', 'node_modules/', 'scratch/'] },
+  // The stock Docusaurus site the build budget is measured against, kept as create-docusaurus wrote it.
+  { ignores: ['build/', '.docusaurus/', 'docs/api/', 'node_modules/', 'scratch/', 'scripts/reference-site/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,8 +14,12 @@
  * measures the host at the start of every run). The slowdown never exceeds the preset's own 4×.
  * LIGHTHOUSE_CPU_SLOWDOWN=4 runs the preset unchanged, with no calibration.
  *
+ * Each run's HTML report is written to lighthouse-reports/ (uploaded by the GitHub workflow).
+ *
  *   npm run build && npm run test:lighthouse
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
@@ -44,10 +48,14 @@ interface Run {
   cpuSlowdown: number;
 }
 
-async function audit(url: string, port: number, cpuSlowdownMultiplier?: number): Promise<Run> {
+/** Where each page run's HTML report is written, so that a regression in CI can be read, not guessed (a CI artifact). */
+const reportsDir = 'lighthouse-reports';
+
+async function audit(url: string, port: number, cpuSlowdownMultiplier?: number, reportName?: string): Promise<Run> {
   const throttling = cpuSlowdownMultiplier === undefined ? {} : { throttling: { cpuSlowdownMultiplier } as never };
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], ...throttling });
+  const result = await lighthouse(url, { port, output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], ...throttling });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (reportName) writeFileSync(path.join(reportsDir, `${reportName}.html`), result.report as string);
   const { categories, audits } = result.lhr;
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const requests = (audits['network-requests']?.details as { items?: Array<{ resourceType?: string; transferSize?: number }> } | undefined)?.items ?? [];
@@ -65,6 +73,8 @@ async function audit(url: string, port: number, cpuSlowdownMultiplier?: number):
   };
 }
 
+rmSync(reportsDir, { recursive: true, force: true });
+mkdirSync(reportsDir);
 const site = await serveBuild({ compress: true });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -94,7 +104,7 @@ try {
     while (needsAnotherRun(results.map((run) => run.performance), budget.minPerformance, runs, confirmationRuns)) {
       const run = results.length + 1;
       process.stderr.write(run <= runs ? `lighthouse ${page.path} run ${run} of ${runs}\n` : `lighthouse ${page.path} run ${run}: the median so far misses performance ${budget.minPerformance}, measuring again\n`);
-      const result = await audit(site.root + page.path, chrome.port, cpuSlowdown);
+      const result = await audit(site.root + page.path, chrome.port, cpuSlowdown, `${page.name.replace(/\W+/g, '-')}-run-${run}`);
       results.push(result);
       // The host's speed drifts: the next run uses the median of every reading so far, which
       // follows the drift without jumping with each noisy reading.

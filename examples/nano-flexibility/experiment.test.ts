@@ -34,10 +34,11 @@ describe('nano-flexibility (quick run: 200 checkouts per swap, three shapes, two
   it('blue-green swaps the provider in every shape with every checkout answered', () => {
     for (const shape of shapeNames) {
       const r = row('blue-green', shape);
-      expect(r.requestsSent).toBe(200);
-      expect(r.succeeded).toBe(200);
+      // At least the 200 asked for: the clients keep sending until the swap is over.
+      expect(r.requestsSent).toBeGreaterThanOrEqual(200);
+      expect(r.succeeded).toBe(r.requestsSent);
       expect(r.failed).toBe(0);
-      expect(r.answeredByOld + r.answeredByNew).toBe(200);
+      expect(r.answeredByOld + r.answeredByNew).toBe(r.requestsSent);
     }
   });
 

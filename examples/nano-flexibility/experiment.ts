@@ -11,7 +11,11 @@ import { roundDownTax, roundDownTaxStep } from './tax-providers.ts';
 const params = z.object({
   shapes: z.array(z.enum(['monolith', 'microservices', 'nanoservices'])).min(1).default(['monolith', 'microservices', 'nanoservices']),
   strategies: z.array(z.enum(replaceStrategies)).min(1).default(['blue-green', 'stop-start']),
-  /** Checkouts sent while the provider is swapped; the swap starts once `swapAfter` of them have answered. */
+  /**
+   * Checkouts sent at least, while the provider is swapped; the swap starts once `swapAfter` of them
+   * have answered, and the clients keep sending until the swap is over (and one more each after it),
+   * however long it takes.
+   */
   requests: z.number().int().min(20).max(100_000).default(2_000),
   concurrency: z.number().int().min(1).max(64).default(8),
   swapAfter: z.number().min(0.05).max(0.9).default(0.3),
@@ -37,11 +41,15 @@ async function swapUnderLoad(shape: Shape, strategy: ReplaceStrategy, p: z.outpu
     let answeredByNew = 0;
     let staleAfterSwap = 0;
     let switchedAt = Number.POSITIVE_INFINITY;
+    // Traffic flows until the swap is over and every client has sent one more checkout after it: on
+    // a busy machine the new unit can take longer to start than the remaining checkouts take to send,
+    // and a swap after the traffic tests nothing.
+    let sentWhenSwapOver = Number.POSITIVE_INFINITY;
     let firstFailureAt = 0;
     let lastFailureAt = 0;
     const deadline = performance.now() + p.maxSeconds * 1000;
     const worker = async () => {
-      while (sent < p.requests && performance.now() < deadline) {
+      while ((sent < p.requests || sent < sentWhenSwapOver + p.concurrency) && performance.now() < deadline) {
         sent += 1;
         const startedAt = performance.now();
         try {
@@ -59,13 +67,17 @@ async function swapUnderLoad(shape: Shape, strategy: ReplaceStrategy, p: z.outpu
     };
     const swap = async () => {
       while (succeeded + failed < p.requests * p.swapAfter && performance.now() < deadline) await sleep(1);
-      const report = await deployment.replaceUnits(holders, () => ({ steps: { calculateTax: roundDownTaxStep } }), {
-        strategy,
-        startDelayMs: p.startDelayMs,
-        drainTimeoutMs: p.drainTimeoutMs,
-      });
-      switchedAt = report.switchedAt;
-      return report;
+      try {
+        const report = await deployment.replaceUnits(holders, () => ({ steps: { calculateTax: roundDownTaxStep } }), {
+          strategy,
+          startDelayMs: p.startDelayMs,
+          drainTimeoutMs: p.drainTimeoutMs,
+        });
+        switchedAt = report.switchedAt;
+        return report;
+      } finally {
+        sentWhenSwapOver = sent;
+      }
     };
     const [report] = await Promise.all([swap(), ...Array.from({ length: p.concurrency }, worker)]);
     let newProviderAfter = 0;
