@@ -13,6 +13,10 @@ const run = (script: string, ...args: string[]) => {
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 };
 const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(copy, file), change(readFileSync(path.join(copy, file), 'utf8')));
+/** What a contributor does once a TODO is done: deletes its line. */
+const withoutTodoLines = (text: string) => text.replace(/^.*\bTODO\b.*\n/gm, '');
+/** The claim's own words where the scaffold put its placeholder. */
+const withWords = (text: string) => text.replaceAll('Demo comparison: the first claim to test (rewrite this)', 'Every shape answers a checkout');
 
 beforeAll(() => {
   copy = mkdtempSync(path.join(os.tmpdir(), 'granularity-copy-'));
@@ -40,18 +44,25 @@ describe('new:comparison in a copy of the project', () => {
     expect(check.output.split('\n').filter((line) => line.includes('✗')).every((line) => line.includes('demo-first-claim'))).toBe(true);
   });
 
-  it('passes once the claim is completed: a verdict from the figures, a source, the page showing the evidence', () => {
+  it('passes once the claim is completed: a verdict from the figures, a source, the page showing the evidence, no scaffold text left', () => {
     edit('examples/demo-first-claim/report.ts', (text) =>
-      text.replace("return { verdict: 'pending', because: 'not measured yet: the experiment is a skeleton' };", "return { verdict: 'holds', because: `every one of the ${_result.rows.length} shapes answered` };"),
+      withoutTodoLines(text).replace("return { verdict: 'pending', because: 'not measured yet: the experiment is a skeleton' };", "return { verdict: 'holds', because: `every one of the ${_result.rows.length} shapes answered` };"),
     );
+    edit('examples/demo-first-claim/experiment.ts', (text) => withWords(withoutTodoLines(text)).replace(/^ \* This skeleton .*\n/m, ''));
+    edit('examples/demo-first-claim/experiment.test.ts', withoutTodoLines);
     edit('examples/claims/comparisons/demo.json', (text) => {
       const comparison = JSON.parse(text);
+      comparison.claims[0].articleSays = 'Every shape answers a checkout';
       comparison.claims[0].verdict = 'holds';
       comparison.claims[0].citations = [{ title: 'MonolithFirst', author: 'Martin Fowler', year: 2015, url: 'https://martinfowler.com/bliki/MonolithFirst.html' }];
       return JSON.stringify(comparison, null, 2);
     });
+    edit('docs/demo/index.mdx', withoutTodoLines);
     edit('docs/demo/first-claim.mdx', (text) =>
-      text.replace("import RunInBrowser from '@site/src/components/RunInBrowser';", "import RunInBrowser from '@site/src/components/RunInBrowser';\nimport evidence from '@site/evidence/demo-first-claim.json';\nimport experimentSource from '!!raw-loader!@site/examples/demo-first-claim/experiment.ts';"),
+      withWords(withoutTodoLines(text.replace(/\{\/\*\n {2}TODO[\s\S]*?\*\/\}\n/, ''))).replace(
+        "import RunInBrowser from '@site/src/components/RunInBrowser';",
+        "import RunInBrowser from '@site/src/components/RunInBrowser';\nimport evidence from '@site/evidence/demo-first-claim.json';\nimport experimentSource from '!!raw-loader!@site/examples/demo-first-claim/experiment.ts';",
+      ),
     );
     expect(run('examples/lab/cli/check-claims.ts').output).toMatch(/demo-first-claim: evidence\/demo-first-claim\.json .*npm run evidence -- demo-first-claim/);
     const evidence = run('examples/lab/cli/write-evidence.ts', 'demo-first-claim');
