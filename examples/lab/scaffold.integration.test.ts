@@ -20,7 +20,11 @@ const withWords = (text: string) => text.replaceAll('Demo comparison: the first 
 
 beforeAll(() => {
   copy = mkdtempSync(path.join(os.tmpdir(), 'granularity-copy-'));
-  for (const entry of ['examples', 'docs', 'evidence', 'package.json', 'tsconfig.json']) cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
+  // What the claims check, the scaffolder and `npm run check` read: the code, the pages, the evidence,
+  // the components pages import, and the configs of the type check, the linter and the tests.
+  for (const entry of ['examples', 'docs', 'evidence', 'src', 'types', 'package.json', 'tsconfig.json', 'eslint.config.mjs', 'vitest.config.ts', 'vitest.setup.ts']) {
+    cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
+  }
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
 });
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -42,6 +46,22 @@ describe('new:comparison in a copy of the project', () => {
     expect(check.output).toMatch(/demo-first-claim: no citations/);
     // Only the new claim is refused: the scaffolder touched nothing else.
     expect(check.output.split('\n').filter((line) => line.includes('✗')).every((line) => line.includes('demo-first-claim'))).toBe(true);
+  });
+
+  it('fails npm run check for the fresh claim, naming its key figure, each TODO and what to do', () => {
+    const check = run('examples/lab/cli/check-claim.ts', 'demo-first-claim');
+    expect(check.code, check.output).toBe(1);
+    expect(check.output).toContain('✗ key figure\n    → keyFigure in examples/demo-first-claim/report.ts is read from evidence/demo-first-claim.json, which is missing or stale: run npm run evidence -- demo-first-claim');
+    expect(check.output).toContain('✗ no scaffold text left');
+    for (const file of ['examples/demo-first-claim/experiment.ts', 'examples/demo-first-claim/report.ts', 'examples/demo-first-claim/experiment.test.ts', 'docs/demo/first-claim.mdx', 'docs/demo/index.mdx']) {
+      expect(check.output).toMatch(new RegExp(`→ scaffold text left in ${file}:\\d+: ".*TODO`));
+    }
+    expect(check.output).toMatch(/→ scaffold text left in examples\/demo-first-claim\/report\.ts:\d+: "\* TODO: return the figure your verdict rests on/);
+    expect(check.output).toMatch(/→ still pending: /);
+    expect(check.output).toMatch(/✗ evidence\n {4}→ evidence\/demo-first-claim\.json is missing/);
+    // The skeleton runs: its own tests, types and lint pass, so what fails is what is left to do.
+    expect(check.output).toMatch(/✓ type check: .*\n✓ lint: .*\n✓ tests: \d+ tests passed/);
+    expect(check.output).toMatch(/\d of 8 checks failed for demo-first-claim/);
   });
 
   it('passes once the claim is completed: a verdict from the figures, a source, the page showing the evidence, no scaffold text left', () => {
@@ -70,5 +90,16 @@ describe('new:comparison in a copy of the project', () => {
     const check = run('examples/lab/cli/check-claims.ts');
     expect(check.output).toMatch(/claims check: \d+ claims/);
     expect(check.code).toBe(0);
+    const one = run('examples/lab/cli/check-claim.ts', 'demo-first-claim');
+    expect(one.output).toMatch(/✓ key figure: "\d+ network calls per checkout as nanoservices vs 1 as a monolith"/);
+    expect(one.code, one.output).toBe(0);
+  });
+
+  it('fails npm run check again when a TODO is left in the page, naming the line', () => {
+    edit('docs/demo/first-claim.mdx', (text) => `${text}\nTODO: say what the lab does not model.\n`);
+    const check = run('examples/lab/cli/check-claim.ts', 'demo-first-claim');
+    expect(check.code).toBe(1);
+    expect(check.output).toMatch(/✗ no scaffold text left\n {4}→ scaffold text left in docs\/demo\/first-claim\.mdx:\d+: "TODO: say what the lab does not model\.": do what it asks, then delete it/);
+    expect(check.output).toContain('1 of 8 checks failed for demo-first-claim');
   });
 });
