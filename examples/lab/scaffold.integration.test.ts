@@ -44,6 +44,7 @@ describe('new:comparison in a copy of the project', () => {
     expect(check.code).toBe(1);
     expect(check.output).toMatch(/demo-first-claim: still pending: .*npm run evidence -- demo-first-claim.*examples\/claims\/comparisons\/demo\.json/);
     expect(check.output).toMatch(/demo-first-claim: no citations/);
+    expect(check.output).toContain('npm run check -- demo-first-claim');
     // Only the new claim is refused: the scaffolder touched nothing else.
     expect(check.output.split('\n').filter((line) => line.includes('✗')).every((line) => line.includes('demo-first-claim'))).toBe(true);
   });

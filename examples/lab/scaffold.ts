@@ -42,7 +42,14 @@ function checkTitle(kind: string, title: string | undefined, example: string): s
   return title.trim();
 }
 
-/** The generated index the registry imports: every comparison file, so that no list is kept by hand. */
+/**
+ * The generated index the registry imports: every comparison file, so that no list is kept by hand.
+ *
+ * @example
+ * ```ts
+ * comparisonsIndex(['modular-monolith']); // "... import modularMonolith from './modular-monolith.json'; ..."
+ * ```
+ */
 export function comparisonsIndex(slugs: readonly string[]): string {
   const sorted = [...slugs].sort();
   const name = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
@@ -140,9 +147,10 @@ function pendingClaim(comparison: string, id: string, says: string): Record<stri
 
 /**
  * Plans a new comparison: its docs folder (sidebar category and overview page), its JSON file in the
- * claims registry with a first claim (`pending`), that claim's experiment skeleton, test and page,
- * and the regenerated comparisons index. The first claim is `<slug>-first-claim` unless its id and
- * words are given. Refuses a bad or taken slug, or a missing title.
+ * claims registry with a first claim (`pending`), that claim's experiment skeleton, report (verdict
+ * and key figure), test and page, all from the templates of `scaffold-templates/`, and the
+ * regenerated comparisons and key-figure indexes. The first claim is `<slug>-first-claim` unless its
+ * id and words are given. Refuses a bad or taken slug, or a missing title.
  *
  * @example
  * ```ts
@@ -197,7 +205,9 @@ export function planComparison(
 
 /**
  * Plans one more claim on an existing comparison: the registry entry (`pending`), the experiment
- * skeleton, its test and its page. Refuses an unknown comparison, a bad or taken id, or missing words.
+ * skeleton, its report (verdict and key figure), test and page from the templates, and the
+ * key-figure index with the new claim in it. Refuses an unknown comparison, a bad or taken id, or
+ * missing words.
  *
  * @example
  * ```ts
