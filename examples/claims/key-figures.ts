@@ -1,6 +1,7 @@
-// Browser-safe: the comparison page imports this. Only types come from the article's reports, so the
-// page does not pull every experiment's report code (and what it imports) into its bundle; a
-// scaffolded claim's report exports its own `keyFigure`, which imports nothing but types.
+// Browser-safe: the comparison page's figures are worked out from this when the site is built. Only
+// types come from the article's reports, so it does not pull every experiment's report code (and what
+// it imports); a scaffolded claim's report exports its own `keyFigure`, which imports nothing but
+// types, listed in the generated comparisons/key-figures.ts.
 import type { BusinessModulesResult } from '../micro-business-modules/report.ts';
 import type { ContainersResult } from '../micro-containers/report.ts';
 import type { ContinuousDeploymentResult } from '../micro-continuous-deployment/report.ts';
@@ -19,10 +20,7 @@ import type { OvercomesResult } from '../nano-overcomes-micro/report.ts';
 import type { OwnScheduleResult } from '../nano-own-schedule/report.ts';
 import type { SecurityResult } from '../nano-own-security/report.ts';
 import type { SingleEndpointResult } from '../nano-single-endpoint/report.ts';
-import { keyFigure as dataOwnershipFigure } from '../modular-monolith-data-ownership/report.ts';
-import { keyFigure as inProcessCallsFigure } from '../modular-monolith-in-process-calls/report.ts';
-import { keyFigure as independentDeploysFigure } from '../modular-monolith-independent-deploys/report.ts';
-import { keyFigure as operatingCostFigure } from '../modular-monolith-operating-cost/report.ts';
+import { comparisonKeyFigures } from './comparisons/key-figures.ts';
 import { claimById } from './registry.ts';
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -205,7 +203,11 @@ function thirdPartyFigure(result: ThirdPartyResult): string | null {
 
 type Figure = (result: never) => string | null;
 
-/** One function per claim with an experiment; the result type is its report's. */
+/**
+ * One function per claim with an experiment; the result type is its report's. The article's are
+ * written here; a scaffolded claim's `keyFigure` comes from its report.ts through the generated
+ * comparisons/key-figures.ts, so adding a claim needs no edit of this file.
+ */
 const figures: Readonly<Record<string, Figure>> = {
   'nano-anti-pattern': antiPatternFigure,
   'nano-no-duplication': noDuplicationFigure,
@@ -225,10 +227,8 @@ const figures: Readonly<Record<string, Figure>> = {
   'micro-less-production-time': lessProductionTimeFigure,
   'micro-continuous-deployment': continuousDeploymentFigure,
   'micro-third-party': thirdPartyFigure,
-  'modular-monolith-in-process-calls': inProcessCallsFigure,
-  'modular-monolith-independent-deploys': independentDeploysFigure,
-  'modular-monolith-data-ownership': dataOwnershipFigure,
-  'modular-monolith-operating-cost': operatingCostFigure,
+  // The scaffolded comparisons' claims: each report's own keyFigure, listed by the scaffolder.
+  ...comparisonKeyFigures,
 };
 
 /** The claims that have a key figure. */

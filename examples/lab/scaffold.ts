@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { firstClaimPlaceholder } from './scaffold-markers.ts';
+import { asCommentText, asLiteral, asMdxText, fillTemplate } from './scaffold-template.ts';
 
 /** A request the scaffolder refuses; its message says what to change. Nothing has been written. */
 export class ScaffoldError extends Error {
@@ -35,10 +37,19 @@ function checkSlug(kind: string, slug: string | undefined, example: string): str
 
 function checkTitle(kind: string, title: string | undefined, example: string): string {
   if (!title || title.trim().length < 3) throw new ScaffoldError(`give the ${kind} in quotes, for example "${example}"`);
+  // A page title and heading are one line: a line break would end the heading half-way.
+  if (/[\r\n]/.test(title.trim())) throw new ScaffoldError(`give the ${kind} on one line, for example "${example}"`);
   return title.trim();
 }
 
-/** The generated index the registry imports: every comparison file, so that no list is kept by hand. */
+/**
+ * The generated index the registry imports: every comparison file, so that no list is kept by hand.
+ *
+ * @example
+ * ```ts
+ * comparisonsIndex(['modular-monolith']); // "... import modularMonolith from './modular-monolith.json'; ..."
+ * ```
+ */
 export function comparisonsIndex(slugs: readonly string[]): string {
   const sorted = [...slugs].sort();
   const name = (slug: string) => slug.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
@@ -52,167 +63,71 @@ export function comparisonsIndex(slugs: readonly string[]): string {
   ].join('\n');
 }
 
-function claimFiles(comparison: string, id: string, says: string): Map<string, string> {
-  const page = id.startsWith(`${comparison}-`) ? id.slice(comparison.length + 1) : id;
-  return new Map([
-    [
-      `examples/${id}/experiment.ts`,
-      `import { z } from 'zod';
-import { sampleCart } from '../checkout/sample-carts.ts';
-import { deployShape } from '../lab/deploy.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
-import { shapes } from '../lab/shapes.ts';
-import { resultTable, verdictFor, type Result } from './report.ts';
-
-/**
- * ${id}: ${says}
- *
- * TODO: measure what a sceptic would accept as evidence for or against the claim. This skeleton
- * deploys every shape on the memory transport and counts the units a checkout crosses.
- */
-export const experiment = defineExperiment({
-  id: '${id}',
-  title: ${JSON.stringify(says)},
-  params: z.object({ checkouts: z.number().int().min(1).max(10_000).default(100) }),
-  quick: { checkouts: 10 },
-  tables: (result) => [resultTable(result)],
-  verdict: verdictFor,
-
-  async run(p, onProgress): Promise<Result> {
-    const rows = [];
-    for (const [index, shape] of Object.values(shapes).entries()) {
-      const deployment = await deployShape(shape, memoryTransport);
-      try {
-        let networkCalls = 0;
-        for (let i = 0; i < p.checkouts; i += 1) networkCalls = (await deployment.checkout(sampleCart)).networkCalls;
-        rows.push({ shape: shape.name, units: shape.units.length, networkCalls });
-      } finally {
-        await deployment.close();
-      }
-      onProgress?.({ done: index + 1, total: Object.keys(shapes).length, label: shape.name });
-    }
-    return { rows };
-  },
-});
-`,
-    ],
-    [
-      `examples/${id}/report.ts`,
-      `import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
-
-/** The result of a run: plain JSON, read by the CLI, the tests, the evidence file and the page. */
-export interface Result {
-  readonly rows: ReadonlyArray<{ readonly shape: string; readonly units: number; readonly networkCalls: number }>;
-}
-
-/**
- * The figures as a table.
- *
- * @example
- * \`\`\`ts
- * resultTable(result).rows[0]; // { shape: 'monolith', units: 1, networkCalls: 1 }
- * \`\`\`
- */
-export function resultTable(result: Result): ResultTable {
+/** The values every claim template is filled with, each escaped for where it goes. */
+function claimValues(comparison: string, id: string, says: string): Record<string, string> {
   return {
-    title: 'Units and network calls per shape',
-    columns: [
-      { key: 'shape', label: 'shape' },
-      { key: 'units', label: 'units' },
-      { key: 'networkCalls', label: 'network calls per checkout' },
-    ],
-    rows: result.rows.map((row) => ({ ...row })),
+    id,
+    comparison,
+    saysJson: asLiteral(says),
+    saysComment: asCommentText(says),
+    saysMdx: asMdxText(says),
+    descriptionJson: asLiteral(`What the lab measured about this claim: ${says}`),
   };
 }
 
+/** The page of a claim under its comparison's folder: the id without the comparison's prefix. */
+const pageName = (comparison: string, id: string) => (id.startsWith(`${comparison}-`) ? id.slice(comparison.length + 1) : id);
+
+function claimFiles(comparison: string, id: string, says: string): Map<string, string> {
+  const values = claimValues(comparison, id, says);
+  return new Map([
+    [`examples/${id}/experiment.ts`, fillTemplate('claim/experiment.ts', values)],
+    [`examples/${id}/report.ts`, fillTemplate('claim/report.ts', values)],
+    [`examples/${id}/experiment.test.ts`, fillTemplate('claim/experiment.test.ts', values)],
+    [`docs/${comparison}/${pageName(comparison, id)}.mdx`, fillTemplate('claim/page.mdx', values)],
+  ]);
+}
+
+/** The generated list of scaffolded claims' key figures: the comparison page shows them. */
+export const keyFiguresIndexFile = `${comparisonsDir}/key-figures.ts`;
+
 /**
- * The verdict the figures support. TODO: decide it from the measurement; \`pending\` until then.
+ * The generated index of every scaffolded claim's key figure (`keyFigure` of its report.ts), which
+ * examples/claims/key-figures.ts merges with the article's: a new claim's figure reaches the
+ * comparison page without an import written by hand.
  *
  * @example
- * \`\`\`ts
- * verdictFor(result); // { verdict: 'pending', because: '...' }
- * \`\`\`
+ * ```ts
+ * keyFiguresIndex(['modular-monolith-in-process-calls']);
+ * // "import { keyFigure as modularMonolithInProcessCalls } from '../../modular-monolith-in-process-calls/report.ts'; ..."
+ * ```
  */
-export function verdictFor(_result: Result): { verdict: Verdict; because: string } {
-  return { verdict: 'pending', because: 'not measured yet: the experiment is a skeleton' };
+export function keyFiguresIndex(claimIds: readonly string[]): string {
+  const sorted = [...new Set(claimIds)].sort();
+  const name = (id: string) => id.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  return [
+    '// Generated by `npm run new:comparison` and `npm run new:claim`: the key figure of every claim of this',
+    "// folder's JSON files that has a report.ts. Do not edit by hand.",
+    ...sorted.map((id) => `import { keyFigure as ${name(id)} } from '../../${id}/report.ts';`),
+    '',
+    '/** Each scaffolded claim\'s `keyFigure(result)`, by claim id; examples/claims/key-figures.ts shows them. */',
+    `export const comparisonKeyFigures: Readonly<Record<string, (result: never) => string | null>> = {${sorted.length ? '\n' : ''}${sorted.map((id) => `  '${id}': ${name(id)},\n`).join('')}};`,
+    '',
+  ].join('\n');
 }
-`,
-    ],
-    [
-      `examples/${id}/experiment.test.ts`,
-      `import { beforeAll, describe, expect, it } from 'vitest';
-import { claimById } from '../claims/registry.ts';
-import { experiment } from './experiment.ts';
-import type { Result } from './report.ts';
 
-let result: Result;
+/** The claim ids of every comparison file, plus those given: the claims the key-figure index may list. */
+function comparisonClaimIds(root: string, extra: readonly string[]): string[] {
+  const folder = path.join(root, comparisonsDir);
+  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : [];
+  const ids = files.flatMap((file) => ((JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as ComparisonFile).claims ?? []).map((claim) => String(claim.id)));
+  return [...ids, ...extra];
+}
 
-describe('${id} (quick run)', () => {
-  beforeAll(async () => {
-    result = await experiment.run(experiment.params.parse(experiment.quick));
-  }, 60_000);
-
-  // TODO: assert the property the verdict rests on, in a way that could fail.
-  it('measures every shape', () => {
-    expect(result.rows.map((row) => row.shape)).toEqual(['monolith', 'microservices', 'nanoservices']);
-  });
-
-  it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('${id}').verdict);
-  });
-});
-`,
-    ],
-    [
-      `docs/${comparison}/${page}.mdx`,
-      `---
-title: ${JSON.stringify(says)}
-description: ${JSON.stringify(`What the lab measured about this claim: ${says}`)}
----
-
-import ClaimVerdict from '@site/src/components/ClaimVerdict';
-import Citations from '@site/src/components/Citations';
-import RunInBrowser from '@site/src/components/RunInBrowser';
-
-{/*
-  When the experiment is written and \`npm run evidence -- ${id}\` has run, add these imports and
-  show the figures (see docs/nanoservices/chaining.mdx):
-
-  import evidence from '@site/evidence/${id}.json';
-  import experimentSource from '!!raw-loader!@site/examples/${id}/experiment.ts';
-  import EvidenceStamp from '@site/src/components/EvidenceStamp';
-  import ExperimentSource from '@site/src/components/ExperimentSource';
-  import ResultTable from '@site/src/components/ResultTable';
-  import { resultTable } from '@site/examples/${id}/report';
-*/}
-
-# ${says}
-
-## ${says} {/* #${id} */}
-
-<ClaimVerdict id="${id}" />
-
-TODO: the reasoning, in your own words, with the figures read from the evidence file.
-
-### Run it in your browser
-
-<RunInBrowser id="${id}" />
-
-### Run it on your machine
-
-\`\`\`bash
-npm run example -- ${id} --quick
-npm run evidence -- ${id}
-\`\`\`
-
-### Sources
-
-<Citations id="${id}" />
-`,
-    ],
-  ]);
+/** The key-figure index after a plan: every comparison claim whose report.ts exists or is being created. */
+function keyFiguresIndexFor(root: string, newIds: readonly string[], created: ReadonlyMap<string, string>): string {
+  const hasReport = (id: string) => created.has(`examples/${id}/report.ts`) || existsSync(path.join(root, 'examples', id, 'report.ts'));
+  return keyFiguresIndex(comparisonClaimIds(root, newIds).filter(hasReport));
 }
 
 function readComparison(root: string, slug: string): ComparisonFile {
@@ -227,15 +142,15 @@ function readComparison(root: string, slug: string): ComparisonFile {
 }
 
 function pendingClaim(comparison: string, id: string, says: string): Record<string, unknown> {
-  const page = id.startsWith(`${comparison}-`) ? id.slice(comparison.length + 1) : id;
-  return { id, architecture: comparison, articleSays: says, verdict: 'pending', page: `${comparison}/${page}`, citations: [] };
+  return { id, architecture: comparison, articleSays: says, verdict: 'pending', page: `${comparison}/${pageName(comparison, id)}`, citations: [] };
 }
 
 /**
  * Plans a new comparison: its docs folder (sidebar category and overview page), its JSON file in the
- * claims registry with a first claim (`pending`), that claim's experiment skeleton, test and page,
- * and the regenerated comparisons index. The first claim is `<slug>-first-claim` unless its id and
- * words are given. Refuses a bad or taken slug, or a missing title.
+ * claims registry with a first claim (`pending`), that claim's experiment skeleton, report (verdict
+ * and key figure), test and page, all from the templates of `scaffold-templates/`, and the
+ * regenerated comparisons and key-figure indexes. The first claim is `<slug>-first-claim` unless its
+ * id and words are given. Refuses a bad or taken slug, or a missing title.
  *
  * @example
  * ```ts
@@ -260,7 +175,7 @@ export function planComparison(
   const firstId = firstClaim.id === undefined ? `${slug}-first-claim` : checkSlug('first claim id', firstClaim.id, `${slug}-in-process-calls`);
   if (!firstId.startsWith(`${slug}-`)) throw new ScaffoldError(`the first claim id "${firstId}" must start with the comparison slug, for example ${slug}-in-process-calls`);
   if (firstClaim.id !== undefined && firstClaim.says === undefined) throw new ScaffoldError(`the first claim ${firstId} needs its words: npm run new:comparison -- ${slug} "${title}" ${firstId} "<the claim>"`);
-  const says = firstClaim.says === undefined ? `${title}: the first claim to test (rewrite this)` : checkTitle('first claim', firstClaim.says, 'Modules call each other in process');
+  const says = firstClaim.says === undefined ? `${title}: ${firstClaimPlaceholder}` : checkTitle('first claim', firstClaim.says, 'Modules call each other in process');
   if (existsSync(path.join(root, 'examples', firstId))) throw new ScaffoldError(`examples/${firstId} exists already: choose another claim id`);
   const existing = existsSync(path.join(root, comparisonsDir)) ? readdirSync(path.join(root, comparisonsDir)).filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, '')) : [];
   const comparison: ComparisonFile = { slug, title, claims: [pendingClaim(slug, firstId, says)] };
@@ -268,31 +183,31 @@ export function planComparison(
     [`docs/${slug}/_category_.json`, `${JSON.stringify({ label: title, link: { type: 'doc', id: `${slug}/index` } }, null, 2)}\n`],
     [
       `docs/${slug}/index.mdx`,
-      `---
-title: ${JSON.stringify(title)}
-sidebar_position: 0
-description: ${JSON.stringify(`${title}: every claim, tested by code you can run.`)}
----
-
-import ClaimTable from '@site/src/components/ClaimTable';
-
-# ${title}
-
-TODO: what the two architectures are, the shapes the lab deploys for them, and what to read first.
-
-<ClaimTable architecture="${slug}" />
-`,
+      fillTemplate('comparison/index.mdx', {
+        comparison: slug,
+        titleJson: asLiteral(title),
+        titleMdx: asMdxText(title),
+        descriptionJson: asLiteral(`${title}: every claim, tested by code you can run.`),
+      }),
     ],
     [`${comparisonsDir}/${slug}.json`, `${JSON.stringify(comparison, null, 2)}\n`],
     ...claimFiles(slug, firstId, says),
   ]);
   const index = `${comparisonsDir}/index.ts`;
-  return { create, replace: new Map([[index, comparisonsIndex([...existing, slug])]]) };
+  return {
+    create,
+    replace: new Map([
+      [index, comparisonsIndex([...existing, slug])],
+      [keyFiguresIndexFile, keyFiguresIndexFor(root, [firstId], create)],
+    ]),
+  };
 }
 
 /**
  * Plans one more claim on an existing comparison: the registry entry (`pending`), the experiment
- * skeleton, its test and its page. Refuses an unknown comparison, a bad or taken id, or missing words.
+ * skeleton, its report (verdict and key figure), test and page from the templates, and the
+ * key-figure index with the new claim in it. Refuses an unknown comparison, a bad or taken id, or
+ * missing words.
  *
  * @example
  * ```ts
@@ -310,7 +225,34 @@ export function planClaim(root: string, comparisonInput: string | undefined, idI
   const files = claimFiles(comparisonSlug, id, says);
   for (const file of files.keys()) if (existsSync(path.join(root, file))) throw new ScaffoldError(`${file} exists already: choose another claim id`);
   const updated: ComparisonFile = { ...comparison, claims: [...comparison.claims, pendingClaim(comparisonSlug, id, says)] };
-  return { create: files, replace: new Map([[`${comparisonsDir}/${comparisonSlug}.json`, `${JSON.stringify(updated, null, 2)}\n`]]) };
+  return {
+    create: files,
+    replace: new Map([
+      [`${comparisonsDir}/${comparisonSlug}.json`, `${JSON.stringify(updated, null, 2)}\n`],
+      [keyFiguresIndexFile, keyFiguresIndexFor(root, [id], files)],
+    ]),
+  };
+}
+
+/**
+ * What a contributor does next with a scaffolded claim, in the order of CONTRIBUTING.md's steps,
+ * each naming its file or command.
+ *
+ * @example
+ * ```ts
+ * console.log(nextSteps('event-sourcing', 'event-sourcing-replay-cost'));
+ * ```
+ */
+export function nextSteps(comparison: string, id: string): string {
+  return [
+    'Next (CONTRIBUTING.md, "Add a comparison or a claim"):',
+    `  1. examples/${id}/experiment.ts: the measurement; report.ts: verdictFor (the verdict) and keyFigure (the key figure the comparison page shows)`,
+    `  2. examples/${id}/experiment.test.ts: assert the property the verdict rests on, so that it could fail`,
+    `  3. npm run example -- ${id} --quick to try it, then npm run evidence -- ${id}`,
+    `  4. ${comparisonsDir}/${comparison}.json: "verdict" (the one the evidence supports) and "citations" ({ "title", "author", "year", "url" })`,
+    `  5. docs/${comparison}/${pageName(comparison, id)}.mdx: the imports its comment lists, the figures and the reasoning`,
+    `  6. npm run check -- ${id} until it passes: it runs what CI runs for this claim and names every TODO left`,
+  ].join('\n');
 }
 
 /**

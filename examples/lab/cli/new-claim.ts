@@ -1,12 +1,12 @@
 /** `npm run new:claim -- <comparison> <claim-id> "<the claim>"`: scaffolds one more pending claim. */
-import { planClaim, ScaffoldError, writePlan } from '../scaffold.ts';
+import { nextSteps, planClaim, ScaffoldError, writePlan } from '../scaffold.ts';
 import { repoRoot } from '../evidence.ts';
 
 const [comparison, id, says, ...rest] = process.argv.slice(2);
 try {
   if (rest.length > 0) throw new ScaffoldError(`unexpected arguments: ${rest.join(' ')}. Quote the claim: npm run new:claim -- ${comparison ?? '<comparison>'} ${id ?? '<claim-id>'} "<the claim>"`);
   const written = writePlan(repoRoot, planClaim(repoRoot, comparison, id, says));
-  console.log(`created the claim "${id}":\n${written.map((file) => `  ${file}`).join('\n')}\n\nNext: write the experiment, run npm run example -- ${id} --quick, then npm run evidence -- ${id}; npm run check:claims lists what is still missing.`);
+  console.log(`created the claim "${id}":\n${written.map((file) => `  ${file}`).join('\n')}\n\n${nextSteps(comparison as string, id as string)}`);
 } catch (error) {
   if (!(error instanceof ScaffoldError)) throw error;
   console.error(`new:claim: ${error.message}`);

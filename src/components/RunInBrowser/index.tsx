@@ -33,18 +33,25 @@ function browserStamp(): string {
 /**
  * "Run it in your browser": a form generated from the experiment's parameter schema, a run in a Web
  * Worker with live progress, a cancel button and a time limit, and the results as tables and plots.
- * For an experiment that needs Node (sockets, processes, signals, files), it says so and gives the
- * command to run it locally instead.
+ * For an experiment that needs Node (sockets, processes, signals, files), the page says what in
+ * `needs`, and the panel says so and gives the command to run it locally instead. Without `needs`,
+ * an experiment with no in-page run is not said to need Node, which would be false of one on the
+ * memory transport: the panel says it is not set up to run in the page yet, and how to set it up.
  */
 export default function RunInBrowser({ id, needs }: { id: string; needs?: string }): ReactNode {
   const repository = useRepositoryUrl();
   if (!browserExperimentIds.includes(id)) {
     return (
       <div className={styles.panel}>
-        <p>
-          This experiment needs {needs ?? 'Node: real sockets, child processes, signals or files'}, which a browser page cannot
-          provide, so it does not run here. Run it on your machine:
-        </p>
+        {needs ? (
+          <p>This experiment needs {needs}, which a browser page cannot provide, so it does not run here. Run it on your machine:</p>
+        ) : (
+          <p>
+            This experiment is not set up to run in the page yet: it runs here once it has an in-page version on the memory
+            transport (<code>examples/{id}/in-browser.ts</code>, listed in <code>examples/browser-experiments.ts</code>). Until
+            then, run it on your machine:
+          </p>
+        )}
         <CodeBlock language="bash">{`git clone ${repository} && cd ${repository.split('/').pop()} && npm ci\nnpm run example -- ${id} --quick\nnpm run example -- ${id}            # the full run behind this page`}</CodeBlock>
       </div>
     );
