@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { z } from 'zod';
+// zod's namespace, as its documentation imports it: Docusaurus loads the plugin that imports this
+// module through jiti with interopDefault, which hands `import { z }` zod's default export and loses `z`.
+import * as z from 'zod';
 import type { Evidence as DeclaredEvidence, EvidenceStamp as DeclaredStamp } from './evidence.ts';
 import { verdicts } from './verdict.ts';
 
