@@ -71,6 +71,10 @@ describe('the evidence format', () => {
     expect(evidenceFileProblems(text, 'evidence/nano-chaining.json')).toEqual(['evidence/nano-chaining.json: stamp.cores: Invalid input: expected number, received string']);
   });
 
+  it('says that a field which must hold JSON, such as the result, is missing', () => {
+    expect(evidenceFileProblems(JSON.stringify(changed(['result'], removed)), 'evidence/nano-chaining.json')).toEqual(['evidence/nano-chaining.json: result: Invalid input: expected any JSON value, received undefined']);
+  });
+
   it('lists every problem of a file, not only the first', () => {
     const evidence = changed(['stamp', 'cores'], 'two') as Record<string, unknown>;
     delete evidence.title;

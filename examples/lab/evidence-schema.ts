@@ -93,6 +93,13 @@ function fieldOf(issuePath: readonly PropertyKey[]): string {
   return field || '(the file)';
 }
 
+/** What is wrong, in zod's words, except where zod's words say too little. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  // z.json() is a union, whose issue says only "Invalid input"; after JSON.parse, any value present
+  // is JSON, so the value is missing.
+  return issue.code === 'invalid_union' ? 'Invalid input: expected any JSON value, received undefined' : issue.message;
+}
+
 function checkEvidenceText(text: string, file: string): { readonly evidence?: Evidence; readonly problems: string[] } {
   let value: unknown;
   try {
@@ -101,7 +108,7 @@ function checkEvidenceText(text: string, file: string): { readonly evidence?: Ev
     return { problems: [`${file}: not JSON: ${(error as Error).message}`] };
   }
   const parsed = EvidenceSchema.safeParse(value);
-  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${file}: ${fieldOf(issue.path)}: ${issue.message}`) };
+  if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `${file}: ${fieldOf(issue.path)}: ${messageOf(issue)}`) };
   // The site links a claim's evidence by the claim's id: a file under another name would be a
   // dead link for one claim and wrong figures for another.
   const named = path.basename(file, '.json');
