@@ -4,6 +4,7 @@ import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-sear
 import { themes as prismThemes } from 'prism-react-renderer';
 import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
+import evidenceFiles from './plugins/evidence-files';
 import { withReadableTokens } from './src/prism-contrast';
 import { repository, siteAddress } from './src/site-address';
 
@@ -76,6 +77,8 @@ const config: Config = {
     codeHighlighting,
     // The comparison page's key figures, worked out from the evidence when the site is built.
     claimFigures,
+    // Every evidence file served at /evidence/<claim-id>.json with its JSON Schema; a malformed one fails the build.
+    evidenceFiles,
     [
       'docusaurus-plugin-typedoc',
       {

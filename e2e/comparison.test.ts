@@ -60,7 +60,7 @@ describe('the comparison page', () => {
         const figure = evidence && evidence.verdict.verdict !== 'not-testable' ? keyFigure(claim.id, evidence.result) : null;
         expect(await cells.nth(3).textContent(), `key figure of ${claim.id}`).toBe(figure ?? '—');
         const evidenceLink = cells.nth(4).locator('a');
-        if (evidence) expect(await evidenceLink.getAttribute('href')).toMatch(new RegExp(`^https://github\\.com/[^/]+/[^/]+/blob/main/evidence/${claim.id}\\.json$`));
+        if (evidence) expect(await evidenceLink.getAttribute('href')).toBe(`${base}/evidence/${claim.id}.json`);
         else expect(await evidenceLink.count()).toBe(0);
       }
       expect(problems).toEqual([]);

@@ -1,13 +1,13 @@
 import { type ChangeEvent, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useHistory, useLocation } from '@docusaurus/router';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import claimFigures from '@generated/claim-figures/default/claim-figures.json';
 import { claimFilterQuery, everyClaim, matchesClaimFilter, parseClaimFilter, showingText, type ClaimFilter } from '@site/examples/claims/comparison-filter';
 import { claims, type Claim } from '@site/examples/claims/registry';
 import type { Verdict } from '@site/examples/lab/verdict';
 import VerdictBadge from './VerdictBadge';
-import { useRepositoryUrl } from './repository';
 
 // Read by screen readers, not shown: the column stays narrow and each link still names its file.
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
@@ -20,12 +20,19 @@ const architectureOptions = [...new Set(claims.map((claim) => claim.architecture
 
 /**
  * Every claim of the registry in one table: the article's words, the architecture, the verdict, the
- * key figure from its evidence and a link to that evidence file. Select boxes filter it by verdict
- * and architecture once the page is interactive; the filter lives in the URL query, so a filtered
- * view can be linked. The server renders every claim, so the page reads the same without JavaScript.
+ * key figure from its evidence and a link to that evidence file, as the site serves it. Select boxes
+ * filter it by verdict and architecture once the page is interactive; the filter lives in the URL
+ * query, so a filtered view can be linked. The server renders every claim, so the page reads the
+ * same without JavaScript.
+ *
+ * @example
+ * ```mdx
+ * <ClaimComparison />
+ * ```
  */
 export default function ClaimComparison(): ReactNode {
-  const repository = useRepositoryUrl();
+  // The folder the site serves the evidence files from (plugins/evidence-files), under its base URL.
+  const evidenceFolder = useBaseUrl('/evidence/');
   const location = useLocation();
   const history = useHistory();
   // The server knows no query: the first render in the browser must match its HTML, so the filter
@@ -96,7 +103,7 @@ export default function ClaimComparison(): ReactNode {
                 {/* Relative, so the hidden text is placed inside the scrolling table, not beside the page. */}
                 <td style={{ position: 'relative' }}>
                   {hasEvidence ? (
-                    <a href={`${repository}/blob/main/evidence/${claim.id}.json`}>
+                    <a href={`${evidenceFolder}${claim.id}.json`}>
                       JSON<span style={visuallyHidden}> evidence of {claim.id}</span>
                     </a>
                   ) : (

@@ -1,12 +1,18 @@
 /**
  * `npm run evidence [-- <id> ...]`: runs experiments at their default parameters and writes
- * `evidence/<id>.json`, stamped with the machine, Node, date, commit and source hash.
+ * `evidence/<id>.json`, stamped with the machine, Node, date, commit and source hash. A file that
+ * would not match the evidence format (examples/lab/evidence-schema.ts) is not written: the run
+ * fails, naming the field, and the file from the last good run stays.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
-import { evidenceFile, repoRoot, stampRun, type Evidence } from '../evidence.ts';
+import { evidenceFile, repoRoot, stampRun } from '../evidence.ts';
+import { parseEvidenceFile, type Evidence } from '../evidence-schema.ts';
 import { formatTable, progressReporter } from './terminal.ts';
+
+/** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */
+type Unchecked = Omit<Evidence, 'params' | 'result'> & { readonly params: unknown; readonly result: unknown };
 
 /** Summaries read other claims' evidence, so they run after everything they summarise. */
 async function inRunOrder(ids: readonly string[]) {
@@ -26,7 +32,7 @@ async function main(ids: readonly string[]) {
     } finally {
       progress.stop();
     }
-    const evidence: Evidence = {
+    const written: Unchecked = {
       claim: id,
       title: experiment.title,
       params,
@@ -34,8 +40,13 @@ async function main(ids: readonly string[]) {
       stamp: await stampRun(id, (performance.now() - startedAt) / 1000),
       result,
     };
+    const text = `${JSON.stringify(written, null, 2)}\n`;
+    // What is checked is the text about to be written, as a reader will parse it: JSON.stringify
+    // drops what JSON cannot hold (undefined fields) and turns NaN into null, so checking the object
+    // would judge something other than the file.
+    const evidence = parseEvidenceFile(text, evidenceFile(id));
     mkdirSync(path.join(repoRoot, 'evidence'), { recursive: true });
-    writeFileSync(path.join(repoRoot, evidenceFile(id)), `${JSON.stringify(evidence, null, 2)}\n`);
+    writeFileSync(path.join(repoRoot, evidenceFile(id)), text);
     console.log(`${experiment.tables(result).map(formatTable).join('\n\n')}\nwrote ${evidenceFile(id)} (${evidence.stamp.durationSeconds} s, verdict ${evidence.verdict.verdict})`);
   }
 }

@@ -177,8 +177,9 @@ function BrowserRunPanel({ id }: { id: string }): ReactNode {
               {finished.plots.map((plot) => (
                 <ResultPlotView key={plot.title} plot={plot} />
               ))}
+              {/* Saved under a name of its own, so that a reader's run is not taken for the published figures. */}
               {finished.tables.map((table) => (
-                <ResultTable key={table.title} table={table} />
+                <ResultTable key={table.title} table={table} fileStem={`${id}-browser-run`} />
               ))}
               <p className={styles.stamp}>
                 Measured in your browser: {finished.stamp}. The run took {finished.seconds} s with parameters{' '}
