@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const browserSafe = [
   'examples/checkout/**/*.ts',
   'examples/claims/registry.ts',
-  'examples/lab/{shapes,mermaid,memory-transport,unit-app,transport,wire,measure,define-experiment,verdict}.ts',
+  'examples/lab/{shapes,mermaid,memory-transport,unit-app,transport,wire,measure,define-experiment,verdict,csv}.ts',
   'examples/lab/{browser-experiment,browser-runner,param-controls,cli-params}.ts',
   'examples/browser-experiments.ts',
   'examples/*/{report,in-browser}.ts',
