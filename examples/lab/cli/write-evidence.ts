@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
 import { evidenceFile, repoRoot, stampRun, type Evidence } from '../evidence.ts';
+import { PlatformError, refuseUnsupported } from '../platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
 /** Summaries read other claims' evidence, so they run after everything they summarise. */
@@ -15,7 +16,10 @@ async function inRunOrder(ids: readonly string[]) {
 }
 
 async function main(ids: readonly string[]) {
-  for (const experiment of await inRunOrder(ids.length ? ids : experimentIds)) {
+  const experiments = await inRunOrder(ids.length ? ids : experimentIds);
+  // Before the first run: a refusal midway would leave half the evidence rewritten.
+  refuseUnsupported(experiments, process.platform);
+  for (const experiment of experiments) {
     const id = experiment.id;
     const params = experiment.params.parse({});
     const progress = progressReporter(`evidence: ${id}`);
@@ -43,7 +47,8 @@ async function main(ids: readonly string[]) {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof UnknownExperimentError ? `error: ${error.message}` : error);
-    process.exit(error instanceof UnknownExperimentError ? 2 : 1);
+    const refused = error instanceof UnknownExperimentError || error instanceof PlatformError;
+    console.error(refused ? `error: ${error.message}` : error);
+    process.exit(refused ? 2 : 1);
   },
 );
