@@ -108,7 +108,8 @@ const config: Config = {
   ],
 
   themeConfig: {
-    image: 'img/logo.svg',
+    // The picture a shared link shows: drawn by npm run social-card (scripts/social-card.html), 1200 × 630.
+    image: 'img/social-card.png',
     colorMode: { respectPrefersColorScheme: true },
     docs: { sidebar: { hideable: true } },
     navbar: {
