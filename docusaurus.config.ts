@@ -4,6 +4,7 @@ import type { PluginOptions as SearchOptions } from '@easyops-cn/docusaurus-sear
 import { themes as prismThemes } from 'prism-react-renderer';
 import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
+import robots from './plugins/robots';
 import { withReadableTokens } from './src/prism-contrast';
 import { repository, siteAddress } from './src/site-address';
 
@@ -76,6 +77,8 @@ const config: Config = {
     codeHighlighting,
     // The comparison page's key figures, worked out from the evidence when the site is built.
     claimFigures,
+    // robots.txt naming the sitemap by its absolute URL (read by crawlers only at a host's root: see the plugin).
+    robots,
     [
       'docusaurus-plugin-typedoc',
       {
