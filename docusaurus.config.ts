@@ -136,7 +136,7 @@ const config: Config = {
       // The footer states the terms, so that a reader who copies a snippet or a figure knows them.
       copyright: `Granularity Lab. Figures come from runs of the code in this repository, stamped with the machine that produced them. Code under the <a href="${repository}/blob/main/LICENSE">MIT licence</a>; text, figures and evidence under <a href="${repository}/blob/main/LICENSE-CONTENT">CC BY 4.0</a>.`,
     },
-    prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json'] },
+    prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json', 'docker'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };
