@@ -11,7 +11,7 @@ export type Platform = 'aix' | 'android' | 'cygwin' | 'darwin' | 'freebsd' | 'ha
 /** The platforms an experiment runs on, and why no others, in words a reader of the refusal understands. */
 export interface PlatformNeed {
   readonly platforms: readonly Platform[];
-  /** What it uses that the other platforms lack: "it reads /proc/<pid>/fd, which only Linux has". */
+  /** What it uses that the other platforms lack, as a clause: "it reads `/proc/<pid>/fd`, which only Linux has". */
   readonly because: string;
 }
 
