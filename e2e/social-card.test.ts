@@ -13,10 +13,16 @@ afterAll(() => site?.close());
 
 const siteAddress = `${builtFor.url}${builtFor.baseUrl}`;
 
+/** The value of an attribute in one tag, quoted or not (the build minifies HTML and drops quotes it can). */
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`).exec(tag);
+  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
 /** The content of `<meta property|name="…">` in a page's HTML. */
 function metaContent(html: string, key: string): string | undefined {
-  const tag = [...html.matchAll(/<meta\b[^>]*>/g)].map((match) => match[0]).find((candidate) => new RegExp(`(?:property|name)="${key}"`).test(candidate));
-  return tag ? /content="([^"]*)"/.exec(tag)?.[1] : undefined;
+  const tag = [...html.matchAll(/<meta\b[^>]*>/g)].map((match) => match[0]).find((candidate) => (attribute(candidate, 'property') ?? attribute(candidate, 'name')) === key);
+  return tag ? attribute(tag, 'content') : undefined;
 }
 
 describe('the social card', () => {
