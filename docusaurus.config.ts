@@ -52,7 +52,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // The API pages are generated from the lab's JSDoc: edit the source, not the page.
           editUrl: ({ docPath }) => (docPath.startsWith('api/') ? undefined : `${repository}/edit/main/docs/${docPath}`),
-          showLastUpdateTime: false,
+          // From git: CI checks out the full history, or every page would show the date of the last commit.
+          showLastUpdateTime: true,
           // The guide sidebar is generated from the docs folders; the API reference has a sidebar of its own.
           async sidebarItemsGenerator({ defaultSidebarItemsGenerator, ...args }) {
             return defaultSidebarItemsGenerator({ ...args, docs: args.docs.filter((doc) => !doc.id.startsWith('api/')) });
