@@ -5,6 +5,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
 import evidenceFiles from './plugins/evidence-files';
+import robots from './plugins/robots';
 import { withReadableTokens } from './src/prism-contrast';
 import { repository, siteAddress } from './src/site-address';
 
@@ -52,7 +53,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // The API pages are generated from the lab's JSDoc: edit the source, not the page.
           editUrl: ({ docPath }) => (docPath.startsWith('api/') ? undefined : `${repository}/edit/main/docs/${docPath}`),
-          showLastUpdateTime: false,
+          // From git: CI checks out the full history, or every page would show the date of the last commit.
+          showLastUpdateTime: true,
           // The guide sidebar is generated from the docs folders; the API reference has a sidebar of its own.
           async sidebarItemsGenerator({ defaultSidebarItemsGenerator, ...args }) {
             return defaultSidebarItemsGenerator({ ...args, docs: args.docs.filter((doc) => !doc.id.startsWith('api/')) });
@@ -79,6 +81,8 @@ const config: Config = {
     claimFigures,
     // Every evidence file served at /evidence/<claim-id>.json with its JSON Schema; a malformed one fails the build.
     evidenceFiles,
+    // robots.txt naming the sitemap by its absolute URL (read by crawlers only at a host's root: see the plugin).
+    robots,
     [
       'docusaurus-plugin-typedoc',
       {
@@ -111,7 +115,8 @@ const config: Config = {
   ],
 
   themeConfig: {
-    image: 'img/logo.svg',
+    // The picture a shared link shows: drawn by npm run social-card (scripts/social-card.html), 1200 × 630.
+    image: 'img/social-card.png',
     colorMode: { respectPrefersColorScheme: true },
     docs: { sidebar: { hideable: true } },
     navbar: {
@@ -135,7 +140,7 @@ const config: Config = {
       // The footer states the terms, so that a reader who copies a snippet or a figure knows them.
       copyright: `Granularity Lab. Figures come from runs of the code in this repository, stamped with the machine that produced them. Code under the <a href="${repository}/blob/main/LICENSE">MIT licence</a>; text, figures and evidence under <a href="${repository}/blob/main/LICENSE-CONTENT">CC BY 4.0</a>.`,
     },
-    prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json'] },
+    prism: { theme: withReadableTokens(prismThemes.github), darkTheme: withReadableTokens(prismThemes.dracula), additionalLanguages: ['bash', 'json', 'docker'] },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };

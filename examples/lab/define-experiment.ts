@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PlatformNeed } from './platform-needs.ts';
 import type { Verdict } from './verdict.ts';
 
 /** A step of a long run, for progress bars in the terminal and in the page. */
@@ -27,6 +28,11 @@ export interface Experiment<Schema extends z.ZodObject = z.ZodObject, Result = u
   readonly params: Schema;
   /** For a summary: the claims whose evidence it reads, which `npm run evidence` must refresh first. */
   readonly summarizes?: readonly string[];
+  /**
+   * The platforms it runs on, when not every one Node runs on (it reads /proc, or relies on POSIX
+   * signals): the CLI refuses it elsewhere before it starts, and README's "Platforms" lists it.
+   */
+  readonly needs?: PlatformNeed;
   /** Parameters for a run short enough for the test suite. */
   readonly quick: Partial<z.input<Schema>>;
   run(params: z.output<Schema>, onProgress?: (progress: ExperimentProgress) => void): Promise<Result>;

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { leftoversFromCommands, type RunCommand } from './leftovers-commands.ts';
 import { procStatFields } from './proc-stat.ts';
 
-/** What a process left running: child processes and listening TCP sockets. Linux only (/proc). */
+/**
+ * What a process left running: child processes (`"<pid> <command line>"`) and listening TCP ports.
+ * Read from /proc on Linux, asked of `ps` and `lsof` on macOS.
+ */
 export interface Leftovers {
   readonly childProcesses: readonly string[];
   readonly listeningPorts: readonly number[];
@@ -15,16 +20,8 @@ function readOrEmpty(file: string): string {
   }
 }
 
-/**
- * Lists the live child processes and the listening sockets of a process, so that a test can prove
- * it stopped everything it started.
- *
- * @example
- * ```ts
- * expect(findLeftovers()).toEqual({ childProcesses: [], listeningPorts: [] });
- * ```
- */
-export function findLeftovers(pid: number = process.pid): Leftovers {
+/** Linux: children from /proc/<pid>/stat, listening sockets from the process's fds and /proc/net/tcp{,6}. */
+function leftoversFromProc(pid: number): Leftovers {
   const childProcesses: string[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -51,4 +48,24 @@ export function findLeftovers(pid: number = process.pid): Leftovers {
     }
   }
   return { childProcesses, listeningPorts: listeningPorts.sort((a, b) => a - b) };
+}
+
+const runCommand: RunCommand = (command, args) => {
+  const run = spawnSync(command, args, { encoding: 'utf8' });
+  return { pid: run.pid, status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '', error: run.error };
+};
+
+/**
+ * Lists the live child processes and the listening sockets of a process, so that a test can prove
+ * it stopped everything it started. Linux and macOS; elsewhere it throws, saying so.
+ *
+ * @example
+ * ```ts
+ * expect(findLeftovers()).toEqual({ childProcesses: [], listeningPorts: [] });
+ * ```
+ */
+export function findLeftovers(pid: number = process.pid, platform: string = process.platform): Leftovers {
+  if (platform === 'linux') return leftoversFromProc(pid);
+  if (platform === 'darwin') return leftoversFromCommands(pid, runCommand);
+  throw new Error(`the leak check reads /proc on Linux and asks ps and lsof on macOS; it cannot look on ${platform}`);
 }

@@ -179,6 +179,7 @@ function packageShape(shape: Shape, liveEndpoints: ReadonlySet<string>): { row: 
 export const experiment = defineExperiment({
   id: 'micro-containers',
   title: 'Honouring the container contract, per shape',
+  needs: { platforms: ['linux', 'darwin'], because: 'it sends SIGTERM to units that drain in a handler, and on Windows Node ends a process at once on SIGTERM, without running its handler' },
   params,
   quick: { modes: ['graceful', 'no-handler'], requests: 300, sigtermAfter: 20, concurrency: 4, maxSeconds: 8 },
   tables: (result) => [drainTable(result), packagingTable(result)],

@@ -182,6 +182,7 @@ async function rollOut(name: ScenarioName, image: string, p: Params): Promise<Ro
 export const experiment = defineExperiment({
   id: 'micro-continuous-deployment',
   title: 'Rolling out a new version under load, per shape',
+  needs: { platforms: ['linux', 'darwin'], because: 'it retires old replicas with SIGTERM and waits for their drain handler, and on Windows Node ends a process at once on SIGTERM, without running its handler' },
   params,
   quick: {
     scenarios: ['micro-rolling-gated', 'micro-rolling-ungated', 'monolith-recreate-1', 'monolith-rolling-gated-2'],

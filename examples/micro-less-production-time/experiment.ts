@@ -91,6 +91,7 @@ async function timeNodeStart(maxSeconds: number): Promise<number> {
 export const experiment = defineExperiment({
   id: 'micro-less-production-time',
   title: 'Do smaller units need less production time? From a change to a shippable unit',
+  needs: { platforms: ['linux'], because: "it reads each test suite's CPU time with GNU time (`/usr/bin/time -f`), which macOS's BSD time refuses, and kills a suite's process group at the time limit (`kill(-pid)`), which Windows has not" },
   params,
   quick: { shapes: ['monolith', 'nanoservices'], casesPerFunction: 5, wholeSystem: false, repetitions: 1 },
   tables: (result) => [pipelineTable(result), fixedCostTable(result)],

@@ -169,6 +169,7 @@ async function runVariant(variant: DeliveryVariant, p: z.output<typeof params>, 
 export const experiment = defineExperiment({
   id: 'micro-no-shared-data',
   title: 'No shared data: what a database per service costs and buys',
+  needs: { platforms: ['linux'], because: 'it reads `/proc/<pid>/fd` to show which database files each service process holds open, and only Linux has `/proc` (elsewhere every process would seem to hold nothing)' },
   params,
   quick: { orders: 12, crashes: 4, schemaReads: 10, maxSecondsPerVariant: 20 },
   tables: (result) => [deliveryTable(result), fileAccessTable(result), schemaChangeTable(result)],

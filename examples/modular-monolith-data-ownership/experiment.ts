@@ -219,6 +219,7 @@ async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Reco
 export const experiment = defineExperiment({
   id: 'modular-monolith-data-ownership',
   title: "A modular monolith can change two modules' data in one transaction; microservices that own their data cannot, and a crash between the two writes leaves them inconsistent",
+  needs: { platforms: ['linux'], because: 'it reads `/proc/<pid>/fd` to show which database files each process holds open, and only Linux has `/proc` (elsewhere every process would seem to hold nothing)' },
   params,
   quick: { orders: 12, crashes: 4, maxSecondsPerRun: 20 },
   tables: (result) => [crashTable(result), ownershipTable(result), probeTable(result)],

@@ -138,6 +138,7 @@ interface Sample {
 export const experiment = defineExperiment({
   id: 'modular-monolith-independent-deploys',
   title: 'What a change to one module redeploys: the modular monolith and the microservices',
+  needs: { platforms: ['linux'], because: 'it tells a replaced unit from a running one by the start time in `/proc/<pid>/stat` and the file in `/proc/<pid>/cmdline`, which only Linux has' },
   params,
   quick: { rounds: 1, concurrency: 2, warmCheckouts: 5, maxSeconds: 5 },
   tables: (result) => [changeTable(result), loadTable(result), shapeCostTable(result)],

@@ -46,6 +46,7 @@ interface Running {
 export const experiment = defineExperiment({
   id: 'modular-monolith-operating-cost',
   title: 'A modular monolith needs fewer processes and less memory than microservices for the same checkouts',
+  needs: { platforms: ['linux'], because: 'it finds the unit processes in `/proc` and reads their CPU time from `/proc/<pid>/stat` and their memory (RSS, PSS, USS) from `/proc/<pid>/smaps_rollup`, which only Linux has' },
   params,
   quick: { rounds: 2, checkoutsPerRound: 100, warmup: 50, maxSecondsPerRound: 10 },
   tables: (result) => [costTable(result), unitTable(result), roundsTable(result)],

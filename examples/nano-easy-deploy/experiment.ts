@@ -46,6 +46,7 @@ interface UnitSamples {
 export const experiment = defineExperiment({
   id: 'nano-easy-deploy',
   title: 'Are nanoservices easy to deploy? One unit, and the whole fleet',
+  needs: { platforms: ['linux'], because: "it reads each unit's memory from `/proc/<pid>/status` (RSS) and `/proc/<pid>/smaps_rollup` (PSS), which only Linux has" },
   params,
   quick: { starts: 1, idleMs: 100 },
   tables: (result) => [fleetTable(result), unitDeployTable(result)],

@@ -6,7 +6,7 @@ type PlotModule = typeof Plot;
 
 /**
  * The frame every chart of the site is drawn in: Observable Plot is loaded and the chart drawn only
- * when the chart comes near the viewport, the box keeps its height before the chart arrives (so
+ * when the chart comes near the viewport (or the page is printed), the box keeps its height before the chart arrives (so
  * nothing below it moves), and the figure is one image for assistive technology, named by its caption.
  */
 export default function PlotFigure({

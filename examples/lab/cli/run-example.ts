@@ -1,9 +1,11 @@
 /**
  * `npm run example -- <id> [--json] [--quick] [--name value ...]`: runs one experiment with progress
- * on stderr and its table (or, with --json, its result) on stdout. Exit 2 on a bad command line.
+ * on stderr and its table (or, with --json, its result) on stdout. Exit 2 on a bad command line, or
+ * at once when the experiment cannot run on this platform (it says what it needs and why).
  */
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
 import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from '../cli-params.ts';
+import { PlatformError, refuseUnsupported } from '../platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
 const usage = `usage: npm run example -- <id> [--json] [--quick] [--name value ...]\nexperiments: ${experimentIds.join(', ')}`;
@@ -19,6 +21,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`${experiment.id}: ${experiment.title}\nparameters:\n  ${describeParams(experiment.params).join('\n  ')}\n  --quick (the short run the tests use)\n  --json (print the result as JSON)`);
     return 0;
   }
+  refuseUnsupported([experiment], process.platform);
   const params = parseExperimentParams(experiment.params, args.params, args.quick ? experiment.quick : {});
   const progress = progressReporter(`${experiment.id}${args.quick ? ' (quick)' : ''}`);
   let result: unknown;
@@ -40,7 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof UnknownExperimentError) {
+    if (error instanceof UsageError || error instanceof UnknownExperimentError || error instanceof PlatformError) {
       console.error(`error: ${error.message}`);
       process.exit(2);
     }

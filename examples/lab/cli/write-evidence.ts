@@ -9,6 +9,7 @@ import path from 'node:path';
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
 import { evidenceFile, repoRoot, stampRun } from '../evidence.ts';
 import { parseEvidenceFile, type Evidence } from '../evidence-schema.ts';
+import { PlatformError, refuseUnsupported } from '../platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
 /** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */
@@ -21,7 +22,10 @@ async function inRunOrder(ids: readonly string[]) {
 }
 
 async function main(ids: readonly string[]) {
-  for (const experiment of await inRunOrder(ids.length ? ids : experimentIds)) {
+  const experiments = await inRunOrder(ids.length ? ids : experimentIds);
+  // Before the first run: a refusal midway would leave half the evidence rewritten.
+  refuseUnsupported(experiments, process.platform);
+  for (const experiment of experiments) {
     const id = experiment.id;
     const params = experiment.params.parse({});
     const progress = progressReporter(`evidence: ${id}`);
@@ -54,7 +58,8 @@ async function main(ids: readonly string[]) {
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(error instanceof UnknownExperimentError ? `error: ${error.message}` : error);
-    process.exit(error instanceof UnknownExperimentError ? 2 : 1);
+    const refused = error instanceof UnknownExperimentError || error instanceof PlatformError;
+    console.error(refused ? `error: ${error.message}` : error);
+    process.exit(refused ? 2 : 1);
   },
 );

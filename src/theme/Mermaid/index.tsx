@@ -4,7 +4,7 @@ import type { Props } from '@theme/Mermaid';
 import { useNearViewport } from '@site/src/components/useNearViewport';
 
 /**
- * The theme's Mermaid diagram, drawn when it comes near the viewport. Mermaid is the heaviest script
+ * The theme's Mermaid diagram, drawn when it comes near the viewport or the page is printed. Mermaid is the heaviest script
  * on the site (loading it and laying out a diagram took seconds of a phone's main thread on a page
  * of three diagrams), and most diagrams are below the fold.
  */
