@@ -2,13 +2,13 @@ import path from 'node:path';
 // zod's namespace, as its documentation imports it: Docusaurus loads the plugin that imports this
 // module through jiti with interopDefault, which hands `import { z }` zod's default export and loses `z`.
 import * as z from 'zod';
-import type { Evidence as DeclaredEvidence, EvidenceStamp as DeclaredStamp } from './evidence.ts';
 import { verdicts } from './verdict.ts';
 
 // The one definition of the evidence format: the writer (`npm run evidence`) checks a file against
 // it before writing it, the build (plugins/evidence-files) refuses a file that does not match it, and
 // the site publishes it as JSON Schema (/evidence/schema.json). The types the code uses are inferred
-// from it. Node code only: a page imports these types with `import type`, never this module, so
+// from it (evidence.ts re-exports them with `export type`, which esbuild drops, so an experiment's
+// bundle, and its source hash, never includes this module). Node code only: a page imports these types with `import type`, never this module, so
 // that no page loads zod (e2e/load-cost.test.ts checks it). The descriptions go into the JSON Schema,
 // for the readers who take the files away.
 
@@ -51,14 +51,6 @@ export type EvidenceStamp = z.infer<typeof EvidenceStampSchema>;
 /** What `npm run evidence` writes for one claim and what the site reads at build time; `Result` is the experiment's result. */
 export type Evidence<Result = unknown> = Omit<z.infer<typeof EvidenceSchema>, 'result'> & { readonly result: Result };
 
-// evidence.ts still declares these two types by hand, and code that reads evidence through it uses
-// them. It cannot simply re-export these: ten experiments import evidence.ts, so any edit to it changes
-// their source hash and makes their evidence stale until `npm run evidence` runs again. Until then,
-// this stops the type-check when the declared types and the schema disagree: the same stamp, the same
-// fields, and every file the schema accepts fits the declared type.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const declaredTypesFitTheSchema: [Same<EvidenceStamp, DeclaredStamp>, Same<keyof Evidence, keyof DeclaredEvidence>, Evidence extends DeclaredEvidence ? true : false] = [true, true, true];
-void declaredTypesFitTheSchema;
 
 /**
  * The evidence format as JSON Schema (draft 2020-12), for readers who take the files away; `id` is

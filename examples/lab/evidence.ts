@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Verdict } from './verdict.ts';
 
 /** The repository root (two folders above this file). */
 export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -13,31 +12,11 @@ export const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)
 /** Where the evidence of a claim lives, relative to the repository root. */
 export const evidenceFile = (claimId: string) => `evidence/${claimId}.json`;
 
-/** Which machine, runtime, code and moment produced a set of figures. */
-export interface EvidenceStamp {
-  readonly cpuModel: string;
-  readonly cores: number;
-  readonly memoryGiB: number;
-  readonly platform: string;
-  readonly node: string;
-  readonly date: string;
-  readonly commit: string;
-  /** True when the working tree had uncommitted changes: the source hash is what identifies the code. */
-  readonly dirty: boolean;
-  readonly sourceHash: string;
-  readonly sourceFiles: readonly string[];
-  readonly durationSeconds: number;
-}
+// The evidence format is defined once, as a zod schema, in evidence-schema.ts; its types are
+// re-exported here for the code that reads and writes evidence.
+import type { Evidence, EvidenceStamp } from './evidence-schema.ts';
 
-/** What `npm run evidence` writes for one claim and what the site reads at build time. */
-export interface Evidence<Result = unknown> {
-  readonly claim: string;
-  readonly title: string;
-  readonly params: unknown;
-  readonly verdict: { readonly verdict: Verdict; readonly because: string };
-  readonly stamp: EvidenceStamp;
-  readonly result: Result;
-}
+export type { Evidence, EvidenceStamp };
 
 /**
  * Every file of this repository that an experiment's code is built from (its imports, followed
