@@ -87,7 +87,9 @@ export async function stampRun(claimId: string, durationSeconds: number): Promis
     node: process.version,
     date: new Date().toISOString(),
     commit: git('rev-parse', 'HEAD') || 'none',
-    dirty: git('status', '--porcelain') !== '',
+    // The evidence folder itself is left out: a full run rewrites it file by file, and a file
+    // written earlier in the run is not a change to the code.
+    dirty: git('status', '--porcelain', '--', '.', ':(exclude)evidence') !== '',
     sourceHash: hashSourceFiles(sourceFiles),
     sourceFiles,
     durationSeconds: Math.round(durationSeconds * 10) / 10,
