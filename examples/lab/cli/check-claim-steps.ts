@@ -143,8 +143,8 @@ function claimSources(root: string, id: string): string[] {
 /**
  * The claim's files type-checked with the project's tsconfig.json, and the key-figure list that
  * imports its report, so that a `keyFigure` missing or of the wrong type fails here and not first
- * in CI. Only the claim's files and what they import: the site's sidebars.ts, which needs the
- * generated API reference, is not part of it, so no `npm run typedoc` is needed first.
+ * in CI. Only the claim's files and what they import, so that it takes seconds, not the whole
+ * project's type check.
  *
  * @example
  * ```ts
