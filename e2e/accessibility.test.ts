@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { waitForFigures } from './figures.ts';
+import { recordProblems } from './page-problems.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
 import { builtFor, builtPagePaths } from './site-server.ts';
 
@@ -22,20 +23,6 @@ async function violations(page: Page, rules?: readonly string[]): Promise<string
   return found.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help}; ${violation.nodes.length} element(s), e.g. ${violation.nodes[0]?.target.join(' ')} — ${violation.nodes[0]?.failureSummary?.replace(/\s+/g, ' ')}`,
   );
-}
-
-/** Collects what a reader's console would show: errors, uncaught exceptions, failed or refused requests. */
-function recordProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
 }
 
 // Every URL of the sitemap, loaded once: it must load cleanly (status 200, no console error, no

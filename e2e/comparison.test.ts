@@ -5,6 +5,7 @@ import { claimFilterQuery, matchesClaimFilter, showingText, type ClaimFilter } f
 import { keyFigure } from '../examples/claims/key-figures.ts';
 import { articleClaims, claims, comparisons } from '../examples/claims/registry.ts';
 import { findingSentence, verdictCountSentence } from '../examples/claims/verdict-summary.ts';
+import { openSitePage } from './page-problems.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
 import { basePath as base } from './site-server.ts';
 
@@ -22,18 +23,11 @@ const verdict = commonest(claims.map((claim) => claim.verdict));
 const withVerdict = claims.filter((claim) => claim.verdict === verdict).map((claim) => claim.architecture);
 const architecture = [...new Set(withVerdict)].sort((a, b) => withVerdict.filter((v) => v === a).length - withVerdict.filter((v) => v === b).length)[0] as ClaimFilter['architecture'];
 
-/** Opens a page in a fresh context and collects console errors, uncaught errors and failed responses. */
+/** Opens a page of the site in a fresh context, expecting it to be there, and records its problems. */
 async function open(path: string) {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  const response = await page.goto(site.root + path, { waitUntil: 'networkidle' });
-  expect(response?.status(), path).toBe(200);
-  return { page, problems, close: () => context.close() };
+  const opened = await openSitePage(site, path);
+  expect(opened.status, path).toBe(200);
+  return opened;
 }
 
 describe('the comparison page', () => {

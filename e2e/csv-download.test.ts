@@ -6,6 +6,7 @@ import { csvFileName, toCsv } from '../examples/lab/csv.ts';
 import type { ResultTable } from '../examples/lab/define-experiment.ts';
 import { chainingTable, perHopTable } from '../examples/nano-chaining/report.ts';
 import { originTable } from '../examples/nano-no-duplication/report.ts';
+import { openSitePage } from './page-problems.ts';
 import { runInPanel } from './run-panel.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
 
@@ -22,19 +23,6 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
   return { name: saved.suggestedFilename(), text: readFileSync(await saved.path(), 'utf8') };
 }
 
-/** Opens a claim page and collects what a reader's console would show. */
-async function openPage(path: string) {
-  const context = await site.browser.newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await page.goto(`${site.root}${path}`, { waitUntil: 'networkidle' });
-  return { page, problems, close: () => context.close() };
-}
-
 /** The download button of a table: a folded table is unfolded first, as a reader must. */
 async function buttonFor(page: Page, title: string): Promise<Locator> {
   const button = page.getByRole('button', { name: `Download CSV: ${title}`, exact: true });
@@ -44,7 +32,7 @@ async function buttonFor(page: Page, title: string): Promise<Locator> {
 
 describe('downloading a result table as CSV', () => {
   it('saves each table of the chaining page, folded or not, as the CSV of the published evidence', async () => {
-    const { page, problems, close } = await openPage('/docs/nanoservices/chaining');
+    const { page, problems, close } = await openSitePage(site, '/docs/nanoservices/chaining');
     try {
       const result = resultOf('nano-chaining');
       for (const table of [perHopTable(result), chainingTable(result)]) {
@@ -59,7 +47,7 @@ describe('downloading a result table as CSV', () => {
   });
 
   it('names the file for the claim of the page it is on, and keeps a spreadsheet from running a package name as a formula', async () => {
-    const { page, problems, close } = await openPage('/docs/nanoservices/no-duplication');
+    const { page, problems, close } = await openSitePage(site, '/docs/nanoservices/no-duplication');
     try {
       const table = originTable(resultOf('nano-no-duplication'), 'own-functions');
       const file = await download(page, await buttonFor(page, table.title));
