@@ -37,6 +37,6 @@ const total = claimCheckSteps({ claim, root: repoRoot, experimentIds }).length;
 console.log(
   failures
     ? `\n${failures} of ${total} checks failed for ${claim.id}: do what each ✗ says, then run npm run check -- ${claim.id} again.`
-    : `\nevery check passed for ${claim.id}. npm test also builds the whole site; CI then loads every page in Chromium (npm run test:e2e).`,
+    : `\nevery check passed for ${claim.id}. npm test runs these checks for every claim; CI then builds the site and loads every page in Chromium (npm run test:site).`,
 );
 process.exit(failures ? 1 : 0);
