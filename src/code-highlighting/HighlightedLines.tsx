@@ -4,8 +4,9 @@ import prismIncludeLanguages from '@theme/prism-include-languages';
 import CodeLines, { type CodeLinesProps } from './CodeLines';
 
 // The theme registers the extra languages (`prism.additionalLanguages` in docusaurus.config.ts)
-// from a client module that would put Prism in every page's main bundle; plugins/code-highlighting empties that module in the browser, so the
-// languages are registered here, in the chunk that is loaded only when a block must be highlighted.
+// from a client module that would put Prism in every page's main bundle; plugins/code-highlighting
+// empties that module in the browser, so the languages are registered here, in the chunk that is
+// loaded only when a block must be highlighted.
 prismIncludeLanguages(Prism);
 
 /**
