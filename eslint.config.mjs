@@ -10,6 +10,7 @@ const browserSafe = [
   'examples/claims/registry.ts',
   'examples/lab/{shapes,mermaid,memory-transport,unit-app,transport,wire,measure,define-experiment,verdict,csv}.ts',
   'examples/lab/{browser-experiment,browser-runner,param-controls,cli-params}.ts',
+  'examples/lab/model/{system,distribution,system-mermaid,system-summary}.ts',
   'examples/browser-experiments.ts',
   'examples/*/{report,in-browser}.ts',
   'examples/nano-chaining/chain-measurement.ts',

@@ -1,0 +1,41 @@
+import { readSystemFile, referenceSystems, type SystemInFile } from '../model/system-files.ts';
+import { SystemFileError } from '../model/system-file.ts';
+import { systemSummary } from '../model/system-summary.ts';
+
+/** What `npm run lab` prints and the status it exits with. */
+export interface LabOutcome {
+  readonly code: 0 | 2;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export const labUsage = `usage:
+  npm run lab -- systems               list the reference systems and their files
+  npm run lab -- check <system file>   check a system file and describe it`;
+
+/** A system in a few lines (the docs pages show the same). */
+const describeSystem = ({ file, system }: SystemInFile): string => systemSummary(system, file).join('\n');
+
+/**
+ * Runs `npm run lab -- <command>` and returns what to print and the exit status: 0, or 2 with a
+ * message that says what to fix for an unknown command, a missing or malformed file.
+ *
+ * @example
+ * ```ts
+ * labCommand(['check', 'examples/systems/shop.json']).code; // 0
+ * labCommand(['deploy']).code; // 2
+ * ```
+ */
+export function labCommand(argv: readonly string[]): LabOutcome {
+  const [command, ...rest] = argv;
+  const refuse = (message: string): LabOutcome => ({ code: 2, stdout: '', stderr: `error: ${message}\n${labUsage}\n` });
+  try {
+    if (command === 'systems' && rest.length === 0) return { code: 0, stdout: `${referenceSystems().map(describeSystem).join('\n\n')}\n`, stderr: '' };
+    if (command === 'check' && rest.length === 1) return { code: 0, stdout: `${describeSystem(readSystemFile(rest[0] as string))}\n`, stderr: '' };
+    if (command === 'systems' || command === 'check') return refuse(`${command} takes ${command === 'check' ? 'one system file' : 'no arguments'}, got ${rest.length === 0 ? 'none' : rest.map((arg) => `"${arg}"`).join(' ')}`);
+    return refuse(command === undefined ? 'give a command' : `unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof SystemFileError || error instanceof RangeError) return { code: 2, stdout: '', stderr: `error: ${error.message}\n` };
+    throw error;
+  }
+}
