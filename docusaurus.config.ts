@@ -6,6 +6,7 @@ import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
 import evidenceFiles from './plugins/evidence-files';
 import robots from './plugins/robots';
+import systemFiles from './plugins/system-files';
 import { withReadableTokens } from './src/prism-contrast';
 import { repository, siteAddress } from './src/site-address';
 
@@ -81,12 +82,15 @@ const config: Config = {
     claimFigures,
     // Every evidence file served at /evidence/<claim-id>.json with its JSON Schema; a malformed one fails the build.
     evidenceFiles,
+    // Every reference system served at /systems/<name>.json with the file format's JSON Schema; a
+    // system file the lab cannot use fails the build.
+    systemFiles,
     // robots.txt naming the sitemap by its absolute URL (read by crawlers only at a host's root: see the plugin).
     robots,
     [
       'docusaurus-plugin-typedoc',
       {
-        entryPoints: ['examples/lab/*.ts'],
+        entryPoints: ['examples/lab/*.ts', 'examples/lab/model/*.ts'],
         exclude: ['**/*.test.ts', '**/unit-process-main.ts'],
         // Only the examples: the site's own config imports the sidebar this run generates.
         tsconfig: './tsconfig.typedoc.json',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmitFiles, type SiteFile } from './emit-files.ts';
+import { EmitFiles, type SiteFile } from './index.ts';
 
 const folders: string[] = [];
 afterEach(() => {

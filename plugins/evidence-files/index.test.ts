@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { LoadContext } from '@docusaurus/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceJsonSchema } from '../../examples/lab/evidence-schema.ts';
-import { EmitFiles } from './emit-files.ts';
+import { EmitFiles } from '../emit-files/index.ts';
 import evidenceFilesPlugin, { evidenceSchemaUrl, evidenceSiteFiles } from './index.ts';
 
 const committed = readdirSync('evidence').filter((name) => name.endsWith('.json'));

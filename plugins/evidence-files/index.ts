@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { evidenceFileProblems, evidenceJsonSchema } from '../../examples/lab/evidence-schema.ts';
-import { EmitFiles, type SiteFile } from './emit-files.ts';
+import { EmitFiles, type SiteFile } from '../emit-files/index.ts';
 
 /** The JSON Schema of the format, served beside the evidence files. */
 const schemaFile = 'schema.json';

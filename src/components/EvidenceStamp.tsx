@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { EvidenceStamp as Stamp } from '@site/examples/lab/evidence-schema';
+import SiteFileLink from './SiteFileLink';
 
 /**
  * Where the figures beside it come from: machine, runtime, date, commit and source hash, and a link
@@ -12,14 +12,16 @@ import type { EvidenceStamp as Stamp } from '@site/examples/lab/evidence-schema'
  * ```
  */
 export default function EvidenceStamp({ stamp, claim }: { stamp: Stamp; claim: string }): ReactNode {
-  // A plain link, not @docusaurus/Link: the file is not a page, and the router would look for one.
-  const file = useBaseUrl(`/evidence/${claim}.json`);
   return (
     <p style={{ fontSize: '0.875rem' }}>
       Measured on {stamp.cpuModel} ({stamp.cores} cores, {stamp.memoryGiB} GiB), Node {stamp.node}, {stamp.platform}, on{' '}
       {stamp.date.slice(0, 10)} in {stamp.durationSeconds} s; commit <code>{stamp.commit.slice(0, 10)}</code>
       {stamp.dirty ? ' plus uncommitted changes' : ''}; source hash <code>{stamp.sourceHash.slice(0, 12)}</code> over{' '}
-      {stamp.sourceFiles.length} files. File: <a href={file}><code>evidence/{claim}.json</code></a>.
+      {stamp.sourceFiles.length} files. File:{' '}
+      <SiteFileLink path={`/evidence/${claim}.json`}>
+        <code>evidence/{claim}.json</code>
+      </SiteFileLink>
+      .
     </p>
   );
 }

@@ -6,7 +6,7 @@ import CodeBlock from '@theme/CodeBlock';
  * plain text (two DOM nodes instead of one per highlighted token, which made long pages slow to
  * hydrate and to audit); unfolded, it is highlighted with line numbers.
  */
-export default function ExperimentSource({ source, path }: { source: string; path: string }): ReactNode {
+export default function ExperimentSource({ source, path, language = 'ts' }: { source: string; path: string; language?: string }): ReactNode {
   const [open, setOpen] = useState(false);
   return (
     <details onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
@@ -14,7 +14,7 @@ export default function ExperimentSource({ source, path }: { source: string; pat
         <code>{path}</code> ({source.split('\n').length} lines)
       </summary>
       {open ? (
-        <CodeBlock language="ts" title={path} showLineNumbers>
+        <CodeBlock language={language} title={path} showLineNumbers>
           {source}
         </CodeBlock>
       ) : (
