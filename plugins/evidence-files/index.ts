@@ -1,11 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { evidenceFileProblems, evidenceJsonSchema } from '../../examples/lab/evidence-schema.ts';
-import { EmitFiles, type SiteFile } from '../emit-files/index.ts';
+import type { SiteFile } from '../emit-files/index.ts';
+import { checkedJsonFiles, checkedJsonFolderPlugin, schemaUrl, type CheckedJsonFolder } from '../checked-json-folder/index.ts';
 
-/** The JSON Schema of the format, served beside the evidence files. */
-const schemaFile = 'schema.json';
+/** The evidence folder as the site serves it: every file checked against examples/lab/evidence-schema.ts. */
+const evidenceFolder: CheckedJsonFolder = {
+  source: 'evidence',
+  served: 'evidence',
+  described: 'the evidence files (the format is examples/lab/evidence-schema.ts)',
+  problemsOf: evidenceFileProblems,
+  jsonSchema: evidenceJsonSchema,
+};
 
 /**
  * The files the site serves under `/evidence/`: every `evidence/<claim-id>.json` of the site's
@@ -20,16 +25,7 @@ const schemaFile = 'schema.json';
  * ```
  */
 export function evidenceSiteFiles(siteDir: string, schemaUrl?: string): SiteFile[] {
-  const folder = path.join(siteDir, 'evidence');
-  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
-  const files = names.map((name) => ({ path: `evidence/${name}`, text: readFileSync(path.join(folder, name), 'utf8') }));
-  const problems = files.flatMap((file) =>
-    path.basename(file.path) === schemaFile ? [`${file.path}: the name is taken by the JSON Schema of the format`] : evidenceFileProblems(file.text, file.path),
-  );
-  if (problems.length > 0) {
-    throw new Error(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the evidence files (the format is examples/lab/evidence-schema.ts):\n  ${problems.join('\n  ')}`);
-  }
-  return [...files, { path: `evidence/${schemaFile}`, text: `${JSON.stringify(evidenceJsonSchema(schemaUrl), null, 2)}\n` }];
+  return checkedJsonFiles(evidenceFolder, siteDir, schemaUrl);
 }
 
 /**
@@ -42,7 +38,7 @@ export function evidenceSiteFiles(siteDir: string, schemaUrl?: string): SiteFile
  * ```
  */
 export function evidenceSchemaUrl(siteConfig: { readonly url: string; readonly baseUrl: string }): string {
-  return new URL(`${siteConfig.baseUrl}evidence/${schemaFile}`, siteConfig.url).href;
+  return schemaUrl(evidenceFolder.served, siteConfig);
 }
 
 /**
@@ -56,16 +52,5 @@ export function evidenceSchemaUrl(siteConfig: { readonly url: string; readonly b
  * ```
  */
 export default function evidenceFilesPlugin(context: LoadContext): Plugin {
-  const { siteDir, siteConfig } = context;
-  const folder = path.join(siteDir, 'evidence');
-  const files = () => evidenceSiteFiles(siteDir, evidenceSchemaUrl(siteConfig));
-  return {
-    name: 'evidence-files',
-    // Checks every file before anything is bundled, so that the build stops at the first step.
-    loadContent: () => void files(),
-    // Read again for every compilation rather than taken from loadContent: `docusaurus start` keeps
-    // its bundler configuration when the files change, and should serve them as they are now.
-    configureWebpack: (_config, isServer) => (isServer ? {} : { plugins: [new EmitFiles('evidence-files', folder, files)] }),
-    getPathsToWatch: () => [path.join(folder, '*.json')],
-  };
+  return checkedJsonFolderPlugin('evidence-files', evidenceFolder, context);
 }

@@ -1,12 +1,28 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { parseSystemFile, SystemFileError, systemJsonSchema } from '../../examples/lab/model/system-file.ts';
 import { systemsDir } from '../../examples/lab/model/system-files.ts';
-import { EmitFiles, type SiteFile } from '../emit-files/index.ts';
+import type { SiteFile } from '../emit-files/index.ts';
+import { checkedJsonFiles, checkedJsonFolderPlugin, type CheckedJsonFolder } from '../checked-json-folder/index.ts';
 
-/** The JSON Schema of the system file format, served beside the reference systems. */
-const schemaFile = 'schema.json';
+/** The problems of one system file, each naming it: none when the lab can use it. */
+function systemFileProblems(text: string, file: string): string[] {
+  try {
+    parseSystemFile(text, file);
+    return [];
+  } catch (error) {
+    if (!(error instanceof SystemFileError)) throw error;
+    return error.problems.map((problem) => `${file}: ${problem}`);
+  }
+}
+
+/** The reference systems as the site serves them: every file checked as the lab checks it. */
+const systemsFolder: CheckedJsonFolder = {
+  source: systemsDir,
+  served: 'systems',
+  described: 'the system files (the format is examples/lab/model/system-file.ts)',
+  problemsOf: systemFileProblems,
+  jsonSchema: systemJsonSchema,
+};
 
 /**
  * The files the site serves under `/systems/`: every reference system of `examples/systems/`, byte
@@ -21,25 +37,7 @@ const schemaFile = 'schema.json';
  * ```
  */
 export function systemSiteFiles(siteDir: string, schemaUrl?: string): SiteFile[] {
-  const folder = path.join(siteDir, systemsDir);
-  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
-  const problems: string[] = [];
-  const files = names.map((name) => {
-    const text = readFileSync(path.join(folder, name), 'utf8');
-    const file = `${systemsDir}/${name}`;
-    if (name === schemaFile) problems.push(`${file}: the name is taken by the JSON Schema of the format`);
-    else {
-      try {
-        parseSystemFile(text, file);
-      } catch (error) {
-        if (!(error instanceof SystemFileError)) throw error;
-        problems.push(...error.problems.map((problem) => `${file}: ${problem}`));
-      }
-    }
-    return { path: `systems/${name}`, text };
-  });
-  if (problems.length > 0) throw new Error(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the system files (the format is examples/lab/model/system-file.ts):\n  ${problems.join('\n  ')}`);
-  return [...files, { path: `systems/${schemaFile}`, text: `${JSON.stringify(systemJsonSchema(schemaUrl), null, 2)}\n` }];
+  return checkedJsonFiles(systemsFolder, siteDir, schemaUrl);
 }
 
 /**
@@ -53,13 +51,5 @@ export function systemSiteFiles(siteDir: string, schemaUrl?: string): SiteFile[]
  * ```
  */
 export default function systemFilesPlugin(context: LoadContext): Plugin {
-  const { siteDir, siteConfig } = context;
-  const folder = path.join(siteDir, systemsDir);
-  const files = () => systemSiteFiles(siteDir, new URL(`${siteConfig.baseUrl}systems/${schemaFile}`, siteConfig.url).href);
-  return {
-    name: 'system-files',
-    loadContent: () => void files(),
-    configureWebpack: (_config, isServer) => (isServer ? {} : { plugins: [new EmitFiles('system-files', folder, files)] }),
-    getPathsToWatch: () => [path.join(folder, '*.json')],
-  };
+  return checkedJsonFolderPlugin('system-files', systemsFolder, context);
 }

@@ -1,13 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../evidence.ts';
 import { parseSystemFile } from './system-file.ts';
 import type { System } from './system.ts';
 
 /** Where the reference systems live, one JSON file each (relative paths are from the repository root). */
 export const systemsDir = 'examples/systems';
-
-const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 /** A system and the file it was read from. */
 export interface SystemInFile {
