@@ -90,12 +90,15 @@ const config: Config = {
     [
       'docusaurus-plugin-typedoc',
       {
-        entryPoints: ['examples/lab/*.ts', 'examples/lab/model/*.ts'],
-        exclude: ['**/*.test.ts', '**/unit-process-main.ts'],
+        // One module per file, named by its folder (`model/shapes`, `network/http-transport`), so the
+        // sidebar groups the lab by role (examples/lab/README.md). The commands (cli/) and the entry
+        // files of processes and bundles (*-main.ts) are run, not imported: they are left out.
+        entryPoints: ['examples/lab/*/*.ts'],
+        exclude: ['**/*.test.ts', '**/*-main.ts', 'examples/lab/cli/**'],
         // Only the examples: the site's own config imports the sidebar this run generates.
         tsconfig: './tsconfig.typedoc.json',
         disableGit: true,
-        // Module names and source links relative to the lab folder: `shapes`, not `examples/lab/shapes`.
+        // Module names and source links relative to the lab folder: `model/shapes`, not `examples/lab/model/shapes`.
         basePath: './examples/lab',
         sourceLinkTemplate: `${repository}/blob/main/examples/lab/{path}#L{line}`,
         name: 'Lab API',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLeftovers } from './lab/leftovers.ts';
+import { findLeftovers } from './lab/processes/leftovers.ts';
 import { browserExperimentIds, loadBrowserExperiment, UnknownBrowserExperimentError } from './browser-experiments.ts';
 
 const examplesDir = path.dirname(fileURLToPath(import.meta.url));

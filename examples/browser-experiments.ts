@@ -1,4 +1,4 @@
-import type { BrowserExperiment } from './lab/browser-experiment.ts';
+import type { BrowserExperiment } from './lab/experiment/browser-experiment.ts';
 
 /**
  * The experiments a reader can run in the page, each from its folder's `in-browser.ts`. The bundler

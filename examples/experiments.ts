@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Experiment } from './lab/define-experiment.ts';
+import type { Experiment } from './lab/experiment/define-experiment.ts';
 
 const examplesDir = path.dirname(fileURLToPath(import.meta.url));
 

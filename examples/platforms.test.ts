@@ -4,9 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { build, stop } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { experimentIds, loadExperiment } from './experiments.ts';
-import { repoRoot } from './lab/evidence.ts';
-import { findLeftovers } from './lab/leftovers.ts';
-import { PlatformError, platformsMarkdown, refuseUnsupported } from './lab/platform-needs.ts';
+import { repoRoot } from './lab/files/evidence.ts';
+import { findLeftovers } from './lab/processes/leftovers.ts';
+import { PlatformError, platformsMarkdown, refuseUnsupported } from './lab/experiment/platform-needs.ts';
 
 const experiments = await Promise.all(experimentIds.map((id) => loadExperiment(id)));
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { experimentSourceFiles, hashSourceFiles } from '../lab/evidence.ts';
+import { experimentSourceFiles, hashSourceFiles } from '../lab/files/evidence.ts';
 import { checkClaims, keyFigureProblem, type KeyFigures } from './check.ts';
 import type { Claim } from './registry.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { evidenceFile, evidenceProblem, readEvidence, repoRoot } from '../lab/evidence.ts';
-import { findScaffoldText } from '../lab/scaffold-markers.ts';
+import { evidenceFile, evidenceProblem, readEvidence, repoRoot } from '../lab/files/evidence.ts';
+import { findScaffoldText } from '../lab/scaffold/scaffold-markers.ts';
 import { ClaimSchema } from './claim-schema.ts';
 import { claimsWithKeyFigure, keyFigure } from './key-figures.ts';
 import type { Claim } from './registry.ts';

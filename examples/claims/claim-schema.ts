@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verdicts } from '../lab/verdict.ts';
+import { verdicts } from '../lab/experiment/verdict.ts';
 import type { Citation, Claim } from './registry.ts';
 
 // The schemas the claims check validates every registry entry with. The site imports the registry's

@@ -1,5 +1,5 @@
 // Browser-safe: the comparison page filters its table with these.
-import { verdicts, type Verdict } from '../lab/verdict.ts';
+import { verdicts, type Verdict } from '../lab/experiment/verdict.ts';
 import type { Claim } from './registry.ts';
 
 /** What the comparison table shows: one verdict, one architecture, or null for every one. */

@@ -1,4 +1,4 @@
-import type { Verdict } from '../lab/verdict.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 import { comparisonFiles } from './comparisons/index.ts';
 
 /** A source a verdict leans on. Cite what the source says, in our own words. */

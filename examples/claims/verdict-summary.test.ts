@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdicts, type Verdict } from '../lab/verdict.ts';
+import { verdicts, type Verdict } from '../lab/experiment/verdict.ts';
 import { claims } from './registry.ts';
 import { findingSentence, verdictCountSentence, verdictCounts } from './verdict-summary.ts';
 

@@ -1,5 +1,5 @@
 // Browser-safe: the home page leads with this summary.
-import { verdicts, type Verdict } from '../lab/verdict.ts';
+import { verdicts, type Verdict } from '../lab/experiment/verdict.ts';
 import type { Claim } from './registry.ts';
 
 /** How a count of claims with a verdict reads: "8 hold with a cost". */

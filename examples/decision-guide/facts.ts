@@ -5,7 +5,7 @@ import ownScheduleEvidence from '../../evidence/nano-own-schedule.json';
 import lockstepEvidence from '../../evidence/micro-lockstep.json';
 import redundancyEvidence from '../../evidence/micro-redundancy.json';
 import continuousDeploymentEvidence from '../../evidence/micro-continuous-deployment.json';
-import type { ShapeName } from '../lab/shapes.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
 import type { ChainingResult } from '../nano-chaining/report.ts';
 import type { ClusterResult } from '../nano-clustered-app/report.ts';
 import type { EasyDeployResult } from '../nano-easy-deploy/report.ts';

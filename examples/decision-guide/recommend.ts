@@ -1,5 +1,5 @@
 import { claimById } from '../claims/registry.ts';
-import type { ShapeName } from '../lab/shapes.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
 import type { DecisionFacts, EvidenceClaimId } from './facts.ts';
 import { choiceLabels, type DeployFrequency, type Profile, type TrafficPattern } from './profile.ts';
 

@@ -1,4 +1,4 @@
-import { defineExperiment } from '../lab/define-experiment.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { businessModulesParams, contractRunParams, runContracts, type ContractRunEnvironment } from './contract-run.ts';
 import { postRaw } from './raw-post.ts';
 import { boundaryTable, businessModulesVerdict, casesTable, releaseTable, type BusinessModulesResult } from './report.ts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import { microservices } from '../lab/shapes.ts';
+import { microservices } from '../lab/model/shapes.ts';
 import { contractAtBoundary } from './boundary.ts';
 import { browserExperiment, doorTotals } from './in-browser.ts';
 import { openDoorsInMemory } from './memory-doors.ts';

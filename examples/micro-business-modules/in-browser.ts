@@ -1,4 +1,4 @@
-import { defineBrowserExperiment, type ResultPlot } from '../lab/browser-experiment.ts';
+import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/browser-experiment.ts';
 import { contractRunParams, runContracts } from './contract-run.ts';
 import { openDoorsInMemory } from './memory-doors.ts';
 import { boundaryTable, casesTable, releaseTable, type BoundaryMode, type BusinessModulesResult } from './report.ts';

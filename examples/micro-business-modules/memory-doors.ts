@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
-import type { Shape } from '../lab/shapes.ts';
-import type { CallUnit } from '../lab/transport.ts';
-import { createUnitApp, type UnitOptions } from '../lab/unit-app.ts';
-import { decodeAnswer, networkCallsHeader } from '../lab/wire.ts';
+import type { Shape } from '../lab/model/shapes.ts';
+import type { CallUnit } from '../lab/units/transport.ts';
+import { createUnitApp, type UnitOptions } from '../lab/units/unit-app.ts';
+import { decodeAnswer, networkCallsHeader } from '../lab/units/wire.ts';
 import type { UnitDoors } from './contract-run.ts';
 
 /**

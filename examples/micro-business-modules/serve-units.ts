@@ -1,8 +1,8 @@
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { listenOnLoopback } from '../lab/http-transport.ts';
-import type { Shape } from '../lab/shapes.ts';
-import type { CallUnit } from '../lab/transport.ts';
-import { createUnitApp, type UnitOptions } from '../lab/unit-app.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { listenOnLoopback } from '../lab/network/http-transport.ts';
+import type { Shape } from '../lab/model/shapes.ts';
+import type { CallUnit } from '../lab/units/transport.ts';
+import { createUnitApp, type UnitOptions } from '../lab/units/unit-app.ts';
 
 /** A shape served over HTTP on 127.0.0.1 with every unit's port known, so raw requests can reach any door. */
 export interface ServedUnits {

@@ -1,6 +1,6 @@
 import { claimById } from '../claims/registry.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { microservices, monolith, nanoservices } from '../lab/shapes.ts';
+import { microservices, monolith, nanoservices } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { checkDockerfile, containerPort, dockerfileFor, manifestsFor } from './manifests.ts';
 import { containersVerdict, type ContainersResult, type DrainRow, type PackagingRow } from './report.ts';

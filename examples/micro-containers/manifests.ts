@@ -6,7 +6,7 @@
  */
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Service } from 'kubernetes-models/v1';
-import type { Shape } from '../lab/shapes.ts';
+import type { Shape } from '../lab/model/shapes.ts';
 
 /** The port every unit's image listens on; the platform passes it as PORT. */
 export const containerPort = 8080;

@@ -1,6 +1,6 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /**
  * How a unit meets SIGTERM: `graceful` drains (the contract) after a drain delay longer than a whole

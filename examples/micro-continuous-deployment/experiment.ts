@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { bundleContainerUnit, freePort, startBalancer, startContainer, waitUntilReady, type Balancer, type RunningContainer } from '../lab/container-unit.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { shapes, type ShapeName } from '../lab/shapes.ts';
+import { bundleContainerUnit, freePort, startBalancer, startContainer, waitUntilReady, type Balancer, type RunningContainer } from '../lab/packaging/container-unit.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { continuousDeploymentVerdict, rolloutTable, type ContinuousDeploymentResult, type RolloutRow, type RolloutStrategy } from './report.ts';
 
 /** A rollout to run: which unit of which shape, how many replicas, how. */

@@ -1,6 +1,6 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /**
  * How v1 is replaced by v2. `rolling`: one replica at a time, a v2 replica started before a v1

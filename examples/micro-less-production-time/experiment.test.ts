@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import { readEvidence } from '../lab/evidence.ts';
-import { microservices, monolith, nanoservices } from '../lab/shapes.ts';
+import { readEvidence } from '../lab/files/evidence.ts';
+import { microservices, monolith, nanoservices } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { pipelineRow, productionTimeVerdict, unitSavings, type ProductionTimeResult } from './report.ts';
 import { contractEdges, declaredCases, systemSuitePlan, unitSuitePlan } from './unit-suites.ts';

@@ -6,9 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { build, stop } from 'esbuild';
 import { z } from 'zod';
 import { stepNames } from '../checkout/step-names.ts';
-import { bundleShape } from '../lab/bundle-units.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { shapes, type Shape, type ShapeName } from '../lab/shapes.ts';
+import { bundleShape } from '../lab/packaging/bundle-units.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { fixedCostTable, pipelineTable, productionTimeVerdict, type PipelineRow, type PipelineScope, type ProductionTimeResult } from './report.ts';
 import { runSuite, systemSuitePlan, unitSuitePlan, writeEmptySuite, writeSuite, type WrittenSuite } from './unit-suites.ts';
 

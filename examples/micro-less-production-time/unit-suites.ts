@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stepNames, type StepName } from '../checkout/step-names.ts';
-import { repoRoot } from '../lab/evidence.ts';
-import { shapeCalls, type DeployUnit, type Shape } from '../lab/shapes.ts';
+import { repoRoot } from '../lab/files/evidence.ts';
+import { shapeCalls, type DeployUnit, type Shape } from '../lab/model/shapes.ts';
 
 /** A call between two functions that crosses a unit boundary: it needs a contract test. */
 export interface ContractEdge {

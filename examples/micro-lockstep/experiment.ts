@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ReceiptSchema, type Cart } from '../checkout/schemas.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { deployShape } from '../lab/deploy.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { microservices, monolith, type Shape } from '../lab/shapes.ts';
-import type { UnitOptions } from '../lab/unit-app.ts';
+import { deployShape } from '../lab/units/deploy.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { microservices, monolith, type Shape } from '../lab/model/shapes.ts';
+import type { UnitOptions } from '../lab/units/unit-app.ts';
 import { architectures, changes, redeploySet, type Architecture, type ArchitectureName, type Change } from './graph.ts';
 import { deployTable, lockstepVerdict, redeployTable, type DeployPlan, type DeployRow, type LockstepResult, type RedeployRow } from './report.ts';
 import { distributedMonolith } from './shapes.ts';

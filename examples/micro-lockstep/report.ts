@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 import type { ArchitectureName, Change } from './graph.ts';
 
 /** What one change forces to redeploy in one architecture, computed from its dependency graph. */

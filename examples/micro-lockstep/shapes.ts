@@ -1,4 +1,4 @@
-import { microservices, type Shape, type ShapeName } from '../lab/shapes.ts';
+import { microservices, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 
 /**
  * The distributed monolith: the same three units as the microservices shape, deployed the same way;

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { seededSample } from '../lab/seeded-sample.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { seededSample } from '../lab/measure/seeded-sample.ts';
 import {
   deliveryTable,
   deliveryVariants,

@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { applyDiscount, calculateTax, priceCart, validateCart } from '../checkout/functions.ts';
 import type { Cart } from '../checkout/schemas.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { listenOnLoopback } from '../lab/http-transport.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { listenOnLoopback } from '../lab/network/http-transport.ts';
 import type { PaymentCapturedEvent, OrdersReport } from './report.ts';
 
 /**

@@ -13,8 +13,8 @@ import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { chargePayment } from '../checkout/functions.ts';
 import type { TaxedCart } from '../checkout/schemas.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { listenOnLoopback } from '../lab/http-transport.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { listenOnLoopback } from '../lab/network/http-transport.ts';
 import type { CrashPoint, PaymentCapturedEvent, PaymentsReport } from './report.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** Where the payments service kills itself: after committing the payment, before or after publishing its event. */
 export type CrashPoint = 'before-publish' | 'after-publish';

@@ -9,8 +9,8 @@ import { once } from 'node:events';
 import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { repoRoot } from '../lab/evidence.ts';
-import { stopChild } from '../lab/process-transport.ts';
+import { repoRoot } from '../lab/files/evidence.ts';
+import { stopChild } from '../lab/network/process-transport.ts';
 
 const startTimeoutMs = 15_000;
 const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');

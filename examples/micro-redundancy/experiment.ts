@@ -6,12 +6,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import { bundleShape } from '../lab/bundle-units.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { startHealthCheckedBalancer } from '../lab/health-checked-balancer.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { startBundle, type RunningBundle } from '../lab/run-bundle.ts';
-import { shapes } from '../lab/shapes.ts';
+import { bundleShape } from '../lab/packaging/bundle-units.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { startHealthCheckedBalancer } from '../lab/network/health-checked-balancer.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { startBundle, type RunningBundle } from '../lab/packaging/run-bundle.ts';
+import { shapes } from '../lab/model/shapes.ts';
 import { balancerModes, killRunTable, processCountTable, redundancyVerdict, type BalancerMode, type KillRunRow, type ProcessCountRow, type RedundancyResult } from './report.ts';
 
 const params = z.object({

@@ -1,6 +1,6 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** The two balancer modes compared. */
 export const balancerModes = ['no retries', 'retry once'] as const;

@@ -5,7 +5,7 @@
  * serves it over node:http (`payment-stand-in.ts`), the page calls it in memory
  * (`memory-payment-stand-in.ts`); both answer from the same code, with the same timers.
  */
-import { seededRandom } from '../lab/fault-injection.ts';
+import { seededRandom } from '../lab/faults/fault-injection.ts';
 
 /** How the stand-in misbehaves. Times are milliseconds from `begin()`. */
 export interface FlakyPaymentOptions {

@@ -1,4 +1,4 @@
-import { defineBrowserExperiment, type ResultPlot } from '../lab/browser-experiment.ts';
+import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/browser-experiment.ts';
 import { runOutages, thirdPartyParams, type ThirdPartyEnvironment } from './outage-run.ts';
 import { startMemoryPaymentApi } from './memory-payment-stand-in.ts';
 import { chargeThroughApp, paymentAdapterApp } from './payment-adapter.ts';

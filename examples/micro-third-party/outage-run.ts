@@ -2,7 +2,7 @@ import * as hdr from 'hdr-histogram-js';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import type { ExperimentProgress } from '../lab/define-experiment.ts';
+import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
 import type { FlakyPaymentOptions, PaymentApiCounts } from './flaky-payment-provider.ts';
 import { createPaymentAdapter, paymentPolicies, type ChargeOutcome, type PaymentAdapter, type PaymentPolicyName, type ProviderCall } from './payment-adapter.ts';
 import { adapterPlacements, runPhases, type AdapterPlacement, type PhaseRow, type RunPhase, type ThirdPartyResult } from './report.ts';

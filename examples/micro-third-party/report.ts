@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 import type { PaymentPolicyName } from './payment-adapter.ts';
 
 /** Where the adapter runs: a module in the checkout's process, or its own HTTP service. */

@@ -2,7 +2,7 @@
  * The seeded crash plan every shape meets: which orders end in a SIGKILL, and where. The experiment
  * hands the plan to each process in CRASH_PLAN; a process that reaches a planned point kills itself.
  */
-import { seededSample } from '../lab/seeded-sample.ts';
+import { seededSample } from '../lab/measure/seeded-sample.ts';
 import type { CrashPoint } from './report.ts';
 
 /** An order id, zero-padded so that ids sort in placing order. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import { findLeftovers } from '../lab/leftovers.ts';
+import { findLeftovers } from '../lab/processes/leftovers.ts';
 import { experiment } from './experiment.ts';
 import { keyFigure, type CrashRow, type Result, type RunKind, type ShapeName } from './report.ts';
 

@@ -8,7 +8,7 @@
  */
 import { Hono } from 'hono';
 import type { Cart } from '../checkout/schemas.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { crashIfPlanned, crashPlanFromEnv } from './crash-plan.ts';
 import { ordersModule } from './orders-module.ts';
 import { openStore, serveUntilStopped } from './store-process.ts';

@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** The two deployments of the same orders and payments modules. */
 export const shapeNames = ['modular monolith', 'microservices'] as const;

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Hono } from 'hono';
-import { listenOnLoopback } from '../lab/http-transport.ts';
+import { listenOnLoopback } from '../lab/network/http-transport.ts';
 
 /**
  * Opens the file named by the environment variable `variable`, or exits if the process was not started

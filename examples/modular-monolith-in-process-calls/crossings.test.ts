@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microservices, modularMonolith, monolith, nanoservices } from '../lab/shapes.ts';
+import { microservices, modularMonolith, monolith, nanoservices } from '../lab/model/shapes.ts';
 import { boundaryCrossings, boundaryHandOvers } from './crossings.ts';
 
 describe('boundaryCrossings', () => {

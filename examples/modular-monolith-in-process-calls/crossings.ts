@@ -1,4 +1,4 @@
-import { shapeCalls, type AnyShape } from '../lab/shapes.ts';
+import { shapeCalls, type AnyShape } from '../lab/model/shapes.ts';
 
 /** The business boundaries one checkout crosses in a shape, and how each is crossed. */
 export interface BoundaryCrossings {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import { readEvidence } from '../lab/evidence.ts';
-import { findLeftovers } from '../lab/leftovers.ts';
-import { microservices, modularMonolith } from '../lab/shapes.ts';
+import { readEvidence } from '../lab/files/evidence.ts';
+import { findLeftovers } from '../lab/processes/leftovers.ts';
+import { microservices, modularMonolith } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { compareShapes, keyFigure, verdictFor, type ComparedShape, type Result, type ShapeRow } from './report.ts';
 

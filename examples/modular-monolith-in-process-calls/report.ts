@@ -1,7 +1,7 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { LatencySummary } from '../lab/measure.ts';
-import type { TransportName } from '../lab/transport.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { LatencySummary } from '../lab/measure/measure.ts';
+import type { TransportName } from '../lab/units/transport.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** The shapes compared, in the order they are deployed and shown: the plain monolith is the control. */
 export const comparedShapes = ['monolith', 'modular-monolith', 'microservices'] as const;

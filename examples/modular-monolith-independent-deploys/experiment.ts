@@ -6,10 +6,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import { bundleShape, type ShapeBundles, type UnitBundle } from '../lab/bundle-units.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { microservices, modularMonolith, shapeCalls, type AnyShape } from '../lab/shapes.ts';
+import { bundleShape, type ShapeBundles, type UnitBundle } from '../lab/packaging/bundle-units.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { microservices, modularMonolith, shapeCalls, type AnyShape } from '../lab/model/shapes.ts';
 import { processStartTicks, replacedUnits, replaceStrategies, startFleet, type Fleet, type ReplaceStrategy } from './fleet.ts';
 import { changeTable, loadTable, shapeCostTable, verdictFor, type DeployShapeName, type ModuleName, type RedeployRow, type Result, type ShapeCostRow } from './report.ts';
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import { bundleShape, type ShapeBundles } from '../lab/bundle-units.ts';
-import { keepAliveAgent, postJson } from '../lab/http-client.ts';
-import { findLeftovers } from '../lab/leftovers.ts';
-import { microservices } from '../lab/shapes.ts';
+import { bundleShape, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
+import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { findLeftovers } from '../lab/processes/leftovers.ts';
+import { microservices } from '../lab/model/shapes.ts';
 import { processFile, processStartTicks, replacedUnits, startFleet, type ProcessIdentity } from './fleet.ts';
 
 const identity = (unit: string, pid: number, startTicks: number): ProcessIdentity => ({ unit, pid, startTicks, file: `${unit}.cjs` });

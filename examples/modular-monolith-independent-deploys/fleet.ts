@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startBalancer, type Balancer } from '../lab/container-unit.ts';
-import { procStatFields } from '../lab/proc-stat.ts';
-import { startBundle, type FleetUnit, type RunningBundle } from '../lab/run-bundle.ts';
+import { startBalancer, type Balancer } from '../lab/packaging/container-unit.ts';
+import { procStatFields } from '../lab/processes/proc-stat.ts';
+import { startBundle, type FleetUnit, type RunningBundle } from '../lab/packaging/run-bundle.ts';
 
 /** How a running unit is replaced by its new release. */
 export const replaceStrategies = ['start-then-stop', 'stop-then-start'] as const;

@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 import type { ReplaceStrategy } from './fleet.ts';
 
 /** The two shapes compared: the same three business modules, in one deploy unit or in three. */

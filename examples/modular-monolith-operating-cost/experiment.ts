@@ -2,11 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { measureThroughput } from '../lab/measure.ts';
-import { processTransport } from '../lab/process-transport.ts';
-import { microservices, modularMonolith, type AnyShape } from '../lab/shapes.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { deployShape, type Deployment } from '../lab/units/deploy.ts';
+import { measureThroughput } from '../lab/measure/measure.ts';
+import { processTransport } from '../lab/network/process-transport.ts';
+import { microservices, modularMonolith, type AnyShape } from '../lab/model/shapes.ts';
 import { costTable, roundsTable, unitTable, verdictFor, type ComparedShape, type OperatingCostResult, type ShapeCost } from './report.ts';
 import { findUnitProcesses, readCpuMs, readMemory, type UnitProcess } from './unit-processes.ts';
 

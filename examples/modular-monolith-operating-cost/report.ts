@@ -1,5 +1,5 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** The two shapes compared: the same three business modules, in one process or in three. */
 export type ComparedShape = 'modular-monolith' | 'microservices';

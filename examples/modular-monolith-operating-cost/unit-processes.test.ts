@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLeftovers } from '../lab/leftovers.ts';
-import { stopChild } from '../lab/process-transport.ts';
+import { findLeftovers } from '../lab/processes/leftovers.ts';
+import { stopChild } from '../lab/network/process-transport.ts';
 import { findUnitProcesses, parseEnviron, parseSmapsRollup, parseStat, readCpuMs, readMemory } from './unit-processes.ts';
 
 describe('parsing /proc', () => {

@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { procStatFields } from '../lab/proc-stat.ts';
+import { procStatFields } from '../lab/processes/proc-stat.ts';
 
 /** One unit process of a running shape. */
 export interface UnitProcess {

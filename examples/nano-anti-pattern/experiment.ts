@@ -1,7 +1,7 @@
-import { calibrateSpin } from '../lab/busy-work.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
+import { calibrateSpin } from '../lab/measure/busy-work.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { antiPatternParams, measureOverhead } from './overhead-measurement.ts';
 import { antiPatternVerdict, breakEvenTable, overheadTable, type AntiPatternResult } from './report.ts';
 

@@ -1,6 +1,6 @@
-import { calibrateSpin } from '../lab/busy-work.ts';
-import { defineBrowserExperiment, type ResultPlot } from '../lab/browser-experiment.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
+import { calibrateSpin } from '../lab/measure/busy-work.ts';
+import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/browser-experiment.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { antiPatternParams, measureOverhead } from './overhead-measurement.ts';
 import { breakEvenTable, headline, overheadTable, sharePlotRows, type AntiPatternResult } from './report.ts';
 

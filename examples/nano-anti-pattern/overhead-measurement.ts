@@ -2,12 +2,12 @@ import { dequal } from 'dequal';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type CheckoutStep, type StepName } from '../checkout/steps.ts';
-import { spin, withBusyWork } from '../lab/busy-work.ts';
-import type { ExperimentProgress } from '../lab/define-experiment.ts';
-import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { measureLatency, measureLatencySideBySide } from '../lab/measure.ts';
-import { monolith, nanoservices, truncateShape, type Shape } from '../lab/shapes.ts';
-import type { Transport } from '../lab/transport.ts';
+import { spin, withBusyWork } from '../lab/measure/busy-work.ts';
+import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
+import { deployShape, type Deployment } from '../lab/units/deploy.ts';
+import { measureLatency, measureLatencySideBySide } from '../lab/measure/measure.ts';
+import { monolith, nanoservices, truncateShape, type Shape } from '../lab/model/shapes.ts';
+import type { Transport } from '../lab/units/transport.ts';
 import { findBreakEvens, type AntiPatternResult, type AntiPatternRow } from './report.ts';
 
 /** The transports that accept unit options: the process transport cannot swap a function. */

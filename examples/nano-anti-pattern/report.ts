@@ -1,7 +1,7 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { LatencySummary } from '../lab/measure.ts';
-import type { TransportName } from '../lab/transport.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { LatencySummary } from '../lab/measure/measure.ts';
+import type { TransportName } from '../lab/units/transport.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** Nanoservices against the monolith for one chain length and one amount of work per function. */
 export interface AntiPatternRow {

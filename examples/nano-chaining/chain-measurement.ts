@@ -2,11 +2,11 @@ import { dequal } from 'dequal';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
-import type { ExperimentProgress } from '../lab/define-experiment.ts';
-import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencyOptions, type LatencySummary } from '../lab/measure.ts';
-import { shapes, truncateShape } from '../lab/shapes.ts';
-import { transportNames, type Transport, type TransportName, type UnitAnswer } from '../lab/transport.ts';
+import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
+import { deployShape, type Deployment } from '../lab/units/deploy.ts';
+import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencyOptions, type LatencySummary } from '../lab/measure/measure.ts';
+import { shapes, truncateShape } from '../lab/model/shapes.ts';
+import { transportNames, type Transport, type TransportName, type UnitAnswer } from '../lab/units/transport.ts';
 import type { ChainingResult, ChainingRow, PerHopCost } from './report.ts';
 
 /** The parameters of a nano-chaining run; the defaults produce the published evidence. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stepNames } from '../checkout/steps.ts';
 import { claimById } from '../claims/registry.ts';
-import { shapes, truncateShape } from '../lab/shapes.ts';
+import { shapes, truncateShape } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { chainingVerdict, type ChainingResult } from './report.ts';
 

@@ -1,8 +1,8 @@
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
-import { processTransport } from '../lab/process-transport.ts';
-import { measureRawHttpRoundTrip } from '../lab/raw-http-baseline.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
+import { processTransport } from '../lab/network/process-transport.ts';
+import { measureRawHttpRoundTrip } from '../lab/network/raw-http-baseline.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
 import { chainingTable, chainingVerdict, perHopTable, type ChainingResult } from './report.ts';

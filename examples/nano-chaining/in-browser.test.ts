@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shapes } from '../lab/shapes.ts';
+import { shapes } from '../lab/model/shapes.ts';
 import { browserExperiment, hopCostFromThroughput } from './in-browser.ts';
 import type { ChainingResult } from './report.ts';
 

@@ -1,5 +1,5 @@
-import { defineBrowserExperiment } from '../lab/browser-experiment.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
+import { defineBrowserExperiment } from '../lab/experiment/browser-experiment.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
 import { chainingTable, type ChainingResult } from './report.ts';
 

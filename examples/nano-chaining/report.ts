@@ -1,9 +1,9 @@
 import { stepNames } from '../checkout/step-names.ts';
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { LatencySummary } from '../lab/measure.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { TransportName } from '../lab/transport.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { LatencySummary } from '../lab/measure/measure.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { TransportName } from '../lab/units/transport.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** One shape at one chain length on one transport. */
 export interface ChainingRow {

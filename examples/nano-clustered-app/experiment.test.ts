@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import type { ShapeName } from '../lab/shapes.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { binomialBound, clusterVerdict, productRule, type ClusterResult } from './report.ts';
 

@@ -1,6 +1,6 @@
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { clusterParams, runFaultConditions } from './fault-run.ts';
 import { clusterTable, clusterVerdict, type ClusterResult } from './report.ts';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, type CheckoutStep } from '../checkout/steps.ts';
-import type { ExperimentProgress } from '../lab/define-experiment.ts';
-import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { refuseWithProbability, seedFor, type FaultCounts } from '../lab/fault-injection.ts';
-import { shapes, type Shape } from '../lab/shapes.ts';
-import type { Transport } from '../lab/transport.ts';
+import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
+import { deployShape, type Deployment } from '../lab/units/deploy.ts';
+import { refuseWithProbability, seedFor, type FaultCounts } from '../lab/faults/fault-injection.ts';
+import { shapes, type Shape } from '../lab/model/shapes.ts';
+import type { Transport } from '../lab/units/transport.ts';
 import { binomialBound, productRule, type ClusterResult, type ClusterRow } from './report.ts';
 
 /** The transports fault injection can use: it is middleware in each unit's app, which only these accept. */

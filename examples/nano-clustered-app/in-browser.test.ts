@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ShapeName } from '../lab/shapes.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
 import { browserExperiment, clusterSummary, retryPlots } from './in-browser.ts';
 import type { ClusterResult } from './report.ts';
 

@@ -1,5 +1,5 @@
-import { defineBrowserExperiment, type ResultPlot } from '../lab/browser-experiment.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
+import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/browser-experiment.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { clusterParams, runFaultConditions } from './fault-run.ts';
 import { clusterHeadline, clusterTable, successPlotRows, type ClusterResult } from './report.ts';
 

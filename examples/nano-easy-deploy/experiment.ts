@@ -4,10 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { bundleShape, bundleVariants, writeBareServer, type ShapeBundles } from '../lab/bundle-units.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { readProcessMemory, startBundle, startFleetAtOnce, startFleetInTurn, type ProcessMemory } from '../lab/run-bundle.ts';
-import { shapes, type ShapeName } from '../lab/shapes.ts';
+import { bundleShape, bundleVariants, writeBareServer, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { readProcessMemory, startBundle, startFleetAtOnce, startFleetInTurn, type ProcessMemory } from '../lab/packaging/run-bundle.ts';
+import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { easyDeployVerdict, fleetTable, unitDeployTable, type EasyDeployResult, type FleetRow, type UnitDeployRow } from './report.ts';
 
 const shapeNames = Object.keys(shapes) as [ShapeName, ...ShapeName[]];

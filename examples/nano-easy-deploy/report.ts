@@ -1,6 +1,6 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** One deploy unit: its bundle, and medians over the starts measured. */
 export interface UnitDeployRow {

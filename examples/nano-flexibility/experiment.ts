@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
 import type { DiscountedCart } from '../checkout/schemas.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { replaceStrategies, startReplaceableHttp, type ReplaceableDeployment, type ReplaceStrategy } from '../lab/replaceable-http.ts';
-import { shapes, type Shape, type ShapeName } from '../lab/shapes.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { replaceStrategies, startReplaceableHttp, type ReplaceableDeployment, type ReplaceStrategy } from '../lab/network/replaceable-http.ts';
+import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { flexibilityVerdict, swapTable, type FlexibilityResult, type SwapRow } from './report.ts';
 import { roundDownTax, roundDownTaxStep } from './tax-providers.ts';
 

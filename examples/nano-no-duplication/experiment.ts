@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { bundleShape, bundleVariants, type ShapeBundles } from '../lab/bundle-units.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { repoRoot } from '../lab/evidence.ts';
-import { startFleetInTurn } from '../lab/run-bundle.ts';
-import { shapes, type ShapeName } from '../lab/shapes.ts';
+import { bundleShape, bundleVariants, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { repoRoot } from '../lab/files/evidence.ts';
+import { startFleetInTurn } from '../lab/packaging/run-bundle.ts';
+import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { duplicationTable, noDuplicationVerdict, originTable, unitTable, type DuplicationRow, type NoDuplicationResult, type OriginRow, type UnitBundleRow } from './report.ts';
 
 const shapeNames = Object.keys(shapes) as [ShapeName, ...ShapeName[]];

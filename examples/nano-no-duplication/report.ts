@@ -1,8 +1,8 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
-/** How a unit was packaged (see bundleVariants in examples/lab/bundle-units.ts). */
+/** How a unit was packaged (see bundleVariants in examples/lab/packaging/bundle-units.ts). */
 export type PackagingVariant = 'lab' | 'own-functions';
 
 /** One shape packaged one way: what its units ship together, and how much of it is copies. */

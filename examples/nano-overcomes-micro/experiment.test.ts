@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import { readEvidence } from '../lab/evidence.ts';
+import { readEvidence } from '../lab/files/evidence.ts';
 import { dimensions } from './dimensions.ts';
 import { experiment, summarizedClaims } from './experiment.ts';
 import { overcomesVerdict, tally, winnerOf, type OvercomesResult } from './report.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { evidenceFile, evidenceProblem, readEvidence } from '../lab/evidence.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { evidenceFile, evidenceProblem, readEvidence } from '../lab/files/evidence.ts';
 import { dimensions } from './dimensions.ts';
 import { comparisonTable, overcomesVerdict, winnerOf, type ComparisonRow, type OvercomesResult, type SummarySource } from './report.ts';
 

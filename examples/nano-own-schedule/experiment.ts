@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ReceiptSchema, type Cart } from '../checkout/schemas.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type StepName } from '../checkout/steps.ts';
-import { deployShape } from '../lab/deploy.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { memoryTransport } from '../lab/memory-transport.ts';
-import { shapes, type Shape, type ShapeName } from '../lab/shapes.ts';
-import type { Transport } from '../lab/transport.ts';
+import { deployShape } from '../lab/units/deploy.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { memoryTransport } from '../lab/units/memory-transport.ts';
+import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
+import type { Transport } from '../lab/units/transport.ts';
 import { consumerContracts, contractViolation } from './contracts.ts';
 import {
   contractsTable,

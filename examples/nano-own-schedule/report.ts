@@ -1,7 +1,7 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { TransportName } from '../lab/transport.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { TransportName } from '../lab/units/transport.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** What one consumer reads from the provider, and whether the two share a unit in each shape. */
 export interface ContractRow {

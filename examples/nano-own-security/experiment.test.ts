@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
-import { shapes } from '../lab/shapes.ts';
+import { shapes } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { securityVerdict, type SecurityResult, type SecurityRow } from './report.ts';
 import { issueShapeSecrets } from './unit-credentials.ts';

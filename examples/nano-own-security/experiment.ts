@@ -3,10 +3,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type CheckoutStep, type StepName } from '../checkout/steps.ts';
-import { deployShape, type Deployment } from '../lab/deploy.ts';
-import { defineExperiment } from '../lab/define-experiment.ts';
-import { httpTransport } from '../lab/http-transport.ts';
-import { shapes, type Shape, type ShapeName } from '../lab/shapes.ts';
+import { deployShape, type Deployment } from '../lab/units/deploy.ts';
+import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
+import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { leakTable, securityTable, securityVerdict, type LeakRow, type SecurityResult, type SecurityRow } from './report.ts';
 import { authPolicies, issueShapeSecrets, signedToken, unitGuard, type AuthPolicy, type GuardCounters, type ShapeSecrets } from './unit-credentials.ts';
 

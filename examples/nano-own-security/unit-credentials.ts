@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { Shape } from '../lab/shapes.ts';
+import type { Shape } from '../lab/model/shapes.ts';
 
 /** Who may call a unit: the unit before it in the chain, or the client for the entry unit. */
 export const clientName = 'client';

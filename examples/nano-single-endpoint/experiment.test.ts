@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stepNames } from '../checkout/steps.ts';
 import { claimById } from '../claims/registry.ts';
-import { shapeCalls, shapes } from '../lab/shapes.ts';
+import { shapeCalls, shapes } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
 import { singleEndpointVerdict, type ShapeRoutesSummary, type SingleEndpointResult } from './report.ts';
 

@@ -1,7 +1,7 @@
-import type { ResultTable } from '../lab/define-experiment.ts';
-import type { ShapeName } from '../lab/shapes.ts';
-import type { TransportName } from '../lab/transport.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import type { ShapeName } from '../lab/model/shapes.ts';
+import type { TransportName } from '../lab/units/transport.ts';
+import type { Verdict } from '../lab/experiment/verdict.ts';
 
 /** One deploy unit of one shape: the routes its Hono app declares and the ones it answered when probed. */
 export interface UnitRoutesRow {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../lab/fault-injection.ts';
+import { seededRandom } from '../lab/faults/fault-injection.ts';
 import { sampler } from '../lab/model/distribution.ts';
 import { parseSystemFile } from '../lab/model/system-file.ts';
 import { callEdges, graphShape, type System } from '../lab/model/system.ts';
-import { microservices as microservicesShape, modularMonolith } from '../lab/shapes.ts';
+import { microservices as microservicesShape, modularMonolith } from '../lab/model/shapes.ts';
 
 // The reference systems: each file claims to model a published system, and these tests hold its
 // graph and its work to the published figures it cites (comments give each figure and its source).
@@ -82,7 +82,7 @@ describe('checkout: the lab’s six-function chain', () => {
     expect(graphShape(sys)).toEqual({ operations: 6, depth: 5, maxFanOut: 1, medianFanOut: 1, asyncShare: 0 });
   });
 
-  it('keeps the cuts of examples/lab/shapes.ts, with their unit and module names', () => {
+  it('keeps the cuts of examples/lab/model/shapes.ts, with their unit and module names', () => {
     expect(sys.cuts.monolith?.units.map((unit) => unit.name)).toEqual(['checkout']);
     expect(sys.cuts.microservices?.units.map(({ name, operations }) => ({ name, functions: operations }))).toEqual(microservicesShape.units.map(({ name, functions }) => ({ name, functions: [...functions] })));
     const [unit] = sys.cuts['modular-monolith']?.units ?? [];

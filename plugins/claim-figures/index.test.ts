@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyFigure } from '../../examples/claims/key-figures.ts';
 import { claims } from '../../examples/claims/registry.ts';
-import { readEvidence } from '../../examples/lab/evidence.ts';
+import { readEvidence } from '../../examples/lab/files/evidence.ts';
 import { claimFigures } from './index.ts';
 
 const folders: string[] = [];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { keyFigure } from '../../examples/claims/key-figures.ts';
 import { claims } from '../../examples/claims/registry.ts';
-import type { Evidence } from '../../examples/lab/evidence.ts';
+import type { Evidence } from '../../examples/lab/files/evidence.ts';
 
 /** A claim's row in the comparison: the figure its verdict rests on, and whether it has evidence. */
 export interface ClaimFigure {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LoadContext } from '@docusaurus/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evidenceJsonSchema } from '../../examples/lab/evidence-schema.ts';
+import { evidenceJsonSchema } from '../../examples/lab/experiment/evidence-schema.ts';
 import { EmitFiles } from '../emit-files/index.ts';
 import evidenceFilesPlugin, { evidenceSchemaUrl, evidenceSiteFiles } from './index.ts';
 

@@ -1,13 +1,13 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { evidenceFileProblems, evidenceJsonSchema } from '../../examples/lab/evidence-schema.ts';
+import { evidenceFileProblems, evidenceJsonSchema } from '../../examples/lab/experiment/evidence-schema.ts';
 import type { SiteFile } from '../emit-files/index.ts';
 import { checkedJsonFiles, checkedJsonFolderPlugin, schemaUrl, type CheckedJsonFolder } from '../checked-json-folder/index.ts';
 
-/** The evidence folder as the site serves it: every file checked against examples/lab/evidence-schema.ts. */
+/** The evidence folder as the site serves it: every file checked against examples/lab/experiment/evidence-schema.ts. */
 const evidenceFolder: CheckedJsonFolder = {
   source: 'evidence',
   served: 'evidence',
-  described: 'the evidence files (the format is examples/lab/evidence-schema.ts)',
+  described: 'the evidence files (the format is examples/lab/experiment/evidence-schema.ts)',
   problemsOf: evidenceFileProblems,
   jsonSchema: evidenceJsonSchema,
 };

@@ -1,6 +1,6 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { parseSystemFile, SystemFileError, systemJsonSchema } from '../../examples/lab/model/system-file.ts';
-import { systemsDir } from '../../examples/lab/model/system-files.ts';
+import { systemsDir } from '../../examples/lab/files/system-files.ts';
 import type { SiteFile } from '../emit-files/index.ts';
 import { checkedJsonFiles, checkedJsonFolderPlugin, type CheckedJsonFolder } from '../checked-json-folder/index.ts';
 

@@ -6,7 +6,7 @@ import useIsBrowser from '@docusaurus/useIsBrowser';
 import claimFigures from '@generated/claim-figures/default/claim-figures.json';
 import { claimFilterQuery, everyClaim, matchesClaimFilter, parseClaimFilter, showingText, type ClaimFilter } from '@site/examples/claims/comparison-filter';
 import { claims, type Claim } from '@site/examples/claims/registry';
-import type { Verdict } from '@site/examples/lab/verdict';
+import type { Verdict } from '@site/examples/lab/experiment/verdict';
 import VerdictBadge from './VerdictBadge';
 
 // Read by screen readers, not shown: the column stays narrow and each link still names its file.

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { csvFileName, toCsv } from '@site/examples/lab/csv';
-import type { ResultTable } from '@site/examples/lab/define-experiment';
+import { csvFileName, toCsv } from '@site/examples/lab/experiment/csv';
+import type { ResultTable } from '@site/examples/lab/experiment/define-experiment';
 
 // Without a byte order mark, Excel reads a UTF-8 CSV in the system's legacy code page and garbles
 // µ, ×, ÷ and —, which the tables' labels use.

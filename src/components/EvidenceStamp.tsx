@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { EvidenceStamp as Stamp } from '@site/examples/lab/evidence-schema';
+import type { EvidenceStamp as Stamp } from '@site/examples/lab/experiment/evidence-schema';
 import SiteFileLink from './SiteFileLink';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ResultPlot } from '@site/examples/lab/browser-experiment';
+import type { ResultPlot } from '@site/examples/lab/experiment/browser-experiment';
 import BarPlot from './BarPlot';
 import LinePlot from './LinePlot';
 

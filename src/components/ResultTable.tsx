@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ResultTable as Table } from '@site/examples/lab/define-experiment';
+import type { ResultTable as Table } from '@site/examples/lab/experiment/define-experiment';
 import CsvDownloadButton from './CsvDownloadButton';
 import { usePageClaimId } from './usePageClaimId';
 

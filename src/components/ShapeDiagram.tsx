@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Mermaid from '@theme/Mermaid';
-import { toMermaid } from '@site/examples/lab/mermaid';
-import { modularMonolith, shapes, truncateShape, type AnyShape } from '@site/examples/lab/shapes';
+import { toMermaid } from '@site/examples/lab/model/shape-mermaid';
+import { modularMonolith, shapes, truncateShape, type AnyShape } from '@site/examples/lab/model/shapes';
 
 const drawable: Readonly<Record<AnyShape['name'], AnyShape>> = { ...shapes, 'modular-monolith': modularMonolith };
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Verdict } from '@site/examples/lab/verdict';
+import type { Verdict } from '@site/examples/lab/experiment/verdict';
 
 const tone: Record<Verdict, string> = {
   holds: 'var(--verdict-holds)',

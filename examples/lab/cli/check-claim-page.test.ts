@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../evidence.ts';
+import { repoRoot } from '../files/evidence.ts';
 import { checkPage, resolvePageImport } from './check-claim-page.ts';
 
 const pages = (dir: string): string[] =>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyFigures } from '../../claims/check.ts';
 import { claimById, type Claim } from '../../claims/registry.ts';
 import { experimentIds } from '../../experiments.ts';
-import { experimentSourceFiles, hashSourceFiles, repoRoot } from '../evidence.ts';
+import { experimentSourceFiles, hashSourceFiles, repoRoot } from '../files/evidence.ts';
 import { claimCheckSteps, claimsCheckSteps, lintStep, typesStep } from './check-claim-steps.ts';
 
 describe('the steps on a published claim of the repository', () => {

@@ -13,7 +13,7 @@ import ts from 'typescript';
 import { checkClaims, type ClaimProblem, type KeyFigures } from '../../claims/check.ts';
 import { claimsWithKeyFigure, keyFigure } from '../../claims/key-figures.ts';
 import type { Claim } from '../../claims/registry.ts';
-import { evidenceFile, evidenceProblem, readEvidence } from '../evidence.ts';
+import { evidenceFile, evidenceProblem, readEvidence } from '../files/evidence.ts';
 import { checkPage } from './check-claim-page.ts';
 
 /** What one step found: passed or not, and lines that say what was checked or what to do. */

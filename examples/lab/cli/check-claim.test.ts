@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../evidence.ts';
+import { repoRoot } from '../files/evidence.ts';
 
 // The command line only: the steps themselves are tested in check-claim-steps.test.ts, and a whole
 // run on a scaffolded claim in scaffold.integration.test.ts.

@@ -5,7 +5,7 @@
  */
 import { claims } from '../../claims/registry.ts';
 import { experimentIds } from '../../experiments.ts';
-import { repoRoot } from '../evidence.ts';
+import { repoRoot } from '../files/evidence.ts';
 import { parseCheckArgs, usage } from './check-claim-args.ts';
 import { claimCheckSteps } from './check-claim-steps.ts';
 

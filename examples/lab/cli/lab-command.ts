@@ -1,4 +1,4 @@
-import { readSystemFile, referenceSystems, type SystemInFile } from '../model/system-files.ts';
+import { readSystemFile, referenceSystems, type SystemInFile } from '../files/system-files.ts';
 import { SystemFileError } from '../model/system-file.ts';
 import { systemSummary } from '../model/system-summary.ts';
 

@@ -1,6 +1,6 @@
 /** `npm run new:claim -- <comparison> <claim-id> "<the claim>"`: scaffolds one more pending claim. */
-import { nextSteps, planClaim, ScaffoldError, writePlan } from '../scaffold.ts';
-import { repoRoot } from '../evidence.ts';
+import { nextSteps, planClaim, ScaffoldError, writePlan } from '../scaffold/scaffold.ts';
+import { repoRoot } from '../files/evidence.ts';
 
 const [comparison, id, says, ...rest] = process.argv.slice(2);
 try {

@@ -1,6 +1,6 @@
 /** `npm run new:comparison -- <slug> "<Title>" [<first-claim-id> "<the claim>"]`: scaffolds a comparison with a first pending claim. */
-import { nextSteps, planComparison, ScaffoldError, writePlan } from '../scaffold.ts';
-import { repoRoot } from '../evidence.ts';
+import { nextSteps, planComparison, ScaffoldError, writePlan } from '../scaffold/scaffold.ts';
+import { repoRoot } from '../files/evidence.ts';
 
 const [slug, title, firstId, firstSays, ...rest] = process.argv.slice(2);
 try {

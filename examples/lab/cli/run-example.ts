@@ -4,8 +4,8 @@
  * at once when the experiment cannot run on this platform (it says what it needs and why).
  */
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
-import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from '../cli-params.ts';
-import { PlatformError, refuseUnsupported } from '../platform-needs.ts';
+import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from '../experiment/cli-params.ts';
+import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
 const usage = `usage: npm run example -- <id> [--json] [--quick] [--name value ...]\nexperiments: ${experimentIds.join(', ')}`;

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
-import type { ExperimentProgress, ResultTable } from '../define-experiment.ts';
+import type { ExperimentProgress, ResultTable } from '../experiment/define-experiment.ts';
 
 /**
  * A progress reporter on stderr: a live bar on a terminal, one line per step elsewhere (CI logs),

@@ -1,15 +1,15 @@
 /**
  * `npm run evidence [-- <id> ...]`: runs experiments at their default parameters and writes
  * `evidence/<id>.json`, stamped with the machine, Node, date, commit and source hash. A file that
- * would not match the evidence format (examples/lab/evidence-schema.ts) is not written: the run
+ * would not match the evidence format (examples/lab/experiment/evidence-schema.ts) is not written: the run
  * fails, naming the field, and the file from the last good run stays.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
-import { evidenceFile, repoRoot, stampRun } from '../evidence.ts';
-import { parseEvidenceFile, type Evidence } from '../evidence-schema.ts';
-import { PlatformError, refuseUnsupported } from '../platform-needs.ts';
+import { evidenceFile, repoRoot, stampRun } from '../files/evidence.ts';
+import { parseEvidenceFile, type Evidence } from '../experiment/evidence-schema.ts';
+import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 
 /** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../fault-injection.ts';
+import { seededRandom } from '../faults/fault-injection.ts';
 import { logNormalSigma, medianOf, sampler } from './distribution.ts';
 
 const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))] as number;

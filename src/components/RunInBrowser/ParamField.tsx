@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { ParamProblem } from '@site/examples/lab/cli-params';
-import type { ParamControl } from '@site/examples/lab/param-controls';
+import type { ParamProblem } from '@site/examples/lab/experiment/cli-params';
+import type { ParamControl } from '@site/examples/lab/experiment/param-controls';
 import styles from './styles.module.css';
 
 /** One labelled control for one parameter, with what it accepts and, after a refused run, why. */

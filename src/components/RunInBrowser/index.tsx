@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import CodeBlock from '@theme/CodeBlock';
 import { browserExperimentIds } from '@site/examples/browser-experiments';
-import type { RunnerMessage, RunnerRequest } from '@site/examples/lab/browser-runner';
-import type { ParamControl } from '@site/examples/lab/param-controls';
+import type { RunnerMessage, RunnerRequest } from '@site/examples/lab/experiment/browser-runner';
+import type { ParamControl } from '@site/examples/lab/experiment/param-controls';
 import ResultTable from '../ResultTable';
 import { useRepositoryUrl } from '../repository';
 import ResultPlotView from '../ResultPlotView';

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './evidence.ts';
+import { parseSystemFile } from '../model/system-file.ts';
+import type { System } from '../model/system.ts';
+
+/** Where the reference systems live, one JSON file each (relative paths are from the repository root). */
+export const systemsDir = 'examples/systems';
+
+/** A system and the file it was read from. */
+export interface SystemInFile {
+  readonly file: string;
+  readonly system: System;
+}
+
+/**
+ * Reads and checks a system file, by path from the current directory or the repository root.
+ *
+ * @example
+ * ```ts
+ * readSystemFile('examples/systems/shop.json').system.entry; // 'checkout'
+ * ```
+ */
+export function readSystemFile(file: string): SystemInFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RangeError(`cannot read the system file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}`);
+  }
+  return { file, system: parseSystemFile(text, file) };
+}
+
+/**
+ * Every reference system of the lab, checked, in the order of their file names.
+ *
+ * @example
+ * ```ts
+ * referenceSystems().map(({ system }) => system.name); // ['alibaba-tree', ..., 'shop', ...]
+ * ```
+ */
+export function referenceSystems(root: string = repoRoot): SystemInFile[] {
+  const folder = path.join(root, systemsDir);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ file: `${systemsDir}/${name}`, system: parseSystemFile(readFileSync(path.join(folder, name), 'utf8'), `${systemsDir}/${name}`) }));
+}
