@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFailures, cpuSlowdownFor, figuresTable, median, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
+import { median } from '../examples/lab/measure/stats.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
 
 const budget: Budget = { minPerformance: 90, minAccessibility: 100, minBestPractices: 100, minSeo: 100, maxCumulativeLayoutShift: 0.01, maxPlainPageScriptKiB: 191 };
 const page: PageFigures = {
   name: 'intro', path: '/docs/intro', runs: 3, performance: 97, accessibility: 100, bestPractices: 100, seo: 100,
   cumulativeLayoutShift: 0, totalBlockingTimeMs: 40, largestContentfulPaintMs: 1800, scriptKiB: 150,
 };
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the middle two', () => {
-    expect(median([91, 97, 88])).toBe(91);
-    expect(median([1, 4, 2, 3])).toBe(2.5);
-  });
-  it('refuses an empty list', () => expect(() => median([])).toThrow('median of no values'));
-});
 
 describe('budgetFailures', () => {
   it('passes a page within the budget', () => {

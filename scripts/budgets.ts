@@ -1,3 +1,5 @@
+import { median } from '../examples/lab/measure/stats.ts';
+
 /** The scores and sizes of one page, each the median of several Lighthouse runs. */
 export interface PageFigures {
   readonly name: string;
@@ -24,21 +26,6 @@ export interface Budget {
   readonly maxCumulativeLayoutShift: number;
   /** For the pages marked `plain`: the JavaScript of a plain doc page. */
   readonly maxPlainPageScriptKiB: number;
-}
-
-/**
- * The median of a list of numbers (the mean of the middle two for an even count).
- *
- * @example
- * ```ts
- * median([91, 97, 88]); // 91
- * ```
- */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**

@@ -24,7 +24,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveBuild } from '../e2e/site-server.ts';
 import { auditedPages, plainPaths } from './audited-pages.ts';
-import { budgetFailures, cpuSlowdownFor, figuresTable, median, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
+import { budgetFailures, cpuSlowdownFor, figuresTable, needsAnotherRun, type Budget, type PageFigures } from './budgets.ts';
+import { median } from '../examples/lab/measure/stats.ts';
 
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`LIGHTHOUSE_RUNS must be a whole number of at least 1 (3 is the default), got "${process.env.LIGHTHOUSE_RUNS}"`);

@@ -1,3 +1,5 @@
+import { median } from '../examples/lab/measure/stats.ts';
+
 /**
  * The targets of the project's loops on its 2-core machine (issue 13): the contributor's loop,
  * `npm test`, under 3 minutes; the site checks are what is left of `.ci/run`'s 15 minutes once the
@@ -48,10 +50,8 @@ export function parseTimeChecksArgs(argv: readonly string[]): TimeChecksArgs {
  * ```
  */
 export function timeChecksVerdict(script: string, seconds: readonly number[]): { pass: boolean; message: string } {
-  const sorted = [...seconds].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const middle = median(seconds);
   const target = loopTargetSeconds[script] as number;
-  const pass = median <= target;
-  return { pass, message: `npm run ${script}: median ${median} s of ${seconds.length} run${seconds.length === 1 ? '' : 's'}, ${pass ? 'within' : 'over'} its ${target} s target` };
+  const pass = middle <= target;
+  return { pass, message: `npm run ${script}: median ${middle} s of ${seconds.length} run${seconds.length === 1 ? '' : 's'}, ${pass ? 'within' : 'over'} its ${target} s target` };
 }

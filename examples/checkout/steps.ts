@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { CheckoutError } from './checkout-error.ts';
+import { defineStep, type CheckoutStep } from './define-step.ts';
 import { applyDiscount, calculateTax, chargePayment, issueReceipt, priceCart, validateCart } from './functions.ts';
 import {
   CartSchema,
@@ -12,30 +11,7 @@ import {
 } from './schemas.ts';
 import { stepNames, type StepName } from './step-names.ts';
 
-export { stepNames, type StepName };
-
-/** One business function with the schemas of what it takes and what it gives. */
-export interface CheckoutStep {
-  readonly name: StepName;
-  readonly input: z.ZodType;
-  readonly output: z.ZodType;
-  /** Validates the input, runs the function, validates the output. */
-  readonly run: (input: unknown) => unknown;
-}
-
-
-function defineStep<I, O>(name: StepName, input: z.ZodType<I>, output: z.ZodType<O>, fn: (input: I) => O): CheckoutStep {
-  return {
-    name,
-    input,
-    output,
-    run(raw) {
-      const parsed = input.safeParse(raw);
-      if (!parsed.success) throw new CheckoutError('invalid-input', `${name}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
-      return output.parse(fn(parsed.data));
-    },
-  };
-}
+export { stepNames, type CheckoutStep, type StepName };
 
 /**
  * Every checkout function, validated on the way in and out, by name. Shapes refer to these names;

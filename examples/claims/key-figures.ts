@@ -22,16 +22,10 @@ import type { SecurityResult } from '../nano-own-security/report.ts';
 import type { SingleEndpointResult } from '../nano-single-endpoint/report.ts';
 import { comparisonKeyFigures } from './comparisons/key-figures.ts';
 import { claimById } from './registry.ts';
+import { lowerMedian, median } from '../lab/measure/stats.ts';
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const sumOf = <T>(rows: readonly T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
-/** The lower median, as the anti-pattern verdict takes it, so the figure matches its `because`. */
-const lowerMedian = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 function chainingFigure(result: ChainingResult): string | null {
   const hop = result.perHop.find((h) => h.transport === 'http') ?? result.perHop.find((h) => h.transport !== 'memory');
@@ -53,8 +47,9 @@ function antiPatternFigure(result: AntiPatternResult): string | null {
   // The claim is about services on a network: read the first network transport, as the verdict does.
   const transport = result.breakEvens.find((b) => b.transport !== 'memory')?.transport;
   const rows = result.rows.filter((row) => row.transport === transport);
+  // The lower median, as the anti-pattern verdict takes it, so the figure matches its `because`.
   const breakEven = lowerMedian(result.breakEvens.filter((b) => b.transport === transport && b.workUs !== null).map((b) => b.workUs as number));
-  if (rows.length === 0 || breakEven === undefined) return null;
+  if (rows.length === 0 || breakEven === null) return null;
   const longest = Math.max(...rows.map((row) => row.chainLength));
   const leastWork = Math.min(...rows.map((row) => row.workUs));
   const real = rows.find((row) => row.chainLength === longest && row.workUs === leastWork);

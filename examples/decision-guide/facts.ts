@@ -13,6 +13,7 @@ import type { OwnScheduleResult } from '../nano-own-schedule/report.ts';
 import type { LockstepResult } from '../micro-lockstep/report.ts';
 import type { RedundancyResult } from '../micro-redundancy/report.ts';
 import type { ContinuousDeploymentResult, RolloutRow } from '../micro-continuous-deployment/report.ts';
+import { median } from '../lab/measure/stats.ts';
 
 /** The results of the runs the guide reads, one per claim, as stored in `evidence/<claim>.json`. */
 export interface EvidenceResults {
@@ -112,12 +113,6 @@ function perShape<T>(pick: (shape: ShapeName) => T | undefined, claim: EvidenceC
   const entries = shapeNames.map((shape) => [shape, need(pick(shape), claim, `${what} for ${shape}`)] as const);
   return Object.fromEntries(entries) as unknown as PerShape<T>;
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 function hopFacts(result: ChainingResult): DecisionFacts['hop'] {
   const claim = 'nano-chaining';

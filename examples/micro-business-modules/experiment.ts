@@ -1,13 +1,18 @@
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { httpTransport } from '../lab/network/http-transport.ts';
 import { businessModulesParams, contractRunParams, runContracts, type ContractRunEnvironment } from './contract-run.ts';
 import { postRaw } from './raw-post.ts';
 import { boundaryTable, businessModulesVerdict, casesTable, releaseTable, type BusinessModulesResult } from './report.ts';
-import { serveUnits } from './serve-units.ts';
 
 /** Each unit on its own loopback port, raw requests sent over real HTTP. */
 const openDoorsOverHttp: ContractRunEnvironment['openDoors'] = async (shape, unitOptions) => {
-  const served = await serveUnits(shape, unitOptions);
-  return { call: served.call, postRaw: (unit, path, body) => postRaw(served.ports.get(unit) as number, path, body), close: served.close };
+  const running = await httpTransport.start(shape, unitOptions);
+  const portOf = (unit: string) => {
+    const endpoint = running.endpoints.find((candidate) => candidate.unit === unit);
+    if (!endpoint) throw new Error(`no unit named ${unit} is running`);
+    return endpoint.port;
+  };
+  return { call: running.call, postRaw: (unit, path, body) => postRaw(portOf(unit), path, body), close: running.close };
 };
 
 /**

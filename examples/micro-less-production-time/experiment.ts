@@ -11,6 +11,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { fixedCostTable, pipelineTable, productionTimeVerdict, type PipelineRow, type PipelineScope, type ProductionTimeResult } from './report.ts';
 import { runSuite, systemSuitePlan, unitSuitePlan, writeEmptySuite, writeSuite, type WrittenSuite } from './unit-suites.ts';
+import { median, medianOrNull } from '../lab/measure/stats.ts';
 
 const shapeNames = Object.keys(shapes) as [ShapeName, ...ShapeName[]];
 
@@ -26,14 +27,6 @@ const params = z.object({
   repetitions: z.number().int().min(1).max(15).default(3),
   maxSecondsPerRun: z.number().positive().max(120).default(60),
 });
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-const medianOrNull = (values: ReadonlyArray<number | null>) => (values.some((value) => value === null) ? null : median(values as number[]));
 
 /** One pipeline to time: a suite to run and the units to bundle. */
 interface Pipeline {

@@ -21,7 +21,8 @@ import {
   type OrdersReport,
   type PaymentsReport,
 } from './report.ts';
-import { bundleServices, openFilesUnder, startService, type RunningService } from './service-process.ts';
+import { openFilesUnder } from '../lab/processes/proc.ts';
+import { bundleServices, startService, type RunningService } from '../lab/processes/service-process.ts';
 import { runOrdersService } from './orders-service.ts';
 import { runPaymentsService } from './payments-service.ts';
 import { runSchemaChange } from './shared-schema.ts';

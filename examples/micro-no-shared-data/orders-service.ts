@@ -1,6 +1,6 @@
 /**
- * The orders service, run as its own process (see service-process.ts). It owns one SQLite file and
- * opens no other. It prices an order with the checkout functions, asks the payments service over HTTP
+ * The orders service, run as its own process (started by examples/lab/processes/service-process.ts).
+ * It owns one SQLite file and opens no other. It prices an order with the checkout functions, asks the payments service over HTTP
  * to charge it, and learns that the payment was captured only from the "payment captured" event.
  *
  * Environment: ORDERS_DB (its file), IDEMPOTENT ('1': an event id is applied once; '0': every delivery
@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { applyDiscount, calculateTax, priceCart, validateCart } from '../checkout/functions.ts';
 import type { Cart } from '../checkout/schemas.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
-import { listenOnLoopback } from '../lab/network/http-transport.ts';
+import { serveUntilStopped } from '../lab/processes/serve.ts';
 import type { PaymentCapturedEvent, OrdersReport } from './report.ts';
 
 /**
@@ -89,20 +89,15 @@ export async function runOrdersService(): Promise<void> {
     return c.json(report);
   });
 
-  const server = await listenOnLoopback(app);
   process.on('message', (message: { paymentsPort?: number }) => {
     if (typeof message?.paymentsPort !== 'number') return;
     paymentsPort = message.paymentsPort;
     process.send?.({ configured: message.paymentsPort });
   });
-  process.send({ port: server.port });
-
-  async function stop() {
-    agent.destroy();
-    await server.close();
-    db.close();
-    process.exit(0);
-  }
-  process.once('SIGTERM', () => void stop());
-  process.once('disconnect', () => void stop());
+  await serveUntilStopped(app, {
+    onStop: () => {
+      agent.destroy();
+      db.close();
+    },
+  });
 }

@@ -1,6 +1,6 @@
 /**
- * The payments service, run as its own process (see service-process.ts). It owns one SQLite file and
- * opens no other. It charges an order with the checkout's `chargePayment`, stores the payment, and
+ * The payments service, run as its own process (started by examples/lab/processes/service-process.ts).
+ * It owns one SQLite file and opens no other. It charges an order with the checkout's `chargePayment`, stores the payment, and
  * publishes a "payment captured" event to the orders service over HTTP, in one of two ways:
  * - `naive`: write the payment row, then publish (two separate steps);
  * - `outbox`: write the payment row and an outbox row in one transaction; a relay publishes unpublished
@@ -14,7 +14,7 @@ import { Hono } from 'hono';
 import { chargePayment } from '../checkout/functions.ts';
 import type { TaxedCart } from '../checkout/schemas.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
-import { listenOnLoopback } from '../lab/network/http-transport.ts';
+import { serveUntilStopped } from '../lab/processes/serve.ts';
 import type { CrashPoint, PaymentCapturedEvent, PaymentsReport } from './report.ts';
 
 /**
@@ -102,15 +102,10 @@ export async function runPaymentsService(): Promise<void> {
 
   // A restarted service first hands on what it committed before its crash.
   if (delivery === 'outbox') await relayOutbox();
-  const server = await listenOnLoopback(app);
-  process.send({ port: server.port });
-
-  async function stop() {
-    agent.destroy();
-    await server.close();
-    db.close();
-    process.exit(0);
-  }
-  process.once('SIGTERM', () => void stop());
-  process.once('disconnect', () => void stop());
+  await serveUntilStopped(app, {
+    onStop: () => {
+      agent.destroy();
+      db.close();
+    },
+  });
 }

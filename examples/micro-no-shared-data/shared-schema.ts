@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import path from 'node:path';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
-import { listenOnLoopback } from '../lab/network/http-transport.ts';
+import { listenOnLoopback } from '../lab/processes/serve.ts';
 import type { SchemaChangeRow } from './report.ts';
 
 const renameMigration = 'ALTER TABLE orders RENAME COLUMN total_cents TO amount_cents';

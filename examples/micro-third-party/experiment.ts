@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent } from '../lab/network/http-client.ts';
-import { listenOnLoopback } from '../lab/network/http-transport.ts';
+import { listenOnLoopback } from '../lab/processes/serve.ts';
 import { runOutages, thirdPartyParams, type ThirdPartyEnvironment } from './outage-run.ts';
 import { paymentAdapterApp } from './payment-adapter.ts';
 import { chargeThroughService, httpProviderCall } from './payment-http.ts';

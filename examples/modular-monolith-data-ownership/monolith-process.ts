@@ -1,5 +1,5 @@
 /**
- * The modular monolith, run as one process (see ../micro-no-shared-data/service-process.ts): one SQLite
+ * The modular monolith, run as one process (see examples/lab/processes/service-process.ts): one SQLite
  * file, one connection, the orders and payments modules each on their own tables. The checkout places the
  * order, records the payment and marks the order paid in one transaction, which the application layer
  * owns; the modules' statements join it because they run on the same connection.
@@ -12,7 +12,8 @@ import type { Cart } from '../checkout/schemas.ts';
 import { crashIfPlanned, crashPlanFromEnv } from './crash-plan.ts';
 import { ordersModule } from './orders-module.ts';
 import { paymentsModule } from './payments-module.ts';
-import { openStore, serveUntilStopped } from './store-process.ts';
+import { serveUntilStopped } from '../lab/processes/serve.ts';
+import { openStore } from './store-process.ts';
 
 /**
  * Runs the modular monolith in this process until SIGTERM, its parent disconnects, or a planned crash.
@@ -43,5 +44,5 @@ export async function runModularMonolith(): Promise<void> {
   });
   app.post('/report', (c) => c.json({ orders: orders.report(), payments: payments.report(), audits: [orders.audit(), payments.audit()] }));
 
-  await serveUntilStopped(app, db);
+  await serveUntilStopped(app, { onStop: () => db.close() });
 }

@@ -11,7 +11,8 @@ import type { Cart } from '../checkout/schemas.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { crashIfPlanned, crashPlanFromEnv } from './crash-plan.ts';
 import { ordersModule } from './orders-module.ts';
-import { openStore, serveUntilStopped } from './store-process.ts';
+import { serveUntilStopped } from '../lab/processes/serve.ts';
+import { openStore } from './store-process.ts';
 
 /**
  * Runs the orders service in this process until SIGTERM, its parent disconnects, or a planned crash.
@@ -52,5 +53,10 @@ export async function runOrdersService(): Promise<void> {
     paymentsPort = message.paymentsPort;
     process.send?.({ configured: paymentsPort });
   });
-  await serveUntilStopped(app, db, () => agent.destroy());
+  await serveUntilStopped(app, {
+    onStop: () => {
+      agent.destroy();
+      db.close();
+    },
+  });
 }

@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import type { TaxedCart } from '../checkout/schemas.ts';
 import { crashIfPlanned, crashPlanFromEnv } from './crash-plan.ts';
 import { paymentsModule } from './payments-module.ts';
-import { openStore, serveUntilStopped } from './store-process.ts';
+import { serveUntilStopped } from '../lab/processes/serve.ts';
+import { openStore } from './store-process.ts';
 
 /**
  * Runs the payments service in this process until SIGTERM, its parent disconnects, or a planned crash.
@@ -32,5 +33,5 @@ export async function runPaymentsService(): Promise<void> {
   });
   app.post('/report', (c) => c.json({ payments: payments.report(), audits: [payments.audit()] }));
 
-  await serveUntilStopped(app, db);
+  await serveUntilStopped(app, { onStop: () => db.close() });
 }

@@ -10,8 +10,10 @@ import { bundleShape, type ShapeBundles, type UnitBundle } from '../lab/packagin
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { microservices, modularMonolith, shapeCalls, type AnyShape } from '../lab/model/shapes.ts';
-import { processStartTicks, replacedUnits, replaceStrategies, startFleet, type Fleet, type ReplaceStrategy } from './fleet.ts';
+import { processStartTicks } from '../lab/processes/proc.ts';
+import { replacedUnits, replaceStrategies, startFleet, type Fleet, type ReplaceStrategy } from './fleet.ts';
 import { changeTable, loadTable, shapeCostTable, verdictFor, type DeployShapeName, type ModuleName, type RedeployRow, type Result, type ShapeCostRow } from './report.ts';
+import { median } from '../lab/measure/stats.ts';
 
 const params = z.object({
   /** Every change is redeployed once per round, in each shape and with each strategy. */
@@ -39,11 +41,6 @@ const modules: readonly ModuleName[] = ['cart', 'billing', 'receipts'];
 // The microservices value is typed with the article's shape names; both are named as the report names them.
 const compared: ReadonlyArray<AnyShape & { name: DeployShapeName }> = [modularMonolith, { ...microservices, name: 'microservices' }];
 const reference = runCheckoutInProcess(sampleCart);
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /** The unit of a shape that holds a module's functions. */
 function unitHolding(shape: AnyShape, module: ModuleName): string {

@@ -8,7 +8,8 @@ import { bundleShape, type ShapeBundles } from '../lab/packaging/bundle-units.ts
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { findLeftovers } from '../lab/processes/leftovers.ts';
 import { microservices } from '../lab/model/shapes.ts';
-import { processFile, processStartTicks, replacedUnits, startFleet, type ProcessIdentity } from './fleet.ts';
+import { processStartTicks } from '../lab/processes/proc.ts';
+import { replacedUnits, startFleet, type ProcessIdentity } from './fleet.ts';
 
 const identity = (unit: string, pid: number, startTicks: number): ProcessIdentity => ({ unit, pid, startTicks, file: `${unit}.cjs` });
 
@@ -29,16 +30,6 @@ describe('replacedUnits', () => {
 
   it('counts a unit that vanished as replaced', () => {
     expect(replacedUnits(before, before.slice(1))).toEqual(['cart']);
-  });
-});
-
-describe('processStartTicks and processFile', () => {
-  it('read a live process from /proc, and null for one that does not exist', () => {
-    expect(processStartTicks(process.pid)).toBeGreaterThan(0);
-    expect(processFile(process.pid)).not.toBeNull();
-    // Above the kernel's largest pid_max (2^22): no process can have it.
-    expect(processStartTicks(2 ** 22 + 1)).toBeNull();
-    expect(processFile(2 ** 22 + 1)).toBeNull();
   });
 });
 

@@ -4,10 +4,9 @@
  * release while the others keep running untouched. Which process runs which release is read back
  * from /proc, not from the lab's own bookkeeping.
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startBalancer, type Balancer } from '../lab/packaging/container-unit.ts';
-import { procStatFields } from '../lab/processes/proc-stat.ts';
+import { processArgv, processStartTicks } from '../lab/processes/proc.ts';
 import { startBundle, type FleetUnit, type RunningBundle } from '../lab/packaging/run-bundle.ts';
 
 /** How a running unit is replaced by its new release. */
@@ -52,45 +51,6 @@ export interface Fleet {
   /** Replaces the process of `unit` with one started from `file`. */
   replace(unit: string, file: string, strategy: ReplaceStrategy): Promise<Replacement>;
   close(): Promise<void>;
-}
-
-/**
- * The start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or null if
- * no such process is alive.
- *
- * @example
- * ```ts
- * processStartTicks(process.pid); // e.g. 1234567
- * processStartTicks(2 ** 22 + 1); // null
- * ```
- */
-export function processStartTicks(pid: number): number | null {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return null;
-  }
-  const fields = procStatFields(stat);
-  const state = fields[0];
-  const ticks = Number(fields[19]);
-  return state === 'Z' || !Number.isFinite(ticks) ? null : ticks;
-}
-
-/**
- * The file a `node <file>` process was started with, from /proc/<pid>/cmdline; null if it is gone.
- *
- * @example
- * ```ts
- * processFile(unit.pid); // '/tmp/mm-deploys-x/microservices-billing.r3.cjs'
- * ```
- */
-export function processFile(pid: number): string | null {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[1] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -168,7 +128,7 @@ export async function startFleet(units: readonly FleetUnit[], drainMs: number): 
         unit,
         pid: unitProcess.pid,
         startTicks: processStartTicks(unitProcess.pid) ?? -1,
-        file: processFile(unitProcess.pid) ?? '',
+        file: processArgv(unitProcess.pid)?.[1] ?? '',
       })),
     async replace(unit, file, strategy) {
       const old = running.get(unit);

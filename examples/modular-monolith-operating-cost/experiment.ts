@@ -8,7 +8,7 @@ import { measureThroughput } from '../lab/measure/measure.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
 import { microservices, modularMonolith, type AnyShape } from '../lab/model/shapes.ts';
 import { costTable, roundsTable, unitTable, verdictFor, type ComparedShape, type OperatingCostResult, type ShapeCost } from './report.ts';
-import { findUnitProcesses, readCpuMs, readMemory, type UnitProcess } from './unit-processes.ts';
+import { readCpuMs, readMemory } from '../lab/processes/proc.ts';
 
 const params = z.object({
   /** Interleaved rounds: in each, both shapes take the same load, the one going first alternating. */
@@ -27,7 +27,8 @@ const params = z.object({
 interface Running {
   readonly shape: AnyShape & { readonly name: ComparedShape };
   readonly deployment: Deployment<AnyShape>;
-  readonly processes: readonly UnitProcess[];
+  /** Each unit's process, in chain order, as the process transport started it. */
+  readonly processes: ReadonlyArray<{ readonly unit: string; readonly pid: number }>;
   readonly cpuMs: Map<number, number>;
   readonly throughputPerRound: number[];
   checkouts: number;
@@ -38,7 +39,7 @@ interface Running {
 /**
  * modular-monolith-operating-cost: deploys the modular monolith (one unit, three modules) and the
  * microservices (the same three modules as three units) on the process transport, every unit a real
- * Node child process serving HTTP on 127.0.0.1. It finds each unit's PID in /proc, warms both shapes
+ * Node child process serving HTTP on 127.0.0.1. It takes each unit's PID from the transport, warms both shapes
  * up, then drives the same bounded concurrent load through each in interleaved rounds, recording the
  * CPU time the unit processes consumed during their own turns and the checkouts per second. After
  * the load it reads every unit process's memory (RSS, PSS, USS) from /proc/<pid>/smaps_rollup.
@@ -46,7 +47,7 @@ interface Running {
 export const experiment = defineExperiment({
   id: 'modular-monolith-operating-cost',
   title: 'A modular monolith needs fewer processes and less memory than microservices for the same checkouts',
-  needs: { platforms: ['linux'], because: 'it finds the unit processes in `/proc` and reads their CPU time from `/proc/<pid>/stat` and their memory (RSS, PSS, USS) from `/proc/<pid>/smaps_rollup`, which only Linux has' },
+  needs: { platforms: ['linux'], because: 'it reads the CPU time of the unit processes from `/proc/<pid>/stat` and their memory (RSS, PSS, USS) from `/proc/<pid>/smaps_rollup`, which only Linux has' },
   params,
   quick: { rounds: 2, checkoutsPerRound: 100, warmup: 50, maxSecondsPerRound: 10 },
   tables: (result) => [costTable(result), unitTable(result), roundsTable(result)],
@@ -63,9 +64,8 @@ export const experiment = defineExperiment({
       for (const shape of compared) {
         const deployment = await deployShape(shape, processTransport);
         deployments.push(deployment);
-        // Named by their environment, so a process of the other shape is never counted; in chain order.
-        const unitOrder = shape.units.map((unit) => unit.name);
-        const processes = findUnitProcesses(shape.name).sort((a, b) => unitOrder.indexOf(a.unit) - unitOrder.indexOf(b.unit));
+        // The transport names each unit's process, in chain order: a process of the other shape is never counted.
+        const processes = deployment.endpoints.flatMap(({ unit, pid }) => (pid === undefined ? [] : [{ unit, pid }]));
         running.push({ shape, deployment, processes, cpuMs: new Map(processes.map((unit) => [unit.pid, 0])), throughputPerRound: [], checkouts: 0, wrongAnswers: 0, networkCalls: 0 });
         onProgress?.({ done: ++done, total, label: `${shape.name}: ${processes.length} unit processes started` });
       }

@@ -1,10 +1,11 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
+import { median } from '../lab/measure/stats.ts';
 
 /** The two shapes compared: the same three business modules, in one process or in three. */
 export type ComparedShape = 'modular-monolith' | 'microservices';
 
-/** One unit process of a shape, as /proc saw it. */
+/** One unit process of a shape, as /proc saw it (memory) over the run (CPU). */
 export interface UnitCost {
   readonly shape: ComparedShape;
   /** The unit the process serves, read from its own environment (LAB_UNIT). */
@@ -22,7 +23,7 @@ export interface ShapeCost {
   readonly shape: ComparedShape;
   /** Deploy units the shape describes. */
   readonly plannedUnits: number;
-  /** Unit processes of the shape found alive in /proc (children of the experiment, named by their environment). */
+  /** Unit processes the process transport started for the shape (one per deploy unit). */
   readonly processes: number;
   readonly units: readonly UnitCost[];
   /** Network calls one checkout took, as the units counted them: the client's call plus each hop between units. */
@@ -60,11 +61,6 @@ export interface CostRatios {
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length === 0 ? 0 : sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 const mib = (kiB: number) => round(kiB / 1024);
 const ratioOf = (micro: number, mono: number) => (mono > 0 ? round(micro / mono, 2) : null);
@@ -85,7 +81,7 @@ export function shapeTotals(shape: ShapeCost): { rssKiB: number; pssKiB: number;
     ussKiB: sum(shape.units.map((unit) => unit.ussKiB)),
     cpuMs,
     cpuMsPer1000: shape.checkouts > 0 ? round((cpuMs / shape.checkouts) * 1000) : 0,
-    medianThroughput: Math.round(median(shape.throughputPerRound)),
+    medianThroughput: shape.throughputPerRound.length ? Math.round(median(shape.throughputPerRound)) : 0,
   };
 }
 

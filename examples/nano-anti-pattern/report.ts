@@ -2,6 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { LatencySummary } from '../lab/measure/measure.ts';
 import type { TransportName } from '../lab/units/transport.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
+import { lowerMedian } from '../lab/measure/stats.ts';
 
 /** Nanoservices against the monolith for one chain length and one amount of work per function. */
 export interface AntiPatternRow {
@@ -171,18 +172,13 @@ export function breakEvenPlotRows(result: AntiPatternResult, maxWorkUs: number) 
   const lines = transports.flatMap((transport) =>
     (['perHopUs', 'cpuPerHopUs'] as const).flatMap((measure) =>
       works.flatMap((workUs) => {
-        const us = median(result.rows.filter((r) => r.transport === transport && r.workUs === workUs && r[measure] !== null).map((r) => r[measure] as number));
+        const us = lowerMedian(result.rows.filter((r) => r.transport === transport && r.workUs === workUs && r[measure] !== null).map((r) => r[measure] as number));
         return us === null ? [] : [{ line: `one hop, ${transport} (${measure === 'perHopUs' ? 'latency' : 'CPU'})`, workUs, us }];
       }),
     ),
   );
   return [...lines, ...works.map((workUs) => ({ line: 'work of one function', workUs, us: workUs }))];
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? null : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
-};
 
 /**
  * The figures the page quotes: the median break-even per transport, and the overhead share of the
@@ -199,13 +195,13 @@ export function headline(result: AntiPatternResult, transport: TransportName) {
   const works = [...new Set(rows.map((r) => r.workUs))].sort((a, b) => a - b);
   const at = (workUs: number | undefined) => rows.find((r) => r.chainLength === longest && r.workUs === workUs);
   // At large work the overhead is a small difference of two large, noisy numbers: the median over chain lengths steadies it.
-  const shareOverChains = (workUs: number | undefined) => median(rows.filter((r) => r.workUs === workUs && r.chainLength > 1).map((r) => r.overheadSharePercent));
+  const shareOverChains = (workUs: number | undefined) => lowerMedian(rows.filter((r) => r.workUs === workUs && r.chainLength > 1).map((r) => r.overheadSharePercent));
   const within = result.breakEvens.filter((b) => b.transport === transport && b.workUs !== null).map((b) => b.workUs as number);
   return {
     longest,
     leastWorkUs: works[0] ?? null,
     mostWorkUs: works.at(-1) ?? null,
-    breakEvenUs: median(within),
+    breakEvenUs: lowerMedian(within),
     perHopAtRealWorkUs: at(works[0])?.perHopUs ?? null,
     shareAtRealWork: at(works[0])?.overheadSharePercent ?? null,
     shareAtMostWork: shareOverChains(works.at(-1)),
@@ -232,7 +228,7 @@ export function antiPatternVerdict(result: AntiPatternResult): { verdict: Verdic
   const crossings = result.breakEvens.filter((b) => b.transport === transport);
   const h = headline(result, transport);
   const cpuWithin = result.cpuBreakEvens.filter((b) => b.transport === transport && b.workUs !== null).map((b) => b.workUs as number);
-  const cpuBreakEven = median(cpuWithin);
+  const cpuBreakEven = lowerMedian(cpuWithin);
   const realWorkPerFunction = round1(result.inProcessCheckout.p50Us / 6);
   if (crossings.length === 0) return { verdict: 'not-testable', because: 'no chain of two or more functions was measured' };
   if (crossings.every((b) => b.where === 'above')) {

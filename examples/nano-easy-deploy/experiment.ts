@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { bundleShape, bundleVariants, writeBareServer, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
-import { readProcessMemory, startBundle, startFleetAtOnce, startFleetInTurn, type ProcessMemory } from '../lab/packaging/run-bundle.ts';
+import { startBundle, startFleetAtOnce, startFleetInTurn } from '../lab/packaging/run-bundle.ts';
+import { readMemory, type ProcessMemory } from '../lab/processes/proc.ts';
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { easyDeployVerdict, fleetTable, unitDeployTable, type EasyDeployResult, type FleetRow, type UnitDeployRow } from './report.ts';
+import { median, medianOrNull } from '../lab/measure/stats.ts';
 
 const shapeNames = Object.keys(shapes) as [ShapeName, ...ShapeName[]];
 
@@ -22,12 +24,6 @@ const params = z.object({
   idleMs: z.number().int().min(0).max(5_000).default(500),
 });
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const medianOrNull = (values: ReadonlyArray<number | null>) => (values.some((value) => value === null) ? null : median(values as number[]));
 const sumOrNull = (values: ReadonlyArray<number | null>) => (values.some((value) => value === null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
 
 /** Samples of one unit over the starts. */
@@ -46,7 +42,7 @@ interface UnitSamples {
 export const experiment = defineExperiment({
   id: 'nano-easy-deploy',
   title: 'Are nanoservices easy to deploy? One unit, and the whole fleet',
-  needs: { platforms: ['linux'], because: "it reads each unit's memory from `/proc/<pid>/status` (RSS) and `/proc/<pid>/smaps_rollup` (PSS), which only Linux has" },
+  needs: { platforms: ['linux'], because: "it reads each unit's memory (RSS and PSS) from `/proc/<pid>/smaps_rollup`, which only Linux has" },
   params,
   quick: { starts: 1, idleMs: 100 },
   tables: (result) => [fleetTable(result), unitDeployTable(result)],
@@ -80,7 +76,7 @@ export const experiment = defineExperiment({
               const unitSamples = samples.get(`${shape}/${unit.unit}`) as UnitSamples;
               unitSamples.listeningMs.push(unit.running.listeningAfterMs);
               unitSamples.firstAnswerMs.push(unit.firstAnswerMs ?? Number.NaN);
-              unitSamples.memory.push(readProcessMemory(unit.running.pid));
+              unitSamples.memory.push(readMemory(unit.running.pid));
             }
           } finally {
             await inTurn.stop();
@@ -95,7 +91,7 @@ export const experiment = defineExperiment({
         try {
           baseline.listeningMs.push(bare.listeningAfterMs);
           await sleep(p.idleMs);
-          baseline.memory.push(readProcessMemory(bare.pid));
+          baseline.memory.push(readMemory(bare.pid));
         } finally {
           await bare.stop();
         }

@@ -1,6 +1,7 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
+import { median } from '../lab/measure/stats.ts';
 
 /** One deploy unit: its bundle, and medians over the starts measured. */
 export interface UnitDeployRow {
@@ -125,12 +126,6 @@ export function fleetTable(result: EasyDeployResult): ResultTable {
 export const easierUnitRatio = 0.75;
 /** A fleet costs more than the monolith when its memory exceeds the monolith's by more than this factor. */
 export const costlierFleetRatio = 1.25;
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /**
  * The verdict the figures support. A nanoservice unit is "easier to deploy" than the monolith if its

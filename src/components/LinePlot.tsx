@@ -1,19 +1,12 @@
 import type { ReactNode } from 'react';
+import type { ResultPlot } from '@site/examples/lab/experiment/browser-experiment';
 import PlotFigure from './PlotFigure';
 
-/** A line chart of result rows: one line per `series`, one panel per `facet`. */
-export interface LinePlotProps {
-  readonly rows: ReadonlyArray<Record<string, string | number | null>>;
-  readonly x: string;
-  readonly y: string;
-  readonly series: string;
-  readonly facet?: string;
-  readonly xLabel: string;
-  readonly yLabel: string;
-  /** What the chart shows, for screen readers and as its caption. */
-  readonly title: string;
-  readonly logY?: boolean;
-}
+/**
+ * A line chart of result rows: one line per `series`, one panel per `facet`. The same fields as a
+ * plot an experiment returns (`ResultPlot`), so the page draws either kind of figure the same way.
+ */
+export type LinePlotProps = Omit<ResultPlot, 'kind'>;
 
 const height = 320;
 

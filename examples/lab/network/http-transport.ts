@@ -1,38 +1,13 @@
-import { serve, type ServerType } from '@hono/node-server';
-import type { Server } from 'node:http';
 import { keepAliveAgent, postJson } from './http-client.ts';
+import { listenOnLoopback } from '../processes/serve.ts';
 import type { AnyShape } from '../model/shapes.ts';
-import type { CallUnit, RunningUnits, Transport } from '../units/transport.ts';
+import type { CallUnit, RunningUnits, Transport, UnitEndpoint } from '../units/transport.ts';
 import { createUnitApp, type UnitOptions } from '../units/unit-app.ts';
-
-/**
- * Serves a Hono app on 127.0.0.1 with a port the OS picks, and resolves once it listens.
- *
- * @example
- * ```ts
- * const { port, close } = await listenOnLoopback(app);
- * ```
- */
-export function listenOnLoopback(app: { fetch: (request: Request) => Response | Promise<Response> }) {
-  return new Promise<{ port: number; close: () => Promise<void> }>((resolve, reject) => {
-    const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      resolve({ port: info.port, close: () => closeServer(server as Server) }),
-    );
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Idle keep-alive sockets would hold close() open; in-flight requests have already answered.
-    server.closeIdleConnections();
-  });
-}
 
 /**
  * Every unit a real HTTP server on 127.0.0.1 (port 0) in this process; units call each other
  * over keep-alive connections. The network stack and the event loop are real; the CPU is shared.
+ * `endpoints` gives each unit's port, so that raw requests can reach any unit.
  *
  * @example
  * ```ts
@@ -45,6 +20,7 @@ export const httpTransport: Transport = {
   async start(shape: AnyShape, unitOptions?: (unitName: string) => UnitOptions): Promise<RunningUnits> {
     const agent = keepAliveAgent();
     const ports = new Map<string, number>();
+    const endpoints: UnitEndpoint[] = [];
     const closers: Array<() => Promise<void>> = [];
     const call: CallUnit = (unit, route, body, headers) => {
       const port = ports.get(unit);
@@ -59,12 +35,13 @@ export const httpTransport: Transport = {
       for (const unit of shape.units) {
         const server = await listenOnLoopback(createUnitApp(shape, unit.name, call, unitOptions?.(unit.name)));
         ports.set(unit.name, server.port);
+        endpoints.push({ unit: unit.name, port: server.port });
         closers.push(server.close);
       }
     } catch (error) {
       await close();
       throw error;
     }
-    return { call, close };
+    return { call, endpoints, close };
   },
 };

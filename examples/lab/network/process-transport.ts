@@ -1,32 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { keepAliveAgent, postJson } from './http-client.ts';
+import { stopChild } from '../processes/stop-child.ts';
 import type { AnyShape } from '../model/shapes.ts';
-import type { CallUnit, RunningUnits, Transport } from '../units/transport.ts';
+import type { CallUnit, RunningUnits, Transport, UnitEndpoint } from '../units/transport.ts';
 import type { UnitOptions } from '../units/unit-app.ts';
 
 const unitMain = fileURLToPath(new URL('./unit-process-main.ts', import.meta.url));
 const tsxLoader = import.meta.resolve('tsx');
 const startTimeoutMs = 15_000;
-const stopTimeoutMs = 3_000;
-
-/**
- * Stops a child: SIGTERM, then SIGKILL if it has not exited within `stopTimeoutMs`.
- *
- * @example
- * ```ts
- * await stopChild(child); // resolves once the process has exited
- * ```
- */
-export async function stopChild(child: ChildProcess, timeoutMs = stopTimeoutMs): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  await exited;
-  clearTimeout(timer);
-}
 
 function startUnit(shape: AnyShape, unit: string, peerPorts: Record<string, number>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', tsxLoader, unitMain], {
@@ -54,6 +36,8 @@ function startUnit(shape: AnyShape, unit: string, peerPorts: Record<string, numb
  * Every unit a real child process (`node --import tsx unit-process-main.ts`) serving HTTP on
  * 127.0.0.1; units call each other over keep-alive connections. Units start from the end of the
  * chain so that each learns the port of the unit it calls. Stopped with SIGTERM (SIGKILL after 3 s).
+ * `endpoints` gives each unit's port and PID, in the shape's unit order, so that an experiment can
+ * read what each unit process costs without searching for it.
  *
  * @example
  * ```ts
@@ -68,6 +52,7 @@ export const processTransport: Transport = {
     const agent = keepAliveAgent();
     const children: ChildProcess[] = [];
     const ports: Record<string, number> = {};
+    const endpoints: UnitEndpoint[] = [];
     const close = async () => {
       agent.destroy();
       await Promise.all(children.splice(0).map((child) => stopChild(child)));
@@ -77,6 +62,7 @@ export const processTransport: Transport = {
         const started = await startUnit(shape, unit.name, { ...ports });
         children.push(started.child);
         ports[unit.name] = started.port;
+        endpoints.unshift({ unit: unit.name, port: started.port, pid: started.child.pid as number });
       }
     } catch (error) {
       await close();
@@ -87,6 +73,6 @@ export const processTransport: Transport = {
       if (port === undefined) return Promise.reject(new Error(`no unit named ${unit} is running`));
       return postJson(agent, port, `/${route}`, body, headers);
     };
-    return { call, close };
+    return { call, endpoints, close };
   },
 };

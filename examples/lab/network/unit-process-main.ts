@@ -4,10 +4,10 @@
  * serves on 127.0.0.1 with a port the OS picks, and reports that port to its parent over IPC.
  */
 import { keepAliveAgent, postJson } from './http-client.ts';
-import { listenOnLoopback } from './http-transport.ts';
 import type { AnyShape } from '../model/shapes.ts';
 import type { CallUnit } from '../units/transport.ts';
 import { createUnitApp } from '../units/unit-app.ts';
+import { serveUntilStopped } from '../processes/serve.ts';
 
 const shape = JSON.parse(process.env.LAB_SHAPE ?? 'null') as AnyShape | null;
 const unitName = process.env.LAB_UNIT;
@@ -24,14 +24,5 @@ const call: CallUnit = (unit, route, body) => {
   return postJson(agent, port, `/${route}`, body);
 };
 
-const server = await listenOnLoopback(createUnitApp(shape, unitName, call));
-process.send({ port: server.port });
-
-async function stop() {
-  agent.destroy();
-  await server.close();
-  process.exit(0);
-}
-process.once('SIGTERM', () => void stop());
-// If the parent dies without stopping us, do not linger as an orphan holding a port.
-process.once('disconnect', () => void stop());
+// Reports its port over IPC; on SIGTERM, or if the parent dies without stopping it, closes and exits.
+await serveUntilStopped(createUnitApp(shape, unitName, call), { onStop: () => agent.destroy() });

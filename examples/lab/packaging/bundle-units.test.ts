@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCart } from '../../checkout/sample-carts.ts';
 import { bundleShape, bundlerGlue, originOf, writeBareServer, type ShapeBundles } from './bundle-units.ts';
-import { readProcessMemory, startBundle, startFleetAtOnce, startFleetInTurn } from './run-bundle.ts';
+import { readMemory } from '../processes/proc.ts';
+import { startBundle, startFleetAtOnce, startFleetInTurn } from './run-bundle.ts';
 import { microservices } from '../model/shapes.ts';
 
 let dir: string;
@@ -62,7 +63,7 @@ describe('running bundles', () => {
       try {
         expect(inTurn.answersMatch).toBe(true);
         expect(inTurn.units.every((unit) => (unit.firstAnswerMs ?? 0) > 0)).toBe(true);
-        const memory = readProcessMemory(inTurn.units[0]?.running.pid ?? -1);
+        const memory = readMemory(inTurn.units[0]?.running.pid ?? -1);
         expect(memory.rssKiB).toBeGreaterThan(0);
       } finally {
         await inTurn.stop();

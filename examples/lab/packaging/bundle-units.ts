@@ -9,9 +9,9 @@ import * as checkoutFunctions from '../../checkout/functions.ts';
 import * as checkoutSchemas from '../../checkout/schemas.ts';
 import { checkoutSteps, type StepName } from '../../checkout/steps.ts';
 import { repoRoot } from '../files/evidence.ts';
-import { keepAliveAgent, postJson } from '../network/http-client.ts';
-import { listenOnLoopback } from '../network/http-transport.ts';
-import { createUnitApp } from '../units/unit-app.ts';
+import { defineStep } from '../../checkout/define-step.ts';
+import { startLabUnit } from './lab-unit.ts';
+import { startOwnFunctionsUnit } from './own-functions-unit.ts';
 import type { AnyShape, Shape } from '../model/shapes.ts';
 
 /**
@@ -72,41 +72,18 @@ export function originOf(input: string): string {
   return 'unit entry';
 }
 
-/** The code both variants share: peers from the environment or over IPC, the port reported over IPC. */
-function serveUnitSource(appExpression: string): string {
-  return `
-const agent = keepAliveAgent();
-const peerPorts = JSON.parse(process.env.LAB_PEER_PORTS ?? '{}');
-const callUnit = (unit, route, body) => {
-  const port = peerPorts[unit];
-  if (port === undefined) return Promise.reject(new Error('no port for unit ' + unit));
-  return postJson(agent, port, '/' + route, body);
-};
-export async function startUnit() {
-  const server = await listenOnLoopback(${appExpression});
-  // In a parallel start the parent learns the peers' ports only after every unit has reported its own.
-  process.on('message', (message) => {
-    if (!message || !message.peerPorts) return;
-    Object.assign(peerPorts, message.peerPorts);
-    process.send({ peersReceived: true });
-  });
-  const stopUnit = async () => { agent.destroy(); await server.close(); process.exit(0); };
-  process.once('SIGTERM', () => void stopUnit());
-  process.once('disconnect', () => void stopUnit());
-  if (process.send) process.send({ port: server.port });
-  else console.log(JSON.stringify({ port: server.port }));
-}
-`;
-}
+// The code a unit runs lives in real modules (lab-unit.ts, own-functions-unit.ts, bundled-unit.ts),
+// type-checked and linted like the rest of the lab; what is generated per unit is only its
+// configuration (a JSON file) and the imports that pick its functions. They are imported here, not
+// only named in generated text, so that the modules a unit bundles are part of this module's import
+// graph (and of the source hash of every experiment that bundles units).
+const unitModules = { lab: startLabUnit.name, 'own-functions': startOwnFunctionsUnit.name } as const satisfies Record<BundleVariant, string>;
 
-// Imported here, not only named in generated text, so that the modules a unit bundles are part of
-// this module's import graph (and of the source hash of every experiment that bundles units).
-function labUnitSource(shape: AnyShape, unitName: string): string {
-  return `import { ${keepAliveAgent.name}, ${postJson.name} } from ${lab('lab/network/http-client.ts')};
-import { ${listenOnLoopback.name} } from ${lab('lab/network/http-transport.ts')};
-import { ${createUnitApp.name} } from ${lab('lab/units/unit-app.ts')};
-const shape = ${JSON.stringify(shape)};
-${serveUnitSource(`createUnitApp(shape, ${JSON.stringify(unitName)}, callUnit)`)}`;
+function labUnitSource(configFile: string): string {
+  return `import { ${unitModules.lab} } from ${lab('lab/packaging/lab-unit.ts')};
+import config from ${JSON.stringify(configFile)};
+export const startUnit = () => ${unitModules.lab}(config);
+`;
 }
 
 /** The export name under which a module exports `value` (schemas and functions are found by identity, not retyped). */
@@ -116,11 +93,10 @@ function exportNameOf(module: Record<string, unknown>, value: unknown, what: str
   return name;
 }
 
-function ownFunctionsUnitSource(shape: AnyShape, unitName: string): string {
-  const index = shape.units.findIndex((unit) => unit.name === unitName);
-  const unit = shape.units[index];
+/** The unit's own steps, imported one by one so that the bundler leaves the other functions out. */
+function ownFunctionsUnitSource(shape: AnyShape, unitName: string, configFile: string): string {
+  const unit = shape.units.find((candidate) => candidate.name === unitName);
   if (!unit) throw new Error(`shape ${shape.name} has no unit named ${unitName}`);
-  const next = shape.units[index + 1];
   const schemaNames = new Set<string>();
   const steps = unit.functions.map((name) => {
     const step = checkoutSteps[name];
@@ -129,49 +105,15 @@ function ownFunctionsUnitSource(shape: AnyShape, unitName: string): string {
     schemaNames.add(input).add(output);
     return { name, fn: exportNameOf(checkoutFunctions, checkoutFunctions[name], name), input, output };
   });
-  // The same contract as createUnitApp and defineStep: validate in and out, run the rest of the unit, hand on.
-  // listenOnLoopback is inlined: http-transport.ts imports unit-app.ts, which imports every step.
-  return `import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
-import { CheckoutError } from ${lab('checkout/checkout-error.ts')};
+  return `import { ${unitModules['own-functions']} } from ${lab('lab/packaging/own-functions-unit.ts')};
+import { ${defineStep.name} } from ${lab('checkout/define-step.ts')};
 import { ${[...new Set(steps.map((step) => step.fn))].join(', ')} } from ${lab('checkout/functions.ts')};
 import { ${[...schemaNames].join(', ')} } from ${lab('checkout/schemas.ts')};
-import { keepAliveAgent, postJson } from ${lab('lab/network/http-client.ts')};
-import { networkCallsHeader } from ${lab('lab/units/wire.ts')};
-const listenOnLoopback = (app) => new Promise((resolve, reject) => {
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-    resolve({ port: info.port, close: () => new Promise((done) => { server.close(() => done()); server.closeIdleConnections(); }) }));
-  server.once('error', reject);
+import config from ${JSON.stringify(configFile)};
+export const startUnit = () => ${unitModules['own-functions']}(config, {
+${steps.map((step) => `  ${step.name}: ${defineStep.name}(${JSON.stringify(step.name)}, ${step.input}, ${step.output}, ${step.fn}),`).join('\n')}
 });
-const defineStep = (name, input, output, fn) => (raw) => {
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) throw new CheckoutError('invalid-input', name + ': ' + parsed.error.issues.map((i) => (i.path.join('.') || 'input') + ': ' + i.message).join('; '));
-  return output.parse(fn(parsed.data));
-};
-const steps = [${steps.map((step) => `defineStep(${JSON.stringify(step.name)}, ${step.input}, ${step.output}, ${step.fn})`).join(', ')}];
-const routes = ${JSON.stringify(unit.functions)};
-const next = ${JSON.stringify(next ? { unit: next.name, route: next.functions[0] } : null)};
-function buildApp() {
-  const app = new Hono();
-  routes.forEach((route, position) => {
-    app.post('/' + route, async (c) => {
-      let value = steps.slice(position).reduce((acc, run) => run(acc), await c.req.json());
-      let networkCalls = 1;
-      if (next) {
-        const answer = await callUnit(next.unit, next.route, value);
-        value = answer.value;
-        networkCalls += answer.networkCalls;
-      }
-      c.header(networkCallsHeader, String(networkCalls));
-      return c.json(value);
-    });
-  });
-  app.onError((error, c) => error instanceof CheckoutError
-    ? c.json({ error: { code: error.code, message: error.message } }, 422)
-    : c.json({ error: { code: 'internal', message: error.message } }, 500));
-  return app;
-}
-${serveUnitSource('buildApp()')}`;
+`;
 }
 
 function bytesByOrigin(output: Metafile['outputs'][string], entryFiles: ReadonlySet<string>): Record<string, number> {
@@ -202,15 +144,17 @@ const safeName = (name: string) => name.replace(/[^a-zA-Z0-9-]/g, '_');
 export async function bundleShape<S extends AnyShape>(shape: S, variant: BundleVariant, dir: string): Promise<ShapeBundles<S>> {
   const prefix = `${safeName(shape.name)}-${variant}`;
   const modules = shape.units.map((unit) => {
+    const configPath = path.join(dir, `${prefix}-${safeName(unit.name)}.unit.json`);
+    writeFileSync(configPath, JSON.stringify({ shape, unit: unit.name }));
     const modulePath = path.join(dir, `${prefix}-${safeName(unit.name)}.module.mjs`);
-    writeFileSync(modulePath, variant === 'lab' ? labUnitSource(shape, unit.name) : ownFunctionsUnitSource(shape, unit.name));
+    writeFileSync(modulePath, variant === 'lab' ? labUnitSource(configPath) : ownFunctionsUnitSource(shape, unit.name, configPath));
     const entryPath = path.join(dir, `${prefix}-${safeName(unit.name)}.entry.mjs`);
     writeFileSync(entryPath, `import { startUnit } from ${JSON.stringify(modulePath)};\nvoid startUnit();\n`);
-    return { unit, modulePath, entryPath };
+    return { unit, configPath, modulePath, entryPath };
   });
   const unionEntry = path.join(dir, `${prefix}-all-units.entry.mjs`);
   writeFileSync(unionEntry, modules.map((m, i) => `export { startUnit as startUnit${i} } from ${JSON.stringify(m.modulePath)};`).join('\n'));
-  const generated = new Set([...modules.flatMap((m) => [m.modulePath, m.entryPath]), unionEntry]);
+  const generated = new Set([...modules.flatMap((m) => [m.configPath, m.modulePath, m.entryPath]), unionEntry]);
 
   const { metafile } = await build({
     entryPoints: [...modules.map((m) => ({ in: m.entryPath, out: `${prefix}-${safeName(m.unit.name)}` })), { in: unionEntry, out: `${prefix}-all-units` }],

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import type { Server } from 'node:http';
 import { parseContainerEnv, shapeOfEnv } from './container-env.ts';
 import { keepAliveAgent, postJson } from '../network/http-client.ts';
+import { stopOnSignal } from '../processes/serve.ts';
 import { createUnitApp } from '../units/unit-app.ts';
 
 const env = parseContainerEnv(process.env);
@@ -77,4 +78,5 @@ async function drain(): Promise<void> {
   process.exit();
 }
 
-if (env.LAB_GRACEFUL === '1') process.once('SIGTERM', () => void drain());
+// Without LAB_GRACEFUL, SIGTERM ends the process at once, as a unit with no handler would.
+if (env.LAB_GRACEFUL === '1') stopOnSignal(drain);

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { toProcessEnv, type ContainerEnvInput } from './container-env.ts';
 import { repoRoot } from '../files/evidence.ts';
-import { stopChild } from '../network/process-transport.ts';
+import { stopChild } from '../processes/stop-child.ts';
 
 const mainFile = fileURLToPath(new URL('./container-unit-main.ts', import.meta.url));
 const startTimeoutMs = 15_000;

@@ -1,13 +1,13 @@
 /**
- * Runs a bundled unit (see bundle-units.ts) as a plain `node` child process and reads what it costs:
- * the time until it listens, and its resident memory from /proc.
+ * Runs a bundled unit (see bundle-units.ts) as a plain `node` child process and times it: the time
+ * until it listens and until it first answers. What it costs in memory is read with `readMemory`
+ * (processes/proc.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { runCheckoutInProcess, stepNames, type StepName } from '../../checkout/steps.ts';
 import { keepAliveAgent, postJson } from '../network/http-client.ts';
-import { stopChild } from '../network/process-transport.ts';
+import { stopChild } from '../processes/stop-child.ts';
 
 const startTimeoutMs = 15_000;
 
@@ -83,39 +83,6 @@ function sendPeerPorts(child: ChildProcess, peerPorts: Readonly<Record<string, n
     child.on('message', onMessage);
     child.send({ peerPorts });
   });
-}
-
-/** Resident memory of one process, in KiB. */
-export interface ProcessMemory {
-  /** VmRSS: every page the process has in memory, shared or not. */
-  readonly rssKiB: number;
-  /** Proportional set size: shared pages divided among the processes sharing them. Null where unreadable. */
-  readonly pssKiB: number | null;
-}
-
-function kibField(text: string, field: string): number | null {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
-  return match?.[1] ? Number(match[1]) : null;
-}
-
-/**
- * Reads VmRSS from `/proc/<pid>/status` and Pss from `/proc/<pid>/smaps_rollup` (Linux).
- *
- * @example
- * ```ts
- * readProcessMemory(unit.pid); // { rssKiB: 57344, pssKiB: 18432 }
- * ```
- */
-export function readProcessMemory(pid: number): ProcessMemory {
-  const rssKiB = kibField(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
-  if (rssKiB === null) throw new Error(`no VmRSS for process ${pid}`);
-  let pssKiB: number | null = null;
-  try {
-    pssKiB = kibField(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
-  } catch {
-    // smaps_rollup needs Linux 4.14 and ptrace access to the process; RSS alone still answers.
-  }
-  return { rssKiB, pssKiB };
 }
 
 /** What a fleet start needs to know of each unit: its name, its functions in chain order, its bundle. */

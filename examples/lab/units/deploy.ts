@@ -1,5 +1,5 @@
 import type { AnyShape, Shape } from '../model/shapes.ts';
-import type { CallUnit, Transport, UnitAnswer } from './transport.ts';
+import type { CallUnit, Transport, UnitAnswer, UnitEndpoint } from './transport.ts';
 import type { UnitOptions } from './unit-app.ts';
 
 /** A shape running on a transport, ready to take checkouts. */
@@ -10,6 +10,8 @@ export interface Deployment<S extends AnyShape = Shape> {
   checkout(cart: unknown, headers?: Readonly<Record<string, string>>): Promise<UnitAnswer>;
   /** Calls any route of any unit directly, as a client (or an attacker) on the network could. */
   readonly call: CallUnit;
+  /** Every unit's port and, on the process transport, its PID (see `RunningUnits`). */
+  readonly endpoints: readonly UnitEndpoint[];
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function deployShape<S extends AnyShape>(
     transport: transport.name,
     checkout: (cart, headers) => running.call(entry.name, route, cart, headers),
     call: running.call,
+    endpoints: running.endpoints,
     close: () => running.close(),
   };
 }

@@ -31,6 +31,6 @@ export const memoryTransport: Transport = {
       return decodeAnswer(response.status, await response.text(), response.headers.get(networkCallsHeader));
     };
     for (const unit of shape.units) apps.set(unit.name, createUnitApp(shape, unit.name, call, unitOptions?.(unit.name)));
-    return { call, close: async () => apps.clear() };
+    return { call, endpoints: [], close: async () => apps.clear() };
   },
 };

@@ -17,9 +17,22 @@ export interface UnitAnswer {
 /** Sends `body` (and any extra headers, such as credentials) to the route of `unit` and resolves with its answer. */
 export type CallUnit = (unit: string, route: StepName, body: unknown, headers?: Readonly<Record<string, string>>) => Promise<UnitAnswer>;
 
+/** Where one running unit listens: its port on 127.0.0.1, and its process ID when it runs in a process of its own. */
+export interface UnitEndpoint {
+  readonly unit: string;
+  readonly port: number;
+  /** Set by `processTransport` only: every other transport runs its units in this process. */
+  readonly pid?: number;
+}
+
 /** A shape whose units are up and reachable. */
 export interface RunningUnits {
   readonly call: CallUnit;
+  /**
+   * Every unit's port (and PID), in the shape's unit order, for raw requests to any unit and for
+   * reading what a unit process costs. Empty on `memoryTransport`, which has no network.
+   */
+  readonly endpoints: readonly UnitEndpoint[];
   /** Stops every server and process the transport started. Safe to call twice. */
   close(): Promise<void>;
 }

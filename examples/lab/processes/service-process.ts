@@ -1,16 +1,16 @@
 /**
- * Bundles the services of this experiment with esbuild and starts each as a real child process
- * (`node <bundle>`), and reads from /proc which files a process holds open, to prove which database
- * each service touches.
+ * An experiment's own service processes: bundles each service module with esbuild and starts it as a
+ * real child process (`node <bundle>`) that reports its port over IPC (see `serveUntilStopped`).
+ * Which files a service holds open is read with `openFilesUnder` (proc.ts).
  */
 import { build, stop as stopEsbuild } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { repoRoot } from '../lab/files/evidence.ts';
-import { stopChild } from '../lab/network/process-transport.ts';
+import { repoRoot } from '../files/evidence.ts';
+import { stopChild } from './stop-child.ts';
 
 const startTimeoutMs = 15_000;
 const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -119,33 +119,4 @@ function request(child: ChildProcess, message: object, replyKey: string): Promis
     child.on('message', onMessage);
     child.send(message);
   });
-}
-
-/**
- * The files under `dir` that process `pid` holds open right now, read from /proc/<pid>/fd (Linux).
- * SQLite keeps its database (and its journal, while writing) open, so this shows which store a
- * service really uses, whatever its code says. An ended process holds nothing.
- *
- * @example
- * ```ts
- * openFilesUnder(orders.pid, tmpDir); // ['/tmp/lab-xyz/orders.db']
- * ```
- */
-export function openFilesUnder(pid: number, dir: string): string[] {
-  let fds: string[];
-  try {
-    fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return [];
-  }
-  const files = new Set<string>();
-  for (const fd of fds) {
-    try {
-      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-      if (target.startsWith(`${dir}/`)) files.add(target);
-    } catch {
-      // The descriptor closed between the listing and the read.
-    }
-  }
-  return [...files].sort();
 }
