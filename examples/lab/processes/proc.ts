@@ -38,7 +38,7 @@ export function procStatFields(stat: string): string[] {
 }
 
 /**
- * The parent PID, state and CPU clock ticks (utime + stime, all threads) of a /proc/<pid>/stat line.
+ * The parent PID, state and CPU clock ticks (utime + stime, all threads) of a `/proc/<pid>/stat` line.
  *
  * @example
  * ```ts
@@ -64,7 +64,7 @@ export interface ProcessMemory {
 }
 
 /**
- * RSS, PSS and USS (Private_Clean + Private_Dirty) from a /proc/<pid>/smaps_rollup file, in KiB.
+ * RSS, PSS and USS (Private_Clean + Private_Dirty) from a `/proc/<pid>/smaps_rollup` file, in KiB.
  *
  * @example
  * ```ts
@@ -82,7 +82,7 @@ export function parseSmapsRollup(rollup: string): ProcessMemory {
 }
 
 /**
- * The memory of a process now: RSS, PSS and USS from /proc/<pid>/smaps_rollup (Linux 4.14+).
+ * The memory of a process now: RSS, PSS and USS from `/proc/<pid>/smaps_rollup` (Linux 4.14+).
  * Throws when the process has gone or is not ours.
  *
  * @example
@@ -129,7 +129,7 @@ export function readCpuMs(pid: number): number {
 }
 
 /**
- * The start time of a process in clock ticks since boot (field 22 of /proc/<pid>/stat), or null if
+ * The start time of a process in clock ticks since boot (field 22 of `/proc/<pid>/stat`), or null if
  * no such process is alive. A PID reused by a new process gets a new start time.
  *
  * @example
@@ -147,7 +147,7 @@ export function processStartTicks(pid: number): number | null {
 }
 
 /**
- * The command line of a process, one entry per argument (from /proc/<pid>/cmdline); null if it is gone.
+ * The command line of a process, one entry per argument (from `/proc/<pid>/cmdline`); null if it is gone.
  *
  * @example
  * ```ts
@@ -161,7 +161,7 @@ export function processArgv(pid: number): string[] | null {
 
 /**
  * The live (not zombie) children of a process, each with its command line, read from every
- * /proc/<pid>/stat.
+ * `/proc/<pid>/stat`.
  *
  * @example
  * ```ts
@@ -182,7 +182,7 @@ export function childProcesses(parentPid: number): Array<{ readonly pid: number;
 
 /**
  * Where each open file descriptor of a process points (`/tmp/x/orders.db`, `socket:[1234]`),
- * read from /proc/<pid>/fd; empty for a process that has gone. A descriptor closed while it is
+ * read from `/proc/<pid>/fd`; empty for a process that has gone. A descriptor closed while it is
  * being read is left out.
  *
  * @example
