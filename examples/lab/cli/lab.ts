@@ -1,11 +1,33 @@
 /**
  * `npm run lab -- <command>`: the lab's systems from the command line. `systems` lists the
- * reference systems, `check <file>` checks a system file and describes it. Exit 2 with a message on
- * an unknown command or a file the lab cannot use.
+ * reference systems, `check <file>` checks a system file and describes it, `run --system <file>`
+ * deploys its cuts and compares them. Exit 2 with a message on an unknown command, a bad flag or a
+ * file the lab cannot use; on Ctrl-C (or SIGTERM) every unit the run started is stopped before exit.
  */
+import type { RunningSystem } from '../runtime/running-system.ts';
 import { labCommand } from './lab-command.ts';
+import { runCommand } from './run-command.ts';
 
-const outcome = labCommand(process.argv.slice(2));
-process.stdout.write(outcome.stdout);
-process.stderr.write(outcome.stderr);
-process.exitCode = outcome.code;
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'run') {
+  const deployments = new Set<RunningSystem>();
+  let stopping: Promise<never> | undefined;
+  const interrupt = (signal: NodeJS.Signals, code: number) => {
+    process.stderr.write(`\n${signal}: stopping ${deployments.size} deployment${deployments.size === 1 ? '' : 's'}\n`);
+    stopping = Promise.allSettled([...deployments].map((running) => running.close())).then(() => process.exit(code));
+  };
+  process.once('SIGINT', () => interrupt('SIGINT', 130));
+  process.once('SIGTERM', () => interrupt('SIGTERM', 143));
+  try {
+    process.exitCode = await runCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), deployments });
+  } catch (error) {
+    // Stopping the deployments under a run makes its requests fail: that is the interrupt, not an error.
+    if (stopping) await stopping;
+    throw error;
+  }
+} else {
+  const outcome = labCommand(process.argv.slice(2));
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.code;
+}

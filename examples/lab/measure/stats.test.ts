@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerMedian, median, medianOrNull } from './stats.ts';
+import { lowerMedian, median, medianOrNull, percentile } from './stats.ts';
 
 describe('median', () => {
   it('is the middle value of an odd count and the mean of the middle two of an even count, whatever the order', () => {
@@ -29,5 +29,14 @@ describe('lowerMedian', () => {
     expect(lowerMedian([1, 4, 2, 3])).toBe(2);
     expect(lowerMedian([7, 5, 6])).toBe(6);
     expect(lowerMedian([])).toBeNull();
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest rank: a value that was measured', () => {
+    expect(percentile([5, 1, 4, 2, 3], 50)).toBe(3);
+    expect(percentile([5, 1, 4, 2, 3], 99)).toBe(5);
+    expect(percentile([5, 1, 4, 2, 3], 0)).toBe(1);
+    expect(percentile([], 50)).toBeNull();
   });
 });

@@ -51,3 +51,19 @@ export function medianOrNull(values: ReadonlyArray<number | null>): number | nul
 export function lowerMedian(values: readonly number[]): number | null {
   return values.length === 0 ? null : (sorted(values)[Math.floor((values.length - 1) / 2)] as number);
 }
+
+/**
+ * The nearest-rank percentile of a list: the smallest value with at least `percent` % of the list at
+ * or below it, so the figure is one that was measured. Null for an empty list.
+ *
+ * @example
+ * ```ts
+ * percentile([5, 1, 4, 2, 3], 50); // 3
+ * percentile([5, 1, 4, 2, 3], 99); // 5
+ * ```
+ */
+export function percentile(values: readonly number[], percent: number): number | null {
+  if (values.length === 0) return null;
+  const ordered = sorted(values);
+  return ordered[Math.min(ordered.length - 1, Math.max(0, Math.ceil((percent / 100) * ordered.length) - 1))] as number;
+}

@@ -64,3 +64,25 @@ describe('graphShape', () => {
     expect(graphShape(normaliseSystem({ name: 'one', entry: 'a', operations: { a: { work: { cpuUs: 1 } } } }))).toEqual({ operations: 1, depth: 0, maxFanOut: 0, medianFanOut: 0, asyncShare: 0 });
   });
 });
+
+describe('transportCalls', () => {
+  it('counts the calls between units of one request, the client’s included', async () => {
+    const { normaliseSystem: normalise, transportCalls } = await import('./system.ts');
+    const shop = normalise({
+      name: 'shop',
+      entry: 'checkout',
+      operations: {
+        checkout: { work: { cpuUs: 1 }, calls: [{ sync: ['cart', 'catalog'] }, { sync: 'payment' }, { async: 'email' }] },
+        cart: { work: { cpuUs: 1 } },
+        catalog: { work: { cpuUs: 1 } },
+        payment: { work: { cpuUs: 1 }, calls: [{ sync: 'cart' }] },
+        email: { work: { cpuUs: 1 } },
+      },
+      cuts: { microservices: [['checkout'], ['cart', 'catalog'], ['payment', 'email']] },
+    });
+    expect(transportCalls(shop, shop.cuts.monolith!)).toBe(1);
+    expect(transportCalls(shop, shop.cuts.nanoservices!)).toBe(6);
+    // checkout → cart, catalog, payment, email cross; payment → cart crosses too.
+    expect(transportCalls(shop, shop.cuts.microservices!)).toBe(6);
+  });
+});

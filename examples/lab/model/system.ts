@@ -5,6 +5,8 @@
  * can draw a system without loading zod.
  */
 
+import { median } from '../measure/stats.ts';
+
 /** A quantity fixed, or drawn from a seeded log-normal distribution given by its median and p99. */
 export type Distribution = number | { readonly median: number; readonly p99: number };
 
@@ -269,8 +271,7 @@ export function graphShape(system: System): GraphShape {
     .map((operation) => operation.calls.reduce((sum, step) => sum + step.targets.length, 0))
     .filter((count) => count > 0)
     .sort((a, b) => a - b);
-  const middle = Math.floor(fanOuts.length / 2);
-  const medianFanOut = fanOuts.length === 0 ? 0 : fanOuts.length % 2 === 1 ? (fanOuts[middle] as number) : ((fanOuts[middle - 1] as number) + (fanOuts[middle] as number)) / 2;
+  const medianFanOut = fanOuts.length === 0 ? 0 : median(fanOuts);
   return {
     operations: Object.keys(system.operations).length,
     depth: depthFrom(system.entry),
@@ -278,4 +279,25 @@ export function graphShape(system: System): GraphShape {
     medianFanOut,
     asyncShare: edges.length === 0 ? 0 : edges.filter((edge) => edge.mode === 'async').length / edges.length,
   };
+}
+
+/**
+ * The calls one request makes across units in a cut, the client's call to the entry included: every
+ * call of the tree below the entry whose caller and callee sit in different units. Every request
+ * makes every call (the format has no branches), so this is exact.
+ *
+ * @example
+ * ```ts
+ * transportCalls(system, system.cuts.monolith); // 1: the client's call
+ * transportCalls(system, system.cuts.nanoservices); // 1 + every call of the tree
+ * ```
+ */
+export function transportCalls(system: System, cut: Cut): number {
+  const unitName = new Map(cut.units.flatMap((unit) => unit.operations.map((operation) => [operation, unit.name] as const)));
+  const from = (name: string): number =>
+    (system.operations[name]?.calls ?? []).reduce(
+      (total, step) => total + step.targets.reduce((subtotal, target) => subtotal + (unitName.get(target) === unitName.get(name) ? 0 : 1) + from(target), 0),
+      0,
+    );
+  return 1 + from(system.entry);
 }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunArgs } from './run-args.ts';
+
+const shop = ['--system', 'examples/systems/shop.json'];
+
+describe('parseRunArgs', () => {
+  it('takes every cut, http, the cloud fault model and seed 1 by default', () => {
+    const args = parseRunArgs(shop);
+    expect(args.cuts).toEqual(['monolith', 'nanoservices', 'microservices']);
+    expect(args).toMatchObject({ transport: 'http', quick: false, json: false, seed: 1 });
+    expect(args.faults.name).toBe('cloud');
+  });
+
+  it('takes the cuts, transport, faults, seed and switches asked for', () => {
+    const args = parseRunArgs([...shop, '--cuts', 'nanoservices,monolith', '--transport=process', '--faults', 'stress', '--seed', '42', '--quick', '--json']);
+    expect(args).toMatchObject({ cuts: ['nanoservices', 'monolith'], transport: 'process', seed: 42, quick: true, json: true });
+    expect(args.faults.basis).toMatch(/STRESS CASE/);
+  });
+
+  it.each([
+    [[], '--system <file> is required'],
+    [[...shop, '--cuts', 'serverless'], 'shop has no cut named "serverless"; its cuts: monolith, nanoservices, microservices'],
+    [[...shop, '--cuts', 'monolith,monolith'], 'names a cut twice'],
+    [[...shop, '--cuts', ''], '--cuts is a comma-separated list'],
+    [[...shop, '--transport', 'udp'], '--transport is memory, http, process, got "udp"'],
+    [[...shop, '--faults', 'chaos'], '--faults is cloud, stress, none, got "chaos"'],
+    [[...shop, '--seed', '1.5'], '--seed is a whole number'],
+    [[...shop, '--fast'], "Unknown option '--fast'"],
+    [[...shop, 'extra'], "Unexpected argument 'extra'"],
+    [['--system', 'examples/systems/no-such.json'], 'no-such.json'],
+  ])('refuses %j: %s', (argv, message) => {
+    expect(() => parseRunArgs(argv)).toThrow(message);
+  });
+});

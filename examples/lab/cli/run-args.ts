@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
+import { systemTransportNames, type SystemTransportName } from '../runtime/running-system.ts';
+import { checkFaultModel, faultModels, type FaultModel } from '../faults/fault-model.ts';
+
+/** What `npm run lab -- run` was asked to do, checked. */
+export interface RunArgs {
+  readonly system: SystemInFile;
+  readonly cuts: readonly string[];
+  readonly transport: SystemTransportName;
+  readonly faults: FaultModel;
+  readonly quick: boolean;
+  readonly json: boolean;
+  readonly seed: number;
+}
+
+export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] [--transport memory|http|process] [--faults cloud|stress|none] [--seed N] [--quick] [--json]
+  --system     a system file (see docs/systems/describe-your-own-system), e.g. examples/systems/shop.json
+  --cuts       the cuts to compare, comma-separated (default: every cut of the system)
+  --transport  memory (one process, no socket), http (one process, real loopback HTTP; the default) or process (one process per unit)
+  --faults     the fault model of the fault run: cloud (the default, from cloud SLAs), stress (5 % refused: a stress case), none
+  --seed       the seed of every draw of work and fault (default 1)
+  --quick      a look in seconds: few samples, for a first comparison
+  --json       print the report as JSON`;
+
+/**
+ * Checks the arguments of `npm run lab -- run` and reads the system file; throws a RangeError (or
+ * the file's `SystemFileError`) naming what to fix.
+ *
+ * @example
+ * ```ts
+ * parseRunArgs(['--system', 'examples/systems/shop.json', '--cuts', 'monolith,nanoservices', '--quick']).cuts; // ['monolith', 'nanoservices']
+ * parseRunArgs(['--system', 'shop.json', '--transport', 'udp']); // RangeError: --transport is memory, http or process, got "udp"
+ * ```
+ */
+export function parseRunArgs(argv: readonly string[]): RunArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        system: { type: 'string' },
+        cuts: { type: 'string' },
+        transport: { type: 'string', default: 'http' },
+        faults: { type: 'string', default: 'cloud' },
+        seed: { type: 'string', default: '1' },
+        quick: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new RangeError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (typeof values.system !== 'string' || values.system === '') throw new RangeError('--system <file> is required: the system file to run');
+  const transport = values.transport as string;
+  if (!(systemTransportNames as readonly string[]).includes(transport)) throw new RangeError(`--transport is ${systemTransportNames.join(', ')}, got "${transport}"`);
+  const faults = faultModels[values.faults as string];
+  if (!faults) throw new RangeError(`--faults is ${Object.keys(faultModels).join(', ')}, got "${String(values.faults)}"`);
+  const seedText = values.seed as string;
+  if (!/^\d{1,9}$/.test(seedText)) throw new RangeError(`--seed is a whole number from 0 to 999999999, got "${seedText}"`);
+  const system = readSystemFile(values.system);
+  const known = Object.keys(system.system.cuts);
+  const cuts = typeof values.cuts === 'string' ? values.cuts.split(',').map((cut) => cut.trim()) : known;
+  const unknown = cuts.filter((cut) => !known.includes(cut));
+  if (cuts.length === 0 || cuts.some((cut) => cut === '')) throw new RangeError(`--cuts is a comma-separated list of cuts of ${system.system.name}: ${known.join(', ')}`);
+  if (unknown.length) throw new RangeError(`${system.system.name} has no cut named ${unknown.map((cut) => `"${cut}"`).join(', ')}; its cuts: ${known.join(', ')}`);
+  if (new Set(cuts).size !== cuts.length) throw new RangeError(`--cuts names a cut twice: ${cuts.join(',')}`);
+  return { system, cuts, transport: transport as SystemTransportName, faults: checkFaultModel(faults), quick: values.quick === true, json: values.json === true, seed: Number(seedText) };
+}

@@ -1,0 +1,54 @@
+/**
+ * The entry point of one unit of a system running as its own process (see `processSystemTransport`).
+ * Over its IPC channel it receives the system, the cut and its unit; it serves on 127.0.0.1 with a
+ * port the OS picks and reports the port; then it receives every unit's port and reports that it is
+ * ready. It stops on SIGTERM, SIGINT, or when its parent goes away.
+ */
+import type { System } from '../model/system.ts';
+import { calibrateSpin } from '../measure/busy-work.ts';
+import { listenOnLoopback } from '../processes/serve.ts';
+import { cutNamed, operationCaller } from '../runtime/running-system.ts';
+import { createSystemUnitApp } from '../runtime/system-unit.ts';
+import { dropConnection } from './drop-connection.ts';
+import { httpUnitClient } from './unit-http-client.ts';
+
+/** The messages a unit process receives, in order. */
+export type UnitProcessMessage =
+  | { readonly kind: 'start'; readonly system: System; readonly cut: string; readonly unit: string }
+  | { readonly kind: 'peers'; readonly ports: Readonly<Record<string, number>> };
+
+if (!process.send) {
+  console.error('system-unit-main: start me through processSystemTransport (an IPC channel is required)');
+  process.exit(2);
+}
+
+let ports: Readonly<Record<string, number>> = {};
+const { client, close: closeClient } = httpUnitClient((unit) => ports[unit]);
+let closeServer: (() => Promise<void>) | undefined;
+let abandonInFlight: (() => void) | undefined;
+
+async function stop() {
+  abandonInFlight?.();
+  closeClient();
+  await closeServer?.();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+// If the parent dies without stopping us, do not linger as an orphan holding a port.
+process.once('disconnect', () => void stop());
+
+process.on('message', (message: UnitProcessMessage) => {
+  if (message.kind === 'start') {
+    const cut = cutNamed(message.system, message.cut);
+    const unit = createSystemUnitApp(message.system, cut, message.unit, operationCaller(client), { spinPerUs: calibrateSpin(), dropAnswer: dropConnection });
+    abandonInFlight = unit.abandonInFlight;
+    void listenOnLoopback(unit.app).then((server) => {
+      closeServer = server.close;
+      process.send?.({ kind: 'listening', port: server.port });
+    });
+  } else if (message.kind === 'peers') {
+    ports = message.ports;
+    process.send?.({ kind: 'ready' });
+  }
+});
