@@ -23,7 +23,7 @@ describe('code blocks', () => {
     });
     const prism = scriptsContaining(page, prismMarker);
     try {
-      await page.goto(`${site.root}/docs/api/measure/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.locator('pre code .token').count()).toBeGreaterThan(100);
       expect(await page.locator(keyword).count()).toBeGreaterThan(0);
       // Colours come from classes, not from inline styles that only suit one colour mode.
@@ -45,7 +45,7 @@ describe('code blocks', () => {
     const context = await site.browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${site.root}/docs/api/measure/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       const block = page.locator('.theme-code-block').filter({ has: page.getByRole('button', { name: /word wrap/i }) }).first();
       const code = block.locator('pre code');
       const scrolls = () => block.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth);
@@ -64,7 +64,7 @@ describe('code blocks', () => {
       const context = await site.browser.newContext({ colorScheme });
       try {
         const page = await context.newPage();
-        await page.goto(`${site.root}/docs/api/measure/measure`, { waitUntil: 'networkidle' });
+        await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
         expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(colorScheme);
         return await page.locator(keyword).first().evaluate((token) => getComputedStyle(token).color);
       } finally {

@@ -59,7 +59,7 @@ describe('loading an audited page on a phone', () => {
     try {
       const page = await context.newPage();
       await page.addInitScript(countLocaleCalls);
-      await page.goto(`${site.root}/docs/api/measure/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.evaluate('window.__localeCalls')).toEqual([]);
       await page.getByRole('button', { name: /toggle navigation/i }).focus();
       await expect.poll(() => page.evaluate('window.__localeCalls')).toContain('String.prototype.localeCompare');
@@ -91,7 +91,7 @@ describe('loading a doc page on a desktop', () => {
     try {
       const page = await context.newPage();
       await page.addInitScript(countLocaleCalls);
-      await page.goto(`${site.root}/docs/api/measure/measure`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.root}/docs/api/measure`, { waitUntil: 'networkidle' });
       expect(await page.locator('.theme-code-block').count()).toBeGreaterThan(0);
       expect(await page.evaluate('window.__localeCalls')).toEqual([]);
     } finally {

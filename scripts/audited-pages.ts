@@ -8,7 +8,7 @@ export const auditedPages = [
   { name: 'comparison', path: '/docs/comparison' },
   { name: 'diagrams and plots', path: '/docs/nanoservices/chaining' },
   { name: 'decision guide', path: '/docs/decision-guide' },
-  { name: 'long code samples', path: '/docs/api/measure/measure' },
+  { name: 'long code samples', path: '/docs/api/measure' },
   { name: 'plain doc page', path: '/docs/intro' },
 ] as const;
 
