@@ -282,6 +282,18 @@ export function graphShape(system: System): GraphShape {
 }
 
 /**
+ * The name of the unit holding each operation of a cut.
+ *
+ * @example
+ * ```ts
+ * unitNamesOf(system.cuts.nanoservices).get('cart'); // 'cart'
+ * ```
+ */
+export function unitNamesOf(cut: Cut): Map<string, string> {
+  return new Map(cut.units.flatMap((unit) => unit.operations.map((operation) => [operation, unit.name] as const)));
+}
+
+/**
  * The calls one request makes across units in a cut, the client's call to the entry included: every
  * call of the tree below the entry whose caller and callee sit in different units. Every request
  * makes every call (the format has no branches), so this is exact.
@@ -293,7 +305,7 @@ export function graphShape(system: System): GraphShape {
  * ```
  */
 export function transportCalls(system: System, cut: Cut): number {
-  const unitName = new Map(cut.units.flatMap((unit) => unit.operations.map((operation) => [operation, unit.name] as const)));
+  const unitName = unitNamesOf(cut);
   const from = (name: string): number =>
     (system.operations[name]?.calls ?? []).reduce(
       (total, step) => total + step.targets.reduce((subtotal, target) => subtotal + (unitName.get(target) === unitName.get(name) ? 0 : 1) + from(target), 0),

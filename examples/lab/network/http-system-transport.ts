@@ -1,12 +1,10 @@
 import type { System } from '../model/system.ts';
-import { calibrateSpin } from '../measure/busy-work.ts';
 import { listenOnLoopback } from '../processes/serve.ts';
 import { cutNamed, operationCaller, runningSystem, type DeployedUnit, type SystemTransport } from '../runtime/running-system.ts';
 import { createSystemUnitApp } from '../runtime/system-unit.ts';
+import { processSpinRate } from '../runtime/work.ts';
 import { dropConnection } from './drop-connection.ts';
 import { httpUnitClient } from './unit-http-client.ts';
-
-let spinPerUs: number | undefined;
 
 /**
  * Every unit of the cut a real HTTP server on 127.0.0.1 (port 0) in this process; units call each
@@ -23,7 +21,7 @@ export const httpSystemTransport: SystemTransport = {
   name: 'http',
   async deploy(system: System, cutName: string) {
     const cut = cutNamed(system, cutName);
-    spinPerUs ??= calibrateSpin();
+    const spinPerUs = processSpinRate();
     const ports = new Map<string, number>();
     const { client, close: closeClient } = httpUnitClient((unit) => ports.get(unit));
     const closers: Array<() => Promise<void>> = [];

@@ -5,10 +5,10 @@
  * ready. It stops on SIGTERM, SIGINT, or when its parent goes away.
  */
 import type { System } from '../model/system.ts';
-import { calibrateSpin } from '../measure/busy-work.ts';
 import { listenOnLoopback } from '../processes/serve.ts';
 import { cutNamed, operationCaller } from '../runtime/running-system.ts';
 import { createSystemUnitApp } from '../runtime/system-unit.ts';
+import { processSpinRate } from '../runtime/work.ts';
 import { dropConnection } from './drop-connection.ts';
 import { httpUnitClient } from './unit-http-client.ts';
 
@@ -41,7 +41,7 @@ process.once('disconnect', () => void stop());
 process.on('message', (message: UnitProcessMessage) => {
   if (message.kind === 'start') {
     const cut = cutNamed(message.system, message.cut);
-    const unit = createSystemUnitApp(message.system, cut, message.unit, operationCaller(client), { spinPerUs: calibrateSpin(), dropAnswer: dropConnection });
+    const unit = createSystemUnitApp(message.system, cut, message.unit, operationCaller(client), { spinPerUs: processSpinRate(), dropAnswer: dropConnection });
     abandonInFlight = unit.abandonInFlight;
     void listenOnLoopback(unit.app).then((server) => {
       closeServer = server.close;

@@ -1,10 +1,8 @@
 import type { System } from '../model/system.ts';
-import { calibrateSpin } from '../measure/busy-work.ts';
 import { cutNamed, operationCaller, runningSystem, type SystemTransport, type UnitClient } from './running-system.ts';
 import { AnswerLostError, createSystemUnitApp, type SystemUnit } from './system-unit.ts';
 import { CallFailedError } from './unit-protocol.ts';
-
-let spinPerUs: number | undefined;
+import { processSpinRate } from './work.ts';
 
 /**
  * Every unit of the cut in this process, reached through Hono's `app.fetch` with a real `Request`:
@@ -21,7 +19,7 @@ export const memorySystemTransport: SystemTransport = {
   name: 'memory',
   async deploy(system: System, cutName: string) {
     const cut = cutNamed(system, cutName);
-    spinPerUs ??= calibrateSpin();
+    const spinPerUs = processSpinRate();
     const apps = new Map<string, SystemUnit>();
     const client: UnitClient = async (unit, method, path, headers, body) => {
       const app = apps.get(unit);

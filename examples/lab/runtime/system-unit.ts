@@ -4,7 +4,7 @@
  * transport runs it in a page, the http and process transports behind a real socket.
  */
 import { Hono, type Context } from 'hono';
-import type { Cut, Operation, System } from '../model/system.ts';
+import { unitNamesOf, type Cut, type Operation, type System } from '../model/system.ts';
 import { arrivalFates, noFaults, type RequestKey } from '../faults/fault-model.ts';
 import {
   CallFailedError,
@@ -68,7 +68,7 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
   const unitIndex = cut.units.findIndex((unit) => unit.name === unitName);
   const unit = cut.units[unitIndex];
   if (!unit) throw new Error(`cut ${cut.name} of ${system.name} has no unit named ${unitName}`);
-  const unitOfOperation = new Map(cut.units.flatMap((candidate) => candidate.operations.map((operation) => [operation, candidate.name] as const)));
+  const unitOfOperation = unitNamesOf(cut);
   const held = new Set(unit.operations);
 
   let settings = initialSettings;

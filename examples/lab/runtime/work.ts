@@ -4,7 +4,7 @@
  */
 import { sampler } from '../model/distribution.ts';
 import type { Operation } from '../model/system.ts';
-import { spin } from '../measure/busy-work.ts';
+import { calibrateSpin, spin } from '../measure/busy-work.ts';
 import { seededRandom, seedFor } from '../faults/fault-injection.ts';
 
 /** One run's work, µs. */
@@ -87,4 +87,20 @@ export class InFlightWaits {
 export async function performWork(work: WorkDraw, spinPerUs: number, inFlight: InFlightWaits): Promise<void> {
   if (work.cpuUs > 0) spin(Math.round(work.cpuUs * spinPerUs));
   if (work.waitUs > 0) await inFlight.sleep(work.waitUs / 1000);
+}
+
+let spinRate: number | undefined;
+
+/**
+ * This process's {@link spin} iterations per µs, calibrated once (the first call takes a few
+ * milliseconds), so that every unit of every deployment in the process spins at the same rate.
+ *
+ * @example
+ * ```ts
+ * createSystemUnitApp(system, cut, unit, callOperation, { spinPerUs: processSpinRate() });
+ * ```
+ */
+export function processSpinRate(): number {
+  spinRate ??= calibrateSpin();
+  return spinRate;
 }

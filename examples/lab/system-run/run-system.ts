@@ -154,8 +154,6 @@ async function within<T>(call: Promise<T>, ms: number): Promise<T | 'unfinished'
 
 interface RoundsResult {
   readonly latency: LatencySummary & { readonly unfinished: number };
-  /** Arrivals at units per request sent: equal to the graph's count unless published calls were still under way. */
-  readonly measuredCallsPerRequest: number;
 }
 
 /**
@@ -165,12 +163,11 @@ interface RoundsResult {
  */
 async function measureLatencyInRounds(running: readonly RunningSystem[], sizes: RunSizes['latency']): Promise<Map<RunningSystem, RoundsResult>> {
   const budgetMs = sizes.maxSeconds * 1000;
-  const state = running.map(() => ({ samples: [] as number[], spentMs: 0, unfinished: 0, sent: 0, nextId: 0 }));
+  const state = running.map(() => ({ samples: [] as number[], spentMs: 0, unfinished: 0, nextId: 0 }));
   const timed = async (index: number, id: number) => {
     const entry = state[index] as (typeof state)[number];
     const deployed = running[index] as RunningSystem;
     const start = performance.now();
-    entry.sent += 1;
     const outcome = await within(
       deployed.send({ id, attempt: 0 }).then(() => 'answered' as const),
       budgetMs - entry.spentMs,
@@ -201,11 +198,7 @@ async function measureLatencyInRounds(running: readonly RunningSystem[], sizes: 
   const results = new Map<RunningSystem, RoundsResult>();
   for (const [index, deployed] of running.entries()) {
     const entry = state[index] as (typeof state)[number];
-    const stats = await deployed.stats();
-    results.set(deployed, {
-      latency: { ...summarizeSamples(entry.samples), unfinished: entry.unfinished },
-      measuredCallsPerRequest: Math.round((sum(stats.map((unit) => unit.arrivals)) / Math.max(1, entry.sent)) * 100) / 100,
-    });
+    results.set(deployed, { latency: { ...summarizeSamples(entry.samples), unfinished: entry.unfinished } });
   }
   return results;
 }
