@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { experimentSourceFiles, hashSourceFiles } from '../lab/files/evidence.ts';
+import { contentHash, experimentSourceFiles, hashSourceFiles } from '../lab/files/evidence.ts';
 import { checkClaims, keyFigureProblem, type KeyFigures } from './check.ts';
 import type { Claim } from './registry.ts';
 
@@ -36,7 +36,8 @@ async function writeCompleteClaim(verdict = 'holds') {
   write('examples/nano-example/experiment.test.ts', '// a test\n');
   write('docs/nanoservices/example.mdx', "## Example {/* #nano-example */}\nimport src from '!!raw-loader!@site/examples/nano-example/experiment.ts';\nimport evidence from '@site/evidence/nano-example.json';\n");
   const files = await experimentSourceFiles('nano-example', root);
-  write('evidence/nano-example.json', JSON.stringify({ verdict: { verdict }, stamp: { sourceHash: hashSourceFiles(files, root), sourceFiles: files }, result: { rows: [{ n: 42 }] } }));
+  const content = { params: {}, verdict: { verdict }, result: { rows: [{ n: 42 }] } };
+  write('evidence/nano-example.json', JSON.stringify({ ...content, stamp: { sourceHash: hashSourceFiles(files, root), sourceFiles: files, packages: {}, contentHash: contentHash(content) } }));
 }
 
 beforeEach(() => {
@@ -87,6 +88,15 @@ describe('checkClaims', () => {
     const problems = await check([claim]);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toMatch(/nano-example: evidence\/nano-example.json was produced by other code .*run npm run evidence -- nano-example/);
+  });
+
+  it('refuses evidence whose figures were edited after the run, saying so', async () => {
+    await writeCompleteClaim();
+    const file = path.join(root, 'evidence/nano-example.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"n":42', '"n":24'));
+    const problems = await check([claim]);
+    expect(problems.map((problem) => problem.missing)).toEqual(['evidence']);
+    expect(problems[0]?.message).toMatch(/nano-example: evidence\/nano-example\.json was changed after its run: .*content hash.*run npm run evidence -- nano-example/);
   });
 
   it('refuses a registry verdict the evidence does not support', async () => {

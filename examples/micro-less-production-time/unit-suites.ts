@@ -4,10 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { stepNames, type StepName } from '../checkout/step-names.ts';
-import { repoRoot } from '../lab/files/evidence.ts';
 import { shapeCalls, type DeployUnit, type Shape } from '../lab/model/shapes.ts';
 
 /** A call between two functions that crosses a unit boundary: it needs a contract test. */
@@ -39,7 +40,10 @@ export interface SuiteRun {
   readonly cpuMs: number | null;
 }
 
-const absolute = (file: string) => JSON.stringify(path.join(repoRoot, 'examples', file));
+// The generated suites import these files by absolute path; named with new URL, they count in the
+// experiment's source hash like its own imports.
+const checkoutStepsFile = JSON.stringify(fileURLToPath(new URL('../checkout/steps.ts', import.meta.url)));
+const cartVariantsFile = JSON.stringify(fileURLToPath(new URL('./cart-variants.ts', import.meta.url)));
 
 /**
  * The contract edges of a shape: every call from one function to the next that leaves its unit.
@@ -95,8 +99,8 @@ export function declaredCases(plan: SuitePlan, casesPerFunction: number): number
 function functionTestSource(name: StepName, cases: number): string {
   // Each case runs the real upstream chain to build the function's input, so the test exercises
   // exactly what the checkout hands it. No vitest import: the runner provides globals.
-  return `import { checkoutSteps, runCheckoutInProcess, stepNames } from ${absolute('checkout/steps.ts')};
-import { cartVariants } from ${absolute('micro-less-production-time/cart-variants.ts')};
+  return `import { checkoutSteps, runCheckoutInProcess, stepNames } from ${checkoutStepsFile};
+import { cartVariants } from ${cartVariantsFile};
 const name = ${JSON.stringify(name)};
 const step = checkoutSteps[name];
 const position = stepNames.indexOf(name);
@@ -115,8 +119,8 @@ describe(name, () => {
 }
 
 function contractTestSource(edge: ContractEdge, cases: number): string {
-  return `import { checkoutSteps, runCheckoutInProcess, stepNames } from ${absolute('checkout/steps.ts')};
-import { cartVariants } from ${absolute('micro-less-production-time/cart-variants.ts')};
+  return `import { checkoutSteps, runCheckoutInProcess, stepNames } from ${checkoutStepsFile};
+import { cartVariants } from ${cartVariantsFile};
 const from = ${JSON.stringify(edge.from)};
 const to = ${JSON.stringify(edge.to)};
 describe(from + ' -> ' + to + ' contract', () => {
@@ -159,7 +163,7 @@ export function writeEmptySuite(dir: string): string {
   return dir;
 }
 
-const vitestEntry = path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const vitestEntry = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
 // CPU time is the work, whoever else shares the machine; wall time is what a pipeline waits.
 const gnuTime = '/usr/bin/time';
 

@@ -3,7 +3,8 @@ import type { EvidenceStamp as Stamp } from '@site/examples/lab/experiment/evide
 import SiteFileLink from './SiteFileLink';
 
 /**
- * Where the figures beside it come from: machine, runtime, date, commit and source hash, and a link
+ * Where the figures beside it come from: machine, runtime, date, commit, source hash and package
+ * versions, and a link
  * to the evidence file itself, served by the site (plugins/evidence-files).
  *
  * @example
@@ -17,7 +18,7 @@ export default function EvidenceStamp({ stamp, claim }: { stamp: Stamp; claim: s
       Measured on {stamp.cpuModel} ({stamp.cores} cores, {stamp.memoryGiB} GiB), Node {stamp.node}, {stamp.platform}, on{' '}
       {stamp.date.slice(0, 10)} in {stamp.durationSeconds} s; commit <code>{stamp.commit.slice(0, 10)}</code>
       {stamp.dirty ? ' plus uncommitted changes' : ''}; source hash <code>{stamp.sourceHash.slice(0, 12)}</code> over{' '}
-      {stamp.sourceFiles.length} files. File:{' '}
+      {stamp.sourceFiles.length} files and {Object.keys(stamp.packages).length} packages ({Object.entries(stamp.packages).map(([name, version]) => `${name} ${version}`).join(', ')}). File:{' '}
       <SiteFileLink path={`/evidence/${claim}.json`}>
         <code>evidence/{claim}.json</code>
       </SiteFileLink>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyFigures } from '../../claims/check.ts';
 import { claimById, type Claim } from '../../claims/registry.ts';
 import { experimentIds } from '../../experiments.ts';
-import { experimentSourceFiles, hashSourceFiles, repoRoot } from '../files/evidence.ts';
+import { contentHash, experimentSourceFiles, hashSourceFiles, repoRoot } from '../files/evidence.ts';
 import { claimCheckSteps, claimsCheckSteps, lintStep, typesStep } from './check-claim-steps.ts';
 
 describe('the steps on a published claim of the repository', () => {
@@ -72,7 +72,8 @@ describe('the steps on a claim that is not finished', () => {
 
   it('name a key figure the evidence cannot give once the evidence is there', async () => {
     const files = await experimentSourceFiles('nano-example', root);
-    write('evidence/nano-example.json', JSON.stringify({ verdict: { verdict: 'pending' }, stamp: { sourceHash: hashSourceFiles(files, root), sourceFiles: files, date: '2026-01-01T00:00:00Z', cpuModel: 'cpu', cores: 2, node: 'v20' }, result: { rows: [] } }));
+    const content = { params: {}, verdict: { verdict: 'pending' }, result: { rows: [] } };
+    write('evidence/nano-example.json', JSON.stringify({ ...content, stamp: { sourceHash: hashSourceFiles(files, root), sourceFiles: files, packages: {}, contentHash: contentHash(content), date: '2026-01-01T00:00:00Z', cpuModel: 'cpu', cores: 2, node: 'v20' } }));
     const [, evidence, figure] = await claimsCheckSteps({ claim, root, experimentIds: ['nano-example'], keyFigures: figures });
     expect(evidence?.ok).toBe(true);
     expect(figure).toEqual({

@@ -36,12 +36,16 @@ async function main(ids: readonly string[]) {
     } finally {
       progress.stop();
     }
+    const verdict = experiment.verdict(result);
+    // The content hash is taken over the values as a reader will parse them back (JSON drops
+    // undefined fields and turns NaN into null), so that the claims check can recompute it.
+    const content = JSON.parse(JSON.stringify({ params, verdict, result })) as { params: unknown; verdict: unknown; result: unknown };
     const written: Unchecked = {
       claim: id,
       title: experiment.title,
       params,
-      verdict: experiment.verdict(result),
-      stamp: await stampRun(id, (performance.now() - startedAt) / 1000),
+      verdict,
+      stamp: await stampRun(id, (performance.now() - startedAt) / 1000, content),
       result,
     };
     const text = `${JSON.stringify(written, null, 2)}\n`;

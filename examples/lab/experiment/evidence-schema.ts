@@ -14,6 +14,8 @@ import { verdicts } from './verdict.ts';
 /** Any JSON value: what JSON.parse can return, so no NaN, Infinity or undefined. */
 const JsonValue = z.json();
 
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits');
+
 /** Which machine, runtime, code and moment produced a set of figures. */
 export const EvidenceStampSchema = z
   .strictObject({
@@ -25,8 +27,10 @@ export const EvidenceStampSchema = z
     date: z.iso.datetime().describe('When the run ended, in UTC.'),
     commit: z.string().regex(/^(?:[0-9a-f]{40}(?:[0-9a-f]{24})?|none)$/, 'a full commit hash, or none').describe('The commit checked out during the run, or "none" outside a git checkout.'),
     dirty: z.boolean().describe('True when the working tree had uncommitted changes: the source hash is what identifies the code.'),
-    sourceHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lowercase hex digits').describe('SHA-256 over the paths and contents of sourceFiles.'),
-    sourceFiles: z.array(z.string().min(1)).readonly().describe('The repository files the experiment is built from, relative to the repository root.'),
+    sourceHash: sha256.describe('SHA-256 over the paths and contents of sourceFiles and the names and versions of packages.'),
+    sourceFiles: z.array(z.string().min(1)).readonly().describe('The repository files the experiment runs, relative to the repository root: its imports and the files it starts by path, with theirs.'),
+    packages: z.record(z.string().min(1), z.string().min(1)).readonly().describe('Each package those files import or start, with the version package-lock.json gave it.'),
+    contentHash: sha256.describe('SHA-256 over params, verdict and result as JSON with sorted keys: a figure changed after the run no longer matches it.'),
     durationSeconds: z.number().nonnegative().describe('How long the run took.'),
   })
   .readonly()

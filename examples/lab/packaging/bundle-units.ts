@@ -5,6 +5,7 @@
 import { build, stop, type Metafile } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as checkoutFunctions from '../../checkout/functions.ts';
 import * as checkoutSchemas from '../../checkout/schemas.ts';
 import { checkoutSteps, type StepName } from '../../checkout/steps.ts';
@@ -49,7 +50,16 @@ export interface ShapeBundles<S extends AnyShape = Shape> {
 /** Bytes the bundler adds itself (module wrappers, helpers): the output minus every input's share. */
 export const bundlerGlue = 'esbuild glue';
 
-const lab = (file: string) => JSON.stringify(path.join(repoRoot, 'examples', file));
+// What generated unit modules import, by absolute path: named with new URL, so that the source hash
+// of an experiment that bundles units follows them even where nothing else imports them.
+const importable = (url: URL) => JSON.stringify(fileURLToPath(url));
+const generatedImports = {
+  labUnit: importable(new URL('./lab-unit.ts', import.meta.url)),
+  ownFunctionsUnit: importable(new URL('./own-functions-unit.ts', import.meta.url)),
+  defineStep: importable(new URL('../../checkout/define-step.ts', import.meta.url)),
+  functions: importable(new URL('../../checkout/functions.ts', import.meta.url)),
+  schemas: importable(new URL('../../checkout/schemas.ts', import.meta.url)),
+};
 
 /**
  * Where an input of a bundle comes from: a package name for dependencies, otherwise the part of the
@@ -80,7 +90,7 @@ export function originOf(input: string): string {
 const unitModules = { lab: startLabUnit.name, 'own-functions': startOwnFunctionsUnit.name } as const satisfies Record<BundleVariant, string>;
 
 function labUnitSource(configFile: string): string {
-  return `import { ${unitModules.lab} } from ${lab('lab/packaging/lab-unit.ts')};
+  return `import { ${unitModules.lab} } from ${generatedImports.labUnit};
 import config from ${JSON.stringify(configFile)};
 export const startUnit = () => ${unitModules.lab}(config);
 `;
@@ -105,10 +115,10 @@ function ownFunctionsUnitSource(shape: AnyShape, unitName: string, configFile: s
     schemaNames.add(input).add(output);
     return { name, fn: exportNameOf(checkoutFunctions, checkoutFunctions[name], name), input, output };
   });
-  return `import { ${unitModules['own-functions']} } from ${lab('lab/packaging/own-functions-unit.ts')};
-import { ${defineStep.name} } from ${lab('checkout/define-step.ts')};
-import { ${[...new Set(steps.map((step) => step.fn))].join(', ')} } from ${lab('checkout/functions.ts')};
-import { ${[...schemaNames].join(', ')} } from ${lab('checkout/schemas.ts')};
+  return `import { ${unitModules['own-functions']} } from ${generatedImports.ownFunctionsUnit};
+import { ${defineStep.name} } from ${generatedImports.defineStep};
+import { ${[...new Set(steps.map((step) => step.fn))].join(', ')} } from ${generatedImports.functions};
+import { ${[...schemaNames].join(', ')} } from ${generatedImports.schemas};
 import config from ${JSON.stringify(configFile)};
 export const startUnit = () => ${unitModules['own-functions']}(config, {
 ${steps.map((step) => `  ${step.name}: ${defineStep.name}(${JSON.stringify(step.name)}, ${step.input}, ${step.output}, ${step.fn}),`).join('\n')}
