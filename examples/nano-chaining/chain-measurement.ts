@@ -4,7 +4,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
 import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
 import { deployShape, type Deployment } from '../lab/units/deploy.ts';
-import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencyOptions, type LatencySummary } from '../lab/measure/measure.ts';
+import { measureLatency, measureLatencySideBySide, measureThroughput, type LatencySummary } from '../lab/measure/measure.ts';
 import { shapes, truncateShape } from '../lab/model/shapes.ts';
 import { transportNames, type Transport, type TransportName, type UnitAnswer } from '../lab/units/transport.ts';
 import type { ChainingResult, ChainingRow, PerHopCost } from './report.ts';
@@ -24,11 +24,17 @@ export const chainingParams = z.object({
 /** Parsed nano-chaining parameters. */
 export type ChainingParams = z.output<typeof chainingParams>;
 
+/** A raw platform round trip the run can call, measured in the same rounds as the HTTP shapes. */
+export interface RawRoundTrip {
+  roundTrip(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 /** What the run may use: the transports it can deploy on, and (on Node) a raw platform baseline. */
 export interface ChainingEnvironment {
   readonly transports: Partial<Record<TransportName, Transport>>;
-  /** A plain node:http round trip, measured before the shapes when a network transport runs. */
-  readonly measureRawRoundTrip?: (options: LatencyOptions) => Promise<LatencySummary>;
+  /** Starts a plain node:http round trip, measured side by side with the shapes on the http transport. */
+  readonly startRawRoundTrip?: () => Promise<RawRoundTrip>;
   readonly onProgress?: (progress: ExperimentProgress) => void;
 }
 
@@ -47,19 +53,17 @@ export async function measureChains(p: ChainingParams, environment: ChainingEnvi
   const missing = p.transports.filter((name) => !environment.transports[name]);
   if (missing.length > 0) throw new Error(`transport ${missing.join(', ')} is not available here; available: ${Object.keys(environment.transports).join(', ')}`);
   const lengths = [...new Set(p.chainLengths)].sort((a, b) => a - b);
-  const withBaseline = environment.measureRawRoundTrip !== undefined && p.transports.some((t) => t !== 'memory');
-  const total = 1 + (withBaseline ? 1 : 0) + p.transports.length * lengths.length;
+  const total = 1 + p.transports.length * lengths.length;
   let done = 0;
   const step = (label: string) => environment.onProgress?.({ done: ++done, total, label });
   const latency = { warmup: p.warmup, iterations: p.iterations, maxSeconds: p.maxSecondsPerMeasurement };
 
   const inProcessCheckout = await measureLatency(async () => runCheckoutInProcess(sampleCart), latency);
   step('whole checkout in one call stack');
-  let rawHttpRoundTrip = null;
-  if (withBaseline && environment.measureRawRoundTrip) {
-    rawHttpRoundTrip = await environment.measureRawRoundTrip(latency);
-    step('raw node:http round trip');
-  }
+  // The raw round trip takes its turns with the HTTP shapes, in the same rounds: measured apart, a
+  // minute of drift on a shared machine moved the hop's ratio to it from 0.8 to 1.3.
+  let rawHttpRoundTrip: LatencySummary | null = null;
+  const rawContender = 'raw node:http round trip';
 
   const rows: ChainingRow[] = [];
   let identicalResults = true;
@@ -69,14 +73,20 @@ export async function measureChains(p: ChainingParams, environment: ChainingEnvi
       const expected = runCheckoutInProcess(sampleCart, chainLength);
       // All three shapes run at once and take turns, so that drift hits them alike.
       const deployments: Deployment[] = [];
+      const raw = transportName === 'http' ? await environment.startRawRoundTrip?.() : undefined;
       try {
         for (const shape of Object.values(shapes)) deployments.push(await deployShape(truncateShape(shape, chainLength), transport));
         const answers = await Promise.all(deployments.map((deployment) => deployment.checkout(sampleCart)));
         identicalResults &&= answers.every((answer) => dequal(answer.value, expected));
-        const latencies = await measureLatencySideBySide(
-          Object.fromEntries(deployments.map((deployment) => [deployment.shape.name, () => deployment.checkout(sampleCart)])),
+        const latencies: Record<string, LatencySummary> = await measureLatencySideBySide(
+          Object.fromEntries([
+            ...deployments.map((deployment) => [deployment.shape.name, () => deployment.checkout(sampleCart)] as const),
+            ...(raw ? [[rawContender, raw.roundTrip] as const] : []),
+          ]),
           { ...latency, rounds: p.rounds },
         );
+        // The per-hop cost is read at the longest chain: the raw round trip measured there is its baseline.
+        if (raw && chainLength === lengths.at(-1)) rawHttpRoundTrip = latencies[rawContender] ?? null;
         for (const [index, deployment] of deployments.entries()) {
           const throughput = await measureThroughput(() => deployment.checkout(sampleCart), {
             concurrency: p.concurrency,
@@ -96,7 +106,7 @@ export async function measureChains(p: ChainingParams, environment: ChainingEnvi
           });
         }
       } finally {
-        await Promise.all(deployments.map((deployment) => deployment.close()));
+        await Promise.all([...deployments.map((deployment) => deployment.close()), raw?.close()]);
       }
       step(`${transportName} · ${chainLength} function${chainLength > 1 ? 's' : ''} · ${deployments.length} shapes`);
     }

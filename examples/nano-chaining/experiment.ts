@@ -2,7 +2,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
-import { measureRawHttpRoundTrip } from '../lab/network/raw-http-baseline.ts';
+import { startRawHttpEcho } from '../lab/network/raw-http-baseline.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
 import { chainingTable, chainingVerdict, perHopTable, type ChainingResult } from './report.ts';
@@ -11,7 +11,7 @@ import { chainingTable, chainingVerdict, perHopTable, type ChainingResult } from
  * nano-chaining: the same checkout as a chain of nanoservices, as microservices and as a monolith,
  * on each transport and for each chain length, the three deployed at once and measured in turns. It
  * measures latency and throughput per shape, the cost of one added hop, and a plain node:http round
- * trip in the same run, and checks that every deployment returns exactly what the functions return in
+ * trip in the same rounds as the HTTP shapes, and checks that every deployment returns exactly what the functions return in
  * one call stack. The measurement itself is browser-safe (`chain-measurement.ts`); this file gives it
  * the Node transports.
  */
@@ -26,7 +26,7 @@ export const experiment = defineExperiment({
   run: (p, onProgress): Promise<ChainingResult> =>
     measureChains(p, {
       transports: { memory: memoryTransport, http: httpTransport, process: processTransport },
-      measureRawRoundTrip: (latency) => measureRawHttpRoundTrip(sampleCart, latency),
+      startRawRoundTrip: () => startRawHttpEcho(sampleCart),
       onProgress,
     }),
 });

@@ -12,7 +12,8 @@ export interface LabOutcome {
 export const labUsage = `usage:
   npm run lab -- systems               list the reference systems and their files
   npm run lab -- check <system file>   check a system file and describe it
-  npm run lab -- run --system <file>   deploy its cuts and compare them (--help for the flags)`;
+  npm run lab -- run --system <file>   deploy its cuts and compare them (--help for the flags)
+  npm run lab -- fan-out               what N parallel calls cost against one and against N in turn (--help)`;
 
 /** A system in a few lines (the docs pages show the same). */
 const describeSystem = ({ file, system }: SystemInFile): string => systemSummary(system, file).join('\n');

@@ -1,15 +1,20 @@
 /**
  * `npm run lab -- <command>`: the lab's systems from the command line. `systems` lists the
  * reference systems, `check <file>` checks a system file and describes it, `run --system <file>`
- * deploys its cuts and compares them. Exit 2 with a message on an unknown command, a bad flag or a
+ * deploys its cuts and compares them, `fan-out` measures what N calls at once cost against one. Exit 2 with a message on an unknown command, a bad flag or a
  * file the lab cannot use; on Ctrl-C (or SIGTERM) every unit the run started is stopped before exit.
  */
 import type { RunningSystem } from '../runtime/running-system.ts';
+import { fanOutCommand } from './fan-out-command.ts';
 import { labCommand } from './lab-command.ts';
-import { runCommand } from './run-command.ts';
+import { runCommand, type RunIo } from './run-command.ts';
+
+/** The commands that deploy units, and so stop them on an interrupt. */
+const deploying: Readonly<Record<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>>> = { run: runCommand, 'fan-out': fanOutCommand };
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'run') {
+const deployingCommand = command === undefined ? undefined : deploying[command];
+if (deployingCommand) {
   const deployments = new Set<RunningSystem>();
   let stopping: Promise<never> | undefined;
   const interrupt = (signal: NodeJS.Signals, code: number) => {
@@ -19,7 +24,7 @@ if (command === 'run') {
   process.once('SIGINT', () => interrupt('SIGINT', 130));
   process.once('SIGTERM', () => interrupt('SIGTERM', 143));
   try {
-    process.exitCode = await runCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), deployments });
+    process.exitCode = await deployingCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), deployments });
   } catch (error) {
     // Stopping the deployments under a run makes its requests fail: that is the interrupt, not an error.
     if (stopping) await stopping;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from './flags.ts';
 import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
 import { systemTransportNames, type SystemTransportName } from '../runtime/running-system.ts';
 import { checkFaultModel, faultModels, type FaultModel } from '../faults/fault-model.ts';
@@ -34,25 +34,15 @@ export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] 
  * ```
  */
 export function parseRunArgs(argv: readonly string[]): RunArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        system: { type: 'string' },
-        cuts: { type: 'string' },
-        transport: { type: 'string', default: 'http' },
-        faults: { type: 'string', default: 'cloud' },
-        seed: { type: 'string', default: '1' },
-        quick: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new RangeError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+  const values = parseFlags(argv, {
+    system: { type: 'string' },
+    cuts: { type: 'string' },
+    transport: { type: 'string', default: 'http' },
+    faults: { type: 'string', default: 'cloud' },
+    seed: { type: 'string', default: '1' },
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
   if (typeof values.system !== 'string' || values.system === '') throw new RangeError('--system <file> is required: the system file to run');
   const transport = values.transport as string;
   if (!(systemTransportNames as readonly string[]).includes(transport)) throw new RangeError(`--transport is ${systemTransportNames.join(', ')}, got "${transport}"`);
