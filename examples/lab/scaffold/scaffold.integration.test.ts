@@ -22,7 +22,7 @@ beforeAll(() => {
   copy = mkdtempSync(path.join(os.tmpdir(), 'granularity-copy-'));
   // What the claims check, the scaffolder and `npm run check` read: the code, the pages, the evidence,
   // the components pages import, and the configs of the type check, the linter and the tests.
-  for (const entry of ['examples', 'docs', 'evidence', 'src', 'types', 'package.json', 'tsconfig.json', 'eslint.config.mjs', 'vitest.config.ts', 'vitest.setup.ts']) {
+  for (const entry of ['examples', 'docs', 'evidence', 'src', 'types', 'package.json', 'package-lock.json', 'tsconfig.json', 'eslint.config.mjs', 'vitest.config.ts', 'vitest.setup.ts']) {
     cpSync(path.join(repoRoot, entry), path.join(copy, entry), { recursive: true });
   }
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
