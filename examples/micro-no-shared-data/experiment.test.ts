@@ -10,30 +10,28 @@ const row = (variant: DeliveryVariant): DeliveryRow => {
   return found;
 };
 
-describe('micro-no-shared-data (quick run: 12 orders, payments killed at 4 of them)', () => {
+describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of them)', () => {
   beforeAll(async () => {
     result = await experiment.run(experiment.params.parse(experiment.quick));
   }, 120_000);
 
-  it('sends every order and kills the payments process with SIGKILL exactly where planned, in every variant', () => {
+  it('sends every order and kills payments (4) and the consumer (2) with SIGKILL exactly where planned, in every variant', () => {
     for (const r of result.delivery) {
       expect(r.sent).toBe(12);
       expect(r.crashes).toBe(4);
+      expect(r.consumerCrashes).toBe(2);
+      // The consumer dies after its order was answered; payments dies inside its order's request.
       expect(r.acknowledged).toBe(8);
       // Every crash comes after the payment commit: money is taken for every order.
       expect(r.committed).toBe(12);
     }
   });
 
-  it('no service process ever holds another service’s database file open, and each holds its own', () => {
-    expect(result.fileAccess).toHaveLength(6);
-    for (const access of result.fileAccess) {
-      expect(access.foreignFiles).toEqual([]);
-      expect(access.files).toContain(`${access.service}.db`);
-      expect(access.samples).toBeGreaterThanOrEqual(12);
+  it('PostgreSQL refuses the orders role a read of the payments table, with its permission error, in every variant', () => {
+    expect(result.boundary).toHaveLength(3);
+    for (const check of result.boundary) {
+      expect(check).toMatchObject({ reader: 'orders', table: 'payments.payments', refused: true, code: '42501', answer: 'permission denied for schema payments' });
     }
-    // One orders process throughout; payments ran as one process per start: the first and one per crash.
-    expect(result.fileAccess.filter((a) => a.service === 'payments').every((a) => a.processes === 5)).toBe(true);
   });
 
   it('write-then-publish loses the event of every crash between commit and publish', () => {
@@ -41,7 +39,10 @@ describe('micro-no-shared-data (quick run: 12 orders, payments killed at 4 of th
     expect(naive.lost).toBe(2);
     expect(naive.published).toBe(naive.committed - naive.lost);
     expect(naive.applied).toBe(naive.published);
-    expect(naive.redelivered).toBe(0);
+    // The consumer killed before acknowledging gets its event again, and applies it once.
+    expect(naive.redelivered).toBe(2);
+    expect(naive.duplicatedApplied).toBe(0);
+    expect(naive.republishedDropped).toBe(0);
   });
 
   it('the transactional outbox with an idempotent consumer loses no event and applies none twice', () => {
@@ -51,7 +52,9 @@ describe('micro-no-shared-data (quick run: 12 orders, payments killed at 4 of th
     expect(outbox.published).toBe(outbox.committed);
     expect(outbox.applied).toBe(outbox.committed);
     expect(outbox.outboxRows).toBe(outbox.committed);
-    // Crashes after publishing and before marking the row send the event again: at-least-once.
+    // Crashes after publishing and before marking the row publish the event again: the stream drops it by its id.
+    expect(outbox.republishedDropped).toBe(2);
+    // Crashes of the consumer before acknowledging: the stream delivers again, at least once.
     expect(outbox.redelivered).toBe(2);
   });
 
@@ -67,38 +70,38 @@ describe('micro-no-shared-data (quick run: 12 orders, payments killed at 4 of th
     const owner = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'orders (owner)');
     const api = result.schemaChange.find((r) => r.layout === 'own table behind an API');
     expect(shared).toMatchObject({ failedBefore: 0, failedAfter: 10 });
-    expect(shared?.firstError).toMatch(/no such column: total_cents/);
+    expect(shared?.firstError).toBe('column "total_cents" does not exist');
     expect(owner).toMatchObject({ failedBefore: 0, failedAfter: 0 });
     expect(api).toMatchObject({ failedBefore: 0, failedAfter: 0 });
   });
 
   it('supports holds-with-cost, and prints a table per part', () => {
     expect(experiment.verdict(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
-    const [delivery, files, schema] = experiment.tables(result);
+    const [delivery, boundary, schema] = experiment.tables(result);
     expect(delivery?.rows).toHaveLength(3);
-    expect(files?.rows).toHaveLength(6);
+    expect(boundary?.rows).toHaveLength(3);
     expect(schema?.rows).toHaveLength(3);
   });
 });
 
 describe('crashPlanFor', () => {
-  it('picks the same orders for the same seed, alternating the crash point', () => {
-    const plan = crashPlanFor(12, 4, 7);
-    expect(plan).toEqual(crashPlanFor(12, 4, 7));
-    expect(Object.values(plan).sort()).toEqual(['after-publish', 'after-publish', 'before-publish', 'before-publish']);
-    expect(Object.keys(crashPlanFor(12, 4, 8))).not.toEqual(Object.keys(plan));
+  it('picks the same orders for the same seed, giving them the crash points in turn', () => {
+    const plan = crashPlanFor(12, 6, 7);
+    expect(plan).toEqual(crashPlanFor(12, 6, 7));
+    expect(Object.values(plan).sort()).toEqual(['after-apply', 'after-apply', 'after-publish', 'after-publish', 'before-publish', 'before-publish']);
+    expect(Object.keys(crashPlanFor(12, 6, 8))).not.toEqual(Object.keys(plan));
   });
 });
 
 describe('noSharedDataVerdict', () => {
   const delivery = (variant: DeliveryVariant, lost: number, duplicatedApplied: number): DeliveryRow => ({
-    variant, sent: 10, acknowledged: 8, crashes: 2, committed: 10, published: 10 - lost, delivered: 10, applied: 10, lost, redelivered: 1, duplicatedApplied, outboxRows: 10,
+    variant, sent: 10, acknowledged: 8, crashes: 2, consumerCrashes: 1, committed: 10, published: 10 - lost, delivered: 10, applied: 10, lost, redelivered: 1, duplicatedApplied, outboxRows: 10, republishedDropped: 1,
   });
   const base: NoSharedDataResult = {
     orders: 10,
     crashesPlanned: 2,
     delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 0)],
-    fileAccess: [{ service: 'orders', variant: 'write then publish', processes: 1, samples: 10, files: ['orders.db'], foreignFiles: [] }],
+    boundary: [{ variant: 'write then publish', reader: 'orders', table: 'payments.payments', refused: true, code: '42501', answer: 'permission denied for schema payments' }],
     schemaChange: [],
   };
 
@@ -106,9 +109,9 @@ describe('noSharedDataVerdict', () => {
     expect(noSharedDataVerdict(base).verdict).toBe('holds-with-cost');
   });
 
-  it('does not hold when a service opened another’s store', () => {
-    const fileAccess = [{ ...base.fileAccess[0]!, foreignFiles: ['payments.db'] }];
-    expect(noSharedDataVerdict({ ...base, fileAccess }).verdict).toBe('does-not-hold');
+  it('does not hold when a service’s role could read another’s table', () => {
+    const boundary = [{ ...base.boundary[0]!, refused: false, code: null, answer: '10 rows read' }];
+    expect(noSharedDataVerdict({ ...base, boundary }).verdict).toBe('does-not-hold');
   });
 
   it('is conditional when even the outbox loses or doubles a payment', () => {

@@ -7,23 +7,26 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { seededSample } from '../lab/measure/seeded-sample.ts';
+import { streamPrefix, type Broker } from '../lab/messaging/broker.ts';
+import { openBroker } from '../lab/messaging/open-broker.ts';
+import { openPostgres, type PostgresBackend } from '../lab/state/postgres.ts';
+import { withRunDatabase } from '../lab/state/run-database.ts';
 import {
+  boundaryTable,
   deliveryTable,
   deliveryVariants,
-  fileAccessTable,
   noSharedDataVerdict,
   schemaChangeTable,
+  type BoundaryCheck,
   type CrashPoint,
   type DeliveryRow,
   type DeliveryVariant,
-  type FileAccess,
   type NoSharedDataResult,
   type OrdersReport,
   type PaymentsReport,
 } from './report.ts';
-import { openFilesUnder } from '../lab/processes/proc.ts';
 import { bundleServices, startService, type RunningService } from '../lab/processes/service-process.ts';
-import { runOrdersService } from './orders-service.ts';
+import { ackWaitMs, runOrdersService } from './orders-service.ts';
 import { runPaymentsService } from './payments-service.ts';
 import { runSchemaChange } from './shared-schema.ts';
 
@@ -34,166 +37,201 @@ const serviceEntries = {
   payments: { file: fileURLToPath(new URL('./payments-service.ts', import.meta.url)), run: runPaymentsService.name },
 };
 const crashTimeoutMs = 10_000;
+/** How long the consumer may take to catch up after the last order, at most. */
+const settleTimeoutMs = 15_000;
 
 const params = z.object({
-  orders: z.number().int().min(2).max(2_000).default(200),
-  /** Orders at which the payments service is killed: half before publishing, half after. */
-  crashes: z.number().int().min(0).max(200).default(20),
+  orders: z.number().int().min(3).max(2_000).default(200),
+  /** Orders at which a service is killed: in turn payments before publishing, payments after, and the consumer after applying. */
+  crashes: z.number().int().min(0).max(300).default(30),
   seed: z.number().int().default(7),
   variants: z.array(z.enum(deliveryVariants)).min(1).default([...deliveryVariants]),
   /** Reads of the orders total on each side of the column rename, per reader. */
   schemaReads: z.number().int().min(1).max(10_000).default(50),
-  maxSecondsPerVariant: z.number().positive().max(120).default(40),
+  maxSecondsPerVariant: z.number().positive().max(120).default(60),
 });
 
 const orderIdOf = (index: number) => `order-${String(index).padStart(4, '0')}`;
+const crashPoints: readonly CrashPoint[] = ['before-publish', 'after-publish', 'after-apply'];
 
 /**
- * Picks `crashes` of `orders` orders with a seeded shuffle, and alternates the crash point between
- * them, so that every variant meets exactly the same crashes.
+ * Picks `crashes` of `orders` orders with a seeded shuffle, and gives them the crash points in turn,
+ * so that every variant meets exactly the same crashes.
  *
  * @example
  * ```ts
- * crashPlanFor(10, 2, 7); // { 'order-0003': 'before-publish', 'order-0008': 'after-publish' }
+ * crashPlanFor(10, 3, 7); // { 'order-0003': 'before-publish', 'order-0008': 'after-publish', 'order-0001': 'after-apply' }
  * ```
  */
 export function crashPlanFor(orders: number, crashes: number, seed: number): Record<string, CrashPoint> {
   const chosen = seededSample(orders, crashes, seed);
-  return Object.fromEntries(chosen.map((index, n) => [orderIdOf(index), n % 2 === 0 ? 'before-publish' : 'after-publish']));
+  return Object.fromEntries(chosen.map((index, n) => [orderIdOf(index), crashPoints[n % crashPoints.length] as CrashPoint]));
 }
 
-function exitWithin(service: RunningService, ms: number): Promise<string> {
+function exitWithin(service: RunningService, ms: number, name: string): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`payments process ${service.pid} did not crash within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`${name} process ${service.pid} did not crash within ${ms} ms`)), ms);
   });
   return Promise.race([service.exited, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Every process a service ran as, and the files under `dir` each was seen holding open. */
-class FileWatch {
-  readonly opened = new Set<string>();
-  readonly pids = new Set<number>();
-  samples = 0;
-  constructor(private readonly dir: string) {}
-  sample(service: RunningService | null) {
-    if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
-    this.pids.add(service.pid);
-    this.samples++;
-    for (const file of openFilesUnder(service.pid, this.dir)) this.opened.add(path.basename(file));
-  }
-  access(service: FileAccess['service'], variant: DeliveryVariant, ownFile: string): FileAccess {
-    const files = [...this.opened].sort();
-    return { service, variant, processes: this.pids.size, samples: this.samples, files, foreignFiles: files.filter((file) => !file.startsWith(ownFile)) };
-  }
-}
+const only = (plan: Record<string, CrashPoint>, points: readonly CrashPoint[]) => Object.fromEntries(Object.entries(plan).filter(([, point]) => points.includes(point)));
 
-async function runVariant(variant: DeliveryVariant, p: z.output<typeof params>, bundles: { orders: string; payments: string }): Promise<{ row: DeliveryRow; access: FileAccess[] }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lab-no-shared-data-'));
-  const ordersDb = path.join(dir, 'orders.db');
-  const paymentsDb = path.join(dir, 'payments.db');
-  const plan = crashPlanFor(p.orders, p.crashes, p.seed);
-  const remaining = { ...plan };
-  const agent = keepAliveAgent();
-  const running: RunningService[] = [];
-  const ordersWatch = new FileWatch(dir);
-  const paymentsWatch = new FileWatch(dir);
-  try {
-    const orders = await startService(bundles.orders, { ORDERS_DB: ordersDb, IDEMPOTENT: variant === 'outbox, consumer not idempotent' ? '0' : '1' });
-    running.push(orders);
-    const startPayments = async () => {
-      const payments = await startService(bundles.payments, {
-        PAYMENTS_DB: paymentsDb,
-        ORDERS_PORT: String(orders.port),
-        DELIVERY: variant === 'write then publish' ? 'naive' : 'outbox',
-        CRASH_PLAN: JSON.stringify(remaining),
+async function runVariant(
+  variant: DeliveryVariant,
+  p: z.output<typeof params>,
+  bundles: { orders: string; payments: string },
+  servers: { postgres: PostgresBackend; broker: Broker },
+): Promise<{ row: DeliveryRow; boundary: BoundaryCheck }> {
+  return withRunDatabase(servers.postgres, 'no-shared-data', async (run) => {
+    const [ordersDb, paymentsDb] = await run.provision('database-per-service', ['orders', 'payments']);
+    const stream = `${streamPrefix}${run.name}`;
+    await servers.broker.addStream(stream, [`${stream}.>`]);
+    const plan = crashPlanFor(p.orders, p.crashes, p.seed);
+    const remaining = { ...plan };
+    const agent = keepAliveAgent();
+    const running: RunningService[] = [];
+    try {
+      let paymentsPort = 0;
+      const startOrders = async () => {
+        const orders = await startService(bundles.orders, {
+          UNIT_DATABASE: JSON.stringify(ordersDb),
+          BROKER_URL: servers.broker.url,
+          STREAM: stream,
+          IDEMPOTENT: variant === 'outbox, consumer not idempotent' ? '0' : '1',
+          CRASH_PLAN: JSON.stringify(only(remaining, ['after-apply'])),
+        });
+        running.push(orders);
+        if (paymentsPort) await orders.request({ paymentsPort }, 'configured');
+        return orders;
+      };
+      const startPayments = async () => {
+        const payments = await startService(bundles.payments, {
+          UNIT_DATABASE: JSON.stringify(paymentsDb),
+          BROKER_URL: servers.broker.url,
+          SUBJECT: `${stream}.payment-captured`,
+          DELIVERY: variant === 'write then publish' ? 'naive' : 'outbox',
+          CRASH_PLAN: JSON.stringify(only(remaining, ['before-publish', 'after-publish'])),
+        });
+        running.push(payments);
+        paymentsPort = payments.port;
+        await orders.request({ paymentsPort }, 'configured');
+        return payments;
+      };
+      let orders = await startOrders();
+      let payments = await startPayments();
+      let sent = 0;
+      let acknowledged = 0;
+      let crashes = 0;
+      let consumerCrashes = 0;
+      const deadline = performance.now() + p.maxSecondsPerVariant * 1000;
+      for (let index = 0; index < p.orders && performance.now() < deadline; index++) {
+        const orderId = orderIdOf(index);
+        sent++;
+        try {
+          await postJson(agent, orders.port, '/orders', { orderId, cart: { ...sampleCart, cartId: `cart-${orderId}` } });
+          acknowledged++;
+        } catch {
+          // The payments process died mid-request; the counts below say what became of the order.
+        }
+        const point = remaining[orderId];
+        if (point === 'after-apply') {
+          if ((await exitWithin(orders, crashTimeoutMs, 'orders')) === 'SIGKILL') consumerCrashes++;
+          delete remaining[orderId];
+          orders = await startOrders();
+        } else if (point) {
+          if ((await exitWithin(payments, crashTimeoutMs, 'payments')) === 'SIGKILL') crashes++;
+          delete remaining[orderId];
+          payments = await startPayments();
+        }
+      }
+      const report = async () => ({
+        orders: (await postJson(agent, orders.port, '/report', {})).value as OrdersReport,
+        payments: (await postJson(agent, payments.port, '/report', {})).value as PaymentsReport,
       });
-      running.push(payments);
-      await orders.request({ paymentsPort: payments.port }, 'configured');
-      return payments;
-    };
-    let payments = await startPayments();
-    let sent = 0;
-    let acknowledged = 0;
-    let crashes = 0;
-    const deadline = performance.now() + p.maxSecondsPerVariant * 1000;
-    for (let index = 0; index < p.orders && performance.now() < deadline; index++) {
-      const orderId = orderIdOf(index);
-      sent++;
-      try {
-        await postJson(agent, orders.port, '/orders', { orderId, cart: { ...sampleCart, cartId: `cart-${orderId}` } });
-        acknowledged++;
-      } catch {
-        // The payments process died mid-request; the counts below say what became of the order.
+      // The consumer catches up: every event the stream kept has reached it, and no redelivery (which
+      // comes an ack wait after a delivery that was not acknowledged) has arrived for a while.
+      let last = await report();
+      for (let stableSince = performance.now(), until = performance.now() + settleTimeoutMs; performance.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = await report();
+        const published = now.payments.publishes - now.payments.duplicatesDropped;
+        if (now.orders.deliveries !== last.orders.deliveries || now.orders.distinctEventsDelivered < published) stableSince = performance.now();
+        last = now;
+        if (performance.now() - stableSince > ackWaitMs + 500) break;
       }
-      ordersWatch.sample(orders);
-      paymentsWatch.sample(payments);
-      if (remaining[orderId]) {
-        if ((await exitWithin(payments, crashTimeoutMs)) === 'SIGKILL') crashes++;
-        delete remaining[orderId];
-        payments = await startPayments();
-        paymentsWatch.sample(payments);
-      }
+      const paidOrders = new Set(last.orders.paidOrderIds);
+      const row: DeliveryRow = {
+        variant,
+        sent,
+        acknowledged,
+        crashes,
+        consumerCrashes,
+        committed: last.payments.paidOrderIds.length,
+        published: last.orders.distinctEventsDelivered,
+        delivered: last.orders.deliveries,
+        applied: last.orders.applications,
+        lost: last.payments.paidOrderIds.filter((id) => !paidOrders.has(id)).length,
+        redelivered: last.orders.deliveries - last.orders.distinctEventsDelivered,
+        duplicatedApplied: last.orders.applications - last.orders.distinctOrdersApplied,
+        outboxRows: last.payments.outboxRows,
+        republishedDropped: last.payments.duplicatesDropped,
+      };
+      const table = `${paymentsDb?.schema}.payments`;
+      const read = (await postJson(agent, orders.port, '/read-other', { table })).value as { refused: boolean; code?: string | null; message?: string; rows?: number };
+      const boundary: BoundaryCheck = { variant, reader: 'orders', table, refused: read.refused, code: read.code ?? null, answer: read.refused ? (read.message ?? '') : `${read.rows} rows read` };
+      return { row, boundary };
+    } finally {
+      agent.destroy();
+      await Promise.all(running.map((service) => service.stop()));
+      await servers.broker.deleteStream(stream);
     }
-    const ordersReport = (await postJson(agent, orders.port, '/report', {})).value as OrdersReport;
-    const paymentsReport = (await postJson(agent, payments.port, '/report', {})).value as PaymentsReport;
-    const paidOrders = new Set(ordersReport.paidOrderIds);
-    const row: DeliveryRow = {
-      variant,
-      sent,
-      acknowledged,
-      crashes,
-      committed: paymentsReport.paidOrderIds.length,
-      published: ordersReport.distinctEventsDelivered,
-      delivered: ordersReport.deliveries,
-      applied: ordersReport.applications,
-      lost: paymentsReport.paidOrderIds.filter((id) => !paidOrders.has(id)).length,
-      redelivered: ordersReport.deliveries - ordersReport.distinctEventsDelivered,
-      duplicatedApplied: ordersReport.applications - ordersReport.distinctOrdersApplied,
-      outboxRows: paymentsReport.outboxRows,
-    };
-    return { row, access: [ordersWatch.access('orders', variant, 'orders.db'), paymentsWatch.access('payments', variant, 'payments.db')] };
-  } finally {
-    agent.destroy();
-    await Promise.all(running.map((service) => service.stop()));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
- * micro-no-shared-data: an orders service and a payments service, each a real child process owning
- * its own SQLite file, placing N orders while the payments service is killed with SIGKILL at a seeded
- * subset of them, once writing then publishing its event and once through a transactional outbox.
- * It counts what was committed, published, delivered, applied, lost and applied twice, proves from
- * /proc which files each process opened, and shows a shared table breaking under a column rename.
+ * micro-no-shared-data: an orders service and a payments service, each a real child process with its
+ * own schema and role in PostgreSQL, the payment event travelling through a NATS JetStream stream,
+ * placing N orders while a service is killed with SIGKILL at a seeded subset of them (payments before
+ * or after publishing, the consumer after applying and before acknowledging), once writing then
+ * publishing the event and once through a transactional outbox. It counts what was committed,
+ * published, delivered, applied, lost, applied twice and published twice, shows PostgreSQL refusing a
+ * read across services, and a shared table breaking under a column rename.
  */
 export const experiment = defineExperiment({
   id: 'micro-no-shared-data',
   title: 'No shared data: what a database per service costs and buys',
-  needs: { platforms: ['linux'], because: 'it reads `/proc/<pid>/fd` to show which database files each service process holds open, and only Linux has `/proc` (elsewhere every process would seem to hold nothing)' },
   params,
-  quick: { orders: 12, crashes: 4, schemaReads: 10, maxSecondsPerVariant: 20 },
-  tables: (result) => [deliveryTable(result), fileAccessTable(result), schemaChangeTable(result)],
+  quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30 },
+  tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result)],
   verdict: noSharedDataVerdict,
 
   async run(p, onProgress): Promise<NoSharedDataResult> {
     const total = p.variants.length + 1;
     let done = 0;
     const delivery: DeliveryRow[] = [];
-    const fileAccess: FileAccess[] = [];
+    const boundary: BoundaryCheck[] = [];
     const dir = mkdtempSync(path.join(tmpdir(), 'lab-no-shared-data-bundles-'));
+    const postgres = await openPostgres();
     try {
-      const [orders, payments] = await bundleServices([serviceEntries.orders, serviceEntries.payments], dir);
-      for (const variant of p.variants) {
-        const { row, access } = await runVariant(variant, p, { orders: orders as string, payments: payments as string });
-        delivery.push(row);
-        fileAccess.push(...access);
-        onProgress?.({ done: ++done, total, label: `${variant}: ${row.sent} orders, ${row.crashes} crashes` });
+      const broker = await openBroker();
+      try {
+        const [orders, payments] = await bundleServices([serviceEntries.orders, serviceEntries.payments], dir);
+        for (const variant of p.variants) {
+          const outcome = await runVariant(variant, p, { orders: orders as string, payments: payments as string }, { postgres, broker });
+          delivery.push(outcome.row);
+          boundary.push(outcome.boundary);
+          onProgress?.({ done: ++done, total, label: `${variant}: ${outcome.row.sent} orders, ${outcome.row.crashes + outcome.row.consumerCrashes} crashes` });
+        }
+      } finally {
+        await broker.close();
       }
-      const schemaChange = await runSchemaChange(dir, p.schemaReads);
+      const schemaChange = await runSchemaChange(postgres, p.schemaReads);
       onProgress?.({ done: ++done, total, label: 'column rename, shared table and API' });
-      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, fileAccess, schemaChange };
+      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, boundary, schemaChange };
     } finally {
+      await postgres.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -1,20 +1,22 @@
 /**
  * The payments service, run as its own process (started by examples/lab/processes/service-process.ts).
- * It owns one SQLite file and opens no other. It charges an order with the checkout's `chargePayment`, stores the payment, and
- * publishes a "payment captured" event to the orders service over HTTP, in one of two ways:
+ * It owns one schema in PostgreSQL and its role may touch no other. It charges an order with the
+ * checkout's `chargePayment`, stores the payment, and publishes a "payment captured" event to a
+ * JetStream stream (or the embedded broker), with the event's id as the message id, in one of two ways:
  * - `naive`: write the payment row, then publish (two separate steps);
  * - `outbox`: write the payment row and an outbox row in one transaction; a relay publishes unpublished
  *   outbox rows (after each payment and when the service starts) and marks them published afterwards.
  *
- * Environment: PAYMENTS_DB, ORDERS_PORT, DELIVERY ('naive' | 'outbox') and CRASH_PLAN, a JSON map from
- * order id to the point at which this process kills itself with SIGKILL while handling that order.
+ * Environment: UNIT_DATABASE (its role, schema and connection, JSON), BROKER_URL, SUBJECT, DELIVERY
+ * ('naive' | 'outbox') and CRASH_PLAN, a JSON map from order id to the point at which this process
+ * kills itself with SIGKILL while handling that order.
  */
-import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { chargePayment } from '../checkout/functions.ts';
 import type { TaxedCart } from '../checkout/schemas.ts';
-import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
+import { connectBroker } from '../lab/messaging/open-broker.ts';
 import { serveUntilStopped } from '../lab/processes/serve.ts';
+import { openUnitStore, type Queryable, type UnitDatabase } from '../lab/state/run-database.ts';
 import type { CrashPoint, PaymentCapturedEvent, PaymentsReport } from './report.ts';
 
 /**
@@ -22,52 +24,44 @@ import type { CrashPoint, PaymentCapturedEvent, PaymentsReport } from './report.
  *
  * @example
  * ```ts
- * await runPaymentsService(); // in a child started by startService, with PAYMENTS_DB and ORDERS_PORT set
+ * await runPaymentsService(); // in a child started by startService, with UNIT_DATABASE, BROKER_URL and SUBJECT set
  * ```
  */
 export async function runPaymentsService(): Promise<void> {
-  const file = process.env.PAYMENTS_DB;
-  const ordersPort = Number(process.env.ORDERS_PORT);
+  const { UNIT_DATABASE: unitDatabase, BROKER_URL: brokerUrl, SUBJECT: subject } = process.env;
   const delivery = process.env.DELIVERY === 'outbox' ? 'outbox' : 'naive';
   const crashPlan = JSON.parse(process.env.CRASH_PLAN ?? '{}') as Record<string, CrashPoint>;
-  if (!file || !ordersPort || !process.send) {
-    console.error('payments-service: start me through startService (PAYMENTS_DB, ORDERS_PORT and an IPC channel are required)');
+  if (!unitDatabase || !brokerUrl || !subject || !process.send) {
+    console.error('payments-service: start me through startService (UNIT_DATABASE, BROKER_URL, SUBJECT and an IPC channel are required)');
     process.exit(2);
   }
-
-  const db = new Database(file);
-  // WAL with synchronous=NORMAL: a commit survives the process being killed (it is in the OS's cache);
-  // only a power cut could lose the last commits, and this experiment kills processes, not machines.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS payments (order_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL, amount_cents INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, payload TEXT NOT NULL, published INTEGER NOT NULL DEFAULT 0);
+  const store = openUnitStore(JSON.parse(unitDatabase) as UnitDatabase);
+  const broker = await connectBroker(brokerUrl);
+  await store.query(`
+    CREATE TABLE IF NOT EXISTS payments (order_id text PRIMARY KEY, payment_id text NOT NULL, amount_cents integer NOT NULL);
+    CREATE TABLE IF NOT EXISTS outbox (seq bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, payload text NOT NULL, published boolean NOT NULL DEFAULT false);
+    CREATE TABLE IF NOT EXISTS publishes (seq bigserial PRIMARY KEY, event_id text NOT NULL, dropped_as_duplicate boolean NOT NULL);
   `);
-  const insertPayment = db.prepare('INSERT INTO payments (order_id, payment_id, amount_cents) VALUES (?, ?, ?)');
-  const insertOutbox = db.prepare('INSERT INTO outbox (event_id, payload) VALUES (?, ?)');
-  const unpublished = db.prepare('SELECT payload FROM outbox WHERE published = 0 ORDER BY seq');
-  const markPublished = db.prepare('UPDATE outbox SET published = 1 WHERE event_id = ?');
-  const writePaymentWithOutbox = db.transaction((event: PaymentCapturedEvent, paymentId: string) => {
-    insertPayment.run(event.orderId, paymentId, event.amountCents);
-    insertOutbox.run(event.eventId, JSON.stringify(event));
-  });
 
   /** A real crash: the kernel ends the process at once, with no chance to finish what it was doing. */
   function crashIfPlanned(orderId: string, point: CrashPoint) {
     if (crashPlan[orderId] === point) process.kill(process.pid, 'SIGKILL');
   }
 
-  const agent = keepAliveAgent();
-  const publish = (event: PaymentCapturedEvent) => postJson(agent, ordersPort, '/events', event);
+  /** Publishes with the event id as the message id, and notes whether the stream dropped it as one it had. */
+  async function publish(event: PaymentCapturedEvent) {
+    const ack = await broker.publish(subject as string, JSON.stringify(event), event.eventId);
+    await store.query('INSERT INTO publishes (event_id, dropped_as_duplicate) VALUES ($1, $2)', [event.eventId, ack.duplicate]);
+  }
 
-  /** The relay: publishes every unpublished outbox row in order, and marks it only once the orders service has it. */
+  /** The relay: publishes every unpublished outbox row in order, and marks it once the stream has it. */
   async function relayOutbox() {
-    for (const { payload } of unpublished.all() as Array<{ payload: string }>) {
+    const { rows } = await store.query<{ payload: string }>('SELECT payload FROM outbox WHERE NOT published ORDER BY seq');
+    for (const { payload } of rows) {
       const event = JSON.parse(payload) as PaymentCapturedEvent;
       await publish(event);
       crashIfPlanned(event.orderId, 'after-publish');
-      markPublished.run(event.eventId);
+      await store.query('UPDATE outbox SET published = true WHERE event_id = $1', [event.eventId]);
     }
   }
 
@@ -76,26 +70,31 @@ export async function runPaymentsService(): Promise<void> {
     const { orderId, cart } = await c.req.json<{ orderId: string; cart: TaxedCart }>();
     const paid = chargePayment(cart);
     const event: PaymentCapturedEvent = { eventId: `payment-captured:${orderId}`, type: 'payment-captured', orderId, paymentId: paid.paymentId, amountCents: paid.chargedCents };
+    const insertPayment = (db: Queryable) => db.query('INSERT INTO payments (order_id, payment_id, amount_cents) VALUES ($1, $2, $3)', [orderId, paid.paymentId, paid.chargedCents]);
     if (delivery === 'naive') {
-      insertPayment.run(orderId, paid.paymentId, paid.chargedCents);
+      await insertPayment(store);
       crashIfPlanned(orderId, 'before-publish');
       await publish(event);
       crashIfPlanned(orderId, 'after-publish');
     } else {
-      writePaymentWithOutbox(event, paid.paymentId);
+      await store.transaction(async (tx) => {
+        await insertPayment(tx);
+        await tx.query('INSERT INTO outbox (event_id, payload) VALUES ($1, $2)', [event.eventId, JSON.stringify(event)]);
+      });
       crashIfPlanned(orderId, 'before-publish');
       await relayOutbox();
     }
     return c.json({ paymentId: paid.paymentId, chargedCents: paid.chargedCents });
   });
 
-  app.post('/report', (c) => {
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  app.post('/report', async (c) => {
+    const count = async (sql: string) => (await store.query<{ n: number }>(sql)).rows[0]?.n ?? 0;
     const report: PaymentsReport = {
-      paidOrderIds: (db.prepare('SELECT order_id AS id FROM payments ORDER BY order_id').all() as Array<{ id: string }>).map((row) => row.id),
-      outboxRows: count('SELECT COUNT(*) AS n FROM outbox'),
-      outboxUnpublished: count('SELECT COUNT(*) AS n FROM outbox WHERE published = 0'),
-      file,
+      paidOrderIds: (await store.query<{ id: string }>('SELECT order_id AS id FROM payments ORDER BY order_id')).rows.map((row) => row.id),
+      outboxRows: await count('SELECT count(*)::int AS n FROM outbox'),
+      outboxUnpublished: await count('SELECT count(*)::int AS n FROM outbox WHERE NOT published'),
+      publishes: await count('SELECT count(*)::int AS n FROM publishes'),
+      duplicatesDropped: await count('SELECT count(*)::int AS n FROM publishes WHERE dropped_as_duplicate'),
     };
     return c.json(report);
   });
@@ -103,9 +102,9 @@ export async function runPaymentsService(): Promise<void> {
   // A restarted service first hands on what it committed before its crash.
   if (delivery === 'outbox') await relayOutbox();
   await serveUntilStopped(app, {
-    onStop: () => {
-      agent.destroy();
-      db.close();
+    onStop: async () => {
+      await broker.close();
+      await store.end();
     },
   });
 }

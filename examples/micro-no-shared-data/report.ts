@@ -1,8 +1,12 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
 
-/** Where the payments service kills itself: after committing the payment, before or after publishing its event. */
-export type CrashPoint = 'before-publish' | 'after-publish';
+/**
+ * Where a service kills itself with SIGKILL: payments after committing the payment, before or after
+ * publishing its event; orders (the consumer) after the event's effect has committed, before it
+ * acknowledges the event.
+ */
+export type CrashPoint = 'before-publish' | 'after-publish' | 'after-apply';
 
 /** The event the payments service publishes and the orders service consumes. */
 export interface PaymentCapturedEvent {
@@ -23,7 +27,6 @@ export interface OrdersReport {
   /** Every time an event changed an order. */
   readonly applications: number;
   readonly distinctOrdersApplied: number;
-  readonly file: string;
 }
 
 /** What the payments service reports about its own store, through its API. */
@@ -31,7 +34,10 @@ export interface PaymentsReport {
   readonly paidOrderIds: readonly string[];
   readonly outboxRows: number;
   readonly outboxUnpublished: number;
-  readonly file: string;
+  /** Publishes the service made, republishes after a crash included. */
+  readonly publishes: number;
+  /** Publishes the stream dropped because it had a message with that id already. */
+  readonly duplicatesDropped: number;
 }
 
 /** How the payment event travels, and whether the consumer applies an event id once. */
@@ -48,6 +54,8 @@ export interface DeliveryRow {
   readonly acknowledged: number;
   /** SIGKILLs the payments service received, and the restarts that followed. */
   readonly crashes: number;
+  /** SIGKILLs the orders service (the consumer) received between applying an event and acknowledging it. */
+  readonly consumerCrashes: number;
   /** Payments in the payments store: money taken. */
   readonly committed: number;
   /** Distinct events that reached the orders service. */
@@ -64,18 +72,20 @@ export interface DeliveryRow {
   readonly duplicatedApplied: number;
   /** Outbox rows written: one extra row (and one extra update) per payment. */
   readonly outboxRows: number;
+  /** Events published again after a crash, which the stream dropped by their message id. */
+  readonly republishedDropped: number;
 }
 
-/** The files each service process held open under the run's directory, over every sample taken. */
-export interface FileAccess {
-  readonly service: 'orders' | 'payments';
+/** What PostgreSQL answered when the orders service's role read the payments service's table. */
+export interface BoundaryCheck {
   readonly variant: DeliveryVariant;
-  readonly processes: number;
-  readonly samples: number;
-  /** File names (not paths) seen open. */
-  readonly files: readonly string[];
-  /** Files of another service's store seen open: the rule says none. */
-  readonly foreignFiles: readonly string[];
+  readonly reader: 'orders';
+  readonly table: string;
+  readonly refused: boolean;
+  /** PostgreSQL's error code (42501: insufficient privilege), or null when the read went through. */
+  readonly code: string | null;
+  /** PostgreSQL's message, or the rows read. */
+  readonly answer: string;
 }
 
 /** One reader of the orders total, before and after the orders service renames a column. */
@@ -93,7 +103,7 @@ export interface NoSharedDataResult {
   readonly orders: number;
   readonly crashesPlanned: number;
   readonly delivery: readonly DeliveryRow[];
-  readonly fileAccess: readonly FileAccess[];
+  readonly boundary: readonly BoundaryCheck[];
   readonly schemaChange: readonly SchemaChangeRow[];
 }
 
@@ -107,12 +117,13 @@ export interface NoSharedDataResult {
  */
 export function deliveryTable(result: NoSharedDataResult): ResultTable {
   return {
-    title: `Payment events over ${result.orders} orders, payments killed with SIGKILL at ${result.crashesPlanned} of them`,
+    title: `Payment events over ${result.orders} orders, a service killed with SIGKILL at ${result.crashesPlanned} of them`,
     columns: [
       { key: 'variant', label: 'delivery' },
       { key: 'sent', label: 'orders sent' },
       { key: 'acknowledged', label: 'acknowledged' },
-      { key: 'crashes', label: 'crashes' },
+      { key: 'crashes', label: 'payments crashes' },
+      { key: 'consumerCrashes', label: 'consumer crashes' },
       { key: 'committed', label: 'payments committed' },
       { key: 'published', label: 'events published' },
       { key: 'delivered', label: 'deliveries' },
@@ -120,6 +131,7 @@ export function deliveryTable(result: NoSharedDataResult): ResultTable {
       { key: 'lost', label: 'lost' },
       { key: 'redelivered', label: 'redelivered' },
       { key: 'duplicatedApplied', label: 'applied twice' },
+      { key: 'republishedDropped', label: 'published twice, dropped by id' },
       { key: 'outboxRows', label: 'outbox rows' },
     ],
     rows: result.delivery.map((row) => ({ ...row })),
@@ -127,29 +139,24 @@ export function deliveryTable(result: NoSharedDataResult): ResultTable {
 }
 
 /**
- * The files each service process held open, from /proc/<pid>/fd.
+ * What PostgreSQL answered the orders role's read of the payments table, per variant.
  *
  * @example
  * ```ts
- * fileAccessTable(result).rows[0]; // { service: 'orders', files: 'orders.db', foreignFiles: 'none', ... }
+ * boundaryTable(result).rows[0]; // { reader: 'orders', table: 'payments.payments', answer: 'permission denied for schema payments', code: '42501' }
  * ```
  */
-export function fileAccessTable(result: NoSharedDataResult): ResultTable {
+export function boundaryTable(result: NoSharedDataResult): ResultTable {
   return {
-    title: 'Database files each service process held open (read from /proc/<pid>/fd)',
+    title: "The orders service's role reads the payments service's table: what PostgreSQL answers",
     columns: [
       { key: 'variant', label: 'delivery' },
-      { key: 'service', label: 'service' },
-      { key: 'processes', label: 'processes' },
-      { key: 'samples', label: 'samples' },
-      { key: 'files', label: 'files open' },
-      { key: 'foreignFiles', label: "another service's files" },
+      { key: 'reader', label: 'role of' },
+      { key: 'table', label: 'reads' },
+      { key: 'answer', label: 'PostgreSQL answers' },
+      { key: 'code', label: 'error code' },
     ],
-    rows: result.fileAccess.map((access) => ({
-      ...access,
-      files: access.files.join(', '),
-      foreignFiles: access.foreignFiles.length ? access.foreignFiles.join(', ') : 'none',
-    })),
+    rows: result.boundary.map(({ variant, reader, table, answer, code }) => ({ variant, reader, table, answer, code: code ?? '–' })),
   };
 }
 
@@ -179,8 +186,8 @@ export function schemaChangeTable(result: NoSharedDataResult): ResultTable {
 const variantRow = (result: NoSharedDataResult, variant: DeliveryVariant) => result.delivery.find((row) => row.variant === variant);
 
 /**
- * The verdict the figures support. The article states a design rule. It does not hold if a service
- * opened another's store; it holds with a cost if the stores stayed apart, a shared table broke its
+ * The verdict the figures support. The article states a design rule. It does not hold if a service's
+ * role could read another's table; it holds with a cost if the stores stayed apart, a shared table broke its
  * second reader, write-then-publish lost events and only the outbox with an idempotent consumer
  * lost none and applied none twice; it is conditional if even the outbox lost or doubled payments.
  *
@@ -190,8 +197,8 @@ const variantRow = (result: NoSharedDataResult, variant: DeliveryVariant) => res
  * ```
  */
 export function noSharedDataVerdict(result: NoSharedDataResult): { verdict: Verdict; because: string } {
-  const foreign = result.fileAccess.filter((access) => access.foreignFiles.length > 0);
-  if (foreign.length) return { verdict: 'does-not-hold', because: `the ${foreign[0]?.service} service opened ${foreign[0]?.foreignFiles.join(', ')}, another service's store` };
+  const crossed = result.boundary.find((check) => !check.refused);
+  if (crossed) return { verdict: 'does-not-hold', because: `the ${crossed.reader} service's role read ${crossed.table}, another service's table (${crossed.answer})` };
   const naive = variantRow(result, 'write then publish');
   const outbox = variantRow(result, 'transactional outbox');
   const careless = variantRow(result, 'outbox, consumer not idempotent');
@@ -202,12 +209,12 @@ export function noSharedDataVerdict(result: NoSharedDataResult): { verdict: Verd
   const sharedBreaks = result.schemaChange.filter((row) => row.layout === 'shared table' && row.reader !== 'orders (owner)').reduce((sum, row) => sum + row.failedAfter, 0);
   const apiBreaks = result.schemaChange.filter((row) => row.layout !== 'shared table').reduce((sum, row) => sum + row.failedAfter, 0);
   if (naive.lost === 0) {
-    return { verdict: 'holds', because: `no service opened another's store and no event was lost even when payments were written and published in two steps (${naive.crashes} crashes)` };
+    return { verdict: 'holds', because: `PostgreSQL refused every read across services and no event was lost even when payments were written and published in two steps (${naive.crashes} crashes)` };
   }
   return {
     verdict: 'holds-with-cost',
     because:
-      `no service opened another's store, and a column rename broke ${sharedBreaks} reads of a shared table against ${apiBreaks} through the owner's API; ` +
+      `PostgreSQL refused every read across services, and a column rename broke ${sharedBreaks} reads of a shared table against ${apiBreaks} through the owner's API; ` +
       `but once each service owns its data, writing a payment then publishing lost ${naive.lost} of ${naive.committed} payment events to ${naive.crashes} crashes, ` +
       `and only a transactional outbox (${outbox.outboxRows} extra rows, ${outbox.redelivered} redeliveries) with a consumer that applies an event id once lost none and applied none twice` +
       (careless ? ` (without the idempotent consumer: ${careless.duplicatedApplied} applied twice)` : ''),

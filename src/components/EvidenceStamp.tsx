@@ -17,7 +17,8 @@ export default function EvidenceStamp({ stamp, claim }: { stamp: Stamp; claim: s
     <p style={{ fontSize: '0.875rem' }}>
       Measured on {stamp.cpuModel} ({stamp.cores} cores, {stamp.memoryGiB} GiB), Node {stamp.node}, {stamp.platform}, on{' '}
       {stamp.date.slice(0, 10)} in {stamp.durationSeconds} s; commit <code>{stamp.commit.slice(0, 10)}</code>
-      {stamp.dirty ? ' plus uncommitted changes' : ''}; source hash <code>{stamp.sourceHash.slice(0, 12)}</code> over{' '}
+      {stamp.dirty ? ' plus uncommitted changes' : ''}
+      {stamp.servers?.length ? `; on ${stamp.servers.map((server) => `${server.version}${server.kind === 'embedded' ? ' (an embedded stand-in)' : ''}`).join(' and ')}` : ''}; source hash <code>{stamp.sourceHash.slice(0, 12)}</code> over{' '}
       {stamp.sourceFiles.length} files and {Object.keys(stamp.packages).length} packages ({Object.entries(stamp.packages).map(([name, version]) => `${name} ${version}`).join(', ')}). File:{' '}
       <SiteFileLink path={`/evidence/${claim}.json`}>
         <code>evidence/{claim}.json</code>

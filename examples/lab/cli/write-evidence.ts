@@ -11,6 +11,7 @@ import { evidenceFile, repoRoot, stampRun } from '../files/evidence.ts';
 import { parseEvidenceFile, type Evidence } from '../experiment/evidence-schema.ts';
 import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
+import { clearUsedServers } from '../infra/used-servers.ts';
 
 /** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */
 type Unchecked = Omit<Evidence, 'params' | 'result'> & { readonly params: unknown; readonly result: unknown };
@@ -29,6 +30,7 @@ async function main(ids: readonly string[]) {
     const id = experiment.id;
     const params = experiment.params.parse({});
     const progress = progressReporter(`evidence: ${id}`);
+    clearUsedServers();
     const startedAt = performance.now();
     let result: unknown;
     try {

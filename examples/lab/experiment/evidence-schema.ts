@@ -32,6 +32,11 @@ export const EvidenceStampSchema = z
     packages: z.record(z.string().min(1), z.string().min(1)).readonly().describe('Each package those files import or start, with the version package-lock.json gave it.'),
     contentHash: sha256.describe('SHA-256 over params, verdict and result as JSON with sorted keys: a figure changed after the run no longer matches it.'),
     durationSeconds: z.number().nonnegative().describe('How long the run took.'),
+    servers: z
+      .array(z.strictObject({ role: z.enum(['postgres', 'broker']), kind: z.enum(['server', 'embedded']), version: z.string().min(1) }).readonly())
+      .readonly()
+      .optional()
+      .describe('The PostgreSQL and broker the run used, when it used any: a server, or an embedded stand-in (PGlite, the lab\'s broker), with its version.'),
   })
   .readonly()
   .describe('Which machine, runtime, code and moment produced the figures.');

@@ -31,10 +31,10 @@ function writeExperiment() {
 }
 
 /** Writes evidence for the demo experiment as `npm run evidence` would, with today's sources. */
-async function writeEvidence(result: unknown = { rows: [{ n: 42 }] }) {
+async function writeEvidence(result: unknown = { rows: [{ n: 42 }] }, servers?: unknown[]) {
   const { files, packages } = await experimentSources('demo', root);
   const content = { params: { runs: 3 }, verdict: { verdict: 'holds', because: 'the figures say so' }, result };
-  write('evidence/demo.json', JSON.stringify({ claim: 'demo', ...content, stamp: { sourceHash: hashSourceFiles(files, root, packages), sourceFiles: files, packages, contentHash: contentHash(content) } }, null, 2));
+  write('evidence/demo.json', JSON.stringify({ claim: 'demo', ...content, stamp: { sourceHash: hashSourceFiles(files, root, packages), sourceFiles: files, packages, contentHash: contentHash(content), ...(servers ? { servers } : {}) } }, null, 2));
 }
 
 beforeEach(() => {
@@ -115,6 +115,17 @@ describe('evidenceProblem', () => {
     expect(await evidenceProblem('demo', root)).toMatch(/was changed after its run: .*content hash/);
     writeFileSync(file, text.replace('"holds"', '"refuted"'));
     expect(await evidenceProblem('demo', root)).toMatch(/was changed after its run/);
+  });
+
+  it('refuses figures measured on the embedded stand-ins, and accepts them from the servers', async () => {
+    writeExperiment();
+    await writeEvidence(undefined, [
+      { role: 'postgres', kind: 'embedded', version: 'PGlite 0.5.14 (PostgreSQL 18.6)' },
+      { role: 'broker', kind: 'server', version: 'NATS 2.9.10 (JetStream)' },
+    ]);
+    expect(await evidenceProblem('demo', root)).toBe('evidence/demo.json was measured on embedded stand-ins (PGlite 0.5.14 (PostgreSQL 18.6)), not on PostgreSQL and NATS servers');
+    await writeEvidence(undefined, [{ role: 'postgres', kind: 'server', version: 'PostgreSQL 15.14' }]);
+    expect(await evidenceProblem('demo', root)).toBeUndefined();
   });
 
   it('says when evidence predates content hashes', async () => {

@@ -16,6 +16,7 @@ export const evidenceFile = (claimId: string) => `evidence/${claimId}.json`;
 // The evidence format is defined once, as a zod schema, in evidence-schema.ts; its types are
 // re-exported here for the code that reads and writes evidence.
 import type { Evidence, EvidenceStamp } from '../experiment/evidence-schema.ts';
+import { usedServers } from '../infra/used-servers.ts';
 
 export type { Evidence, EvidenceStamp };
 
@@ -193,7 +194,8 @@ function git(...args: string[]): string {
 
 /**
  * Stamps a run with the machine, the runtime, the date, the commit, the source hash (files and
- * package versions) and the hash of what the run found (`content`: its parameters, verdict and result).
+ * package versions), the hash of what the run found (`content`: its parameters, verdict and result),
+ * and the PostgreSQL and broker it used, if any (recorded by `openPostgres` and `openBroker`).
  *
  * @example
  * ```ts
@@ -219,6 +221,7 @@ export async function stampRun(claimId: string, durationSeconds: number, content
     packages,
     contentHash: contentHash(content),
     durationSeconds: Math.round(durationSeconds * 10) / 10,
+    ...(usedServers().length ? { servers: usedServers() } : {}),
   };
 }
 
@@ -237,8 +240,9 @@ export function readEvidence(claimId: string, root: string = repoRoot): Evidence
 
 /**
  * Why a claim's evidence cannot be shown, or undefined when it matches today's source: a missing
- * file, figures produced by other code or other package versions, or figures changed since the run
- * (the content hash in its stamp no longer matches them).
+ * file, figures changed since the run (the content hash in its stamp no longer matches them),
+ * figures measured on the embedded stand-ins for PostgreSQL or NATS, or figures produced by other
+ * code or other package versions.
  *
  * @example
  * ```ts
@@ -252,6 +256,10 @@ export async function evidenceProblem(claimId: string, root: string = repoRoot):
   if (!(evidence.stamp.contentHash as string | undefined)) return `${evidenceFile(claimId)} has no content hash in its stamp (it predates them)`;
   if (evidence.stamp.contentHash !== contentHash(evidence)) {
     return `${evidenceFile(claimId)} was changed after its run: its parameters, verdict or result no longer match the content hash in its stamp (a figure edited by hand?)`;
+  }
+  const standIns = (evidence.stamp.servers ?? []).filter((server) => server.kind === 'embedded');
+  if (standIns.length) {
+    return `${evidenceFile(claimId)} was measured on embedded stand-ins (${standIns.map((server) => server.version).join(', ')}), not on PostgreSQL and NATS servers`;
   }
   const { files, packages } = await experimentSources(claimId, root);
   const hash = hashSourceFiles(files, root, packages);

@@ -3,6 +3,7 @@
  * broker when it does not (never under CI), and the address a child process connects with.
  */
 import { ServerUnavailableError } from '../infra/server-unavailable.ts';
+import { recordServer } from '../infra/used-servers.ts';
 import type { Broker } from './broker.ts';
 import { connectEmbeddedBroker, startEmbeddedBroker } from './embedded-broker.ts';
 import { connectJetStream, defaultNatsUrl, startNatsCommand } from './jetstream-broker.ts';
@@ -21,6 +22,12 @@ import { connectJetStream, defaultNatsUrl, startNatsCommand } from './jetstream-
  * ```
  */
 export async function openBroker(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string } = {}): Promise<Broker> {
+  const broker = await chooseBroker(options);
+  recordServer({ role: 'broker', kind: broker.kind, version: broker.version });
+  return broker;
+}
+
+async function chooseBroker(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string }): Promise<Broker> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (env.LAB_NATS === 'embedded') {

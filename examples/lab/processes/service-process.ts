@@ -53,6 +53,8 @@ export async function bundleServices(entries: readonly ServiceEntry[], dir: stri
     logLevel: 'silent',
     // Bundled CommonJS packages call require(); an ESM bundle needs one made for it.
     banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
+    // pg requires its optional native binding (pg-native) only when asked for it: never here.
+    external: ['pg-native'],
     plugins: [{ name: 'native-addon', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite3, external: true })) }],
   }).finally(() => stopEsbuild()); // esbuild's service is a child process: do not leave it running.
   return outputs;

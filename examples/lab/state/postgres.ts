@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 import { ServerUnavailableError } from '../infra/server-unavailable.ts';
+import { recordServer } from '../infra/used-servers.ts';
 
 /** Which PostgreSQL answers the lab: a server, or the embedded stand-in. */
 export interface PostgresBackend {
@@ -98,6 +99,12 @@ export async function startEmbeddedPostgres(): Promise<PostgresBackend> {
  * ```
  */
 export async function openPostgres(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string } = {}): Promise<PostgresBackend> {
+  const backend = await choosePostgres(options);
+  recordServer({ role: 'postgres', kind: backend.kind, version: backend.version });
+  return backend;
+}
+
+async function choosePostgres(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string }): Promise<PostgresBackend> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (env.LAB_POSTGRES === 'embedded') {

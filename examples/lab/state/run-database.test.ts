@@ -8,14 +8,18 @@ describe.each([
   ['embedded PGlite', { LAB_POSTGRES: 'embedded' }],
 ])('a run database on %s', (_name, env) => {
   let backend: PostgresBackend;
-  let before: Awaited<ReturnType<typeof labLeftovers>>;
+  // This worker's databases and roles (other test files may be making theirs at the same time).
+  const mine = async () => {
+    const { databases, roles } = await labLeftovers(backend);
+    const ours = (name: string) => name.includes(`_${process.pid}_`);
+    return { databases: databases.filter(ours), roles: roles.filter(ours) };
+  };
   beforeAll(async () => {
     backend = await openPostgres({ env: { ...process.env, ...env }, log: () => {} });
-    before = await labLeftovers(backend);
   }, 60_000);
   afterAll(async () => {
     // Every test's database and roles are gone: nothing is left on the server by this file.
-    expect(await labLeftovers(backend)).toEqual(before);
+    expect(await mine()).toEqual({ databases: [], roles: [] });
     await backend.close();
   });
 
@@ -82,7 +86,7 @@ describe.each([
         throw new Error('the run failed');
       }),
     ).rejects.toThrow('the run failed');
-    expect(name).toMatch(/^lab_failing_test_[0-9a-f]{8}$/);
+    expect(name).toMatch(new RegExp(`^lab_failing_test_${process.pid}_[0-9a-f]{8}$`));
     const left = await labLeftovers(backend);
     expect(left.databases).not.toContain(name);
     expect(left.roles.filter((role) => role.startsWith(name))).toEqual([]);

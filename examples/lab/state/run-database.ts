@@ -68,7 +68,7 @@ async function asAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>):
 }
 
 /**
- * Creates a database for one run, named `lab_<label>_<random>`. Call `drop()` when the run ends,
+ * Creates a database for one run, named `lab_<label>_<pid>_<random>`. Call `drop()` when the run ends,
  * or use {@link withRunDatabase}, which does.
  *
  * @example
@@ -79,7 +79,8 @@ async function asAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>):
  * ```
  */
 export async function createRunDatabase(backend: PostgresBackend, label: string): Promise<RunDatabase> {
-  const name = `${runPrefix}${identifier(label).slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  // The process id in the name tells whose run it is: a test file's check finds what its worker left.
+  const name = `${runPrefix}${identifier(label).slice(0, 30)}_${process.pid}_${randomBytes(4).toString('hex')}`;
   // PGlite has one database whatever a client names, so the schemas of two runs would meet there.
   if (backend.kind === 'embedded') {
     if (embeddedRuns.has(backend)) throw new Error(`the embedded PGlite holds one run at a time, and ${embeddedRuns.get(backend)} has not been dropped`);
@@ -161,13 +162,14 @@ export async function withRunDatabase<T>(backend: PostgresBackend, label: string
   }
 }
 
-/** What a unit's code runs queries through. */
-export type Queryable = Pick<pg.ClientBase, 'query'>;
+/** What a unit's code runs queries through: its store, or a transaction's client. */
+export interface Queryable {
+  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
 
 /** A unit's connection to its state: queries as its role, with its schema first on the search path. */
-export interface UnitStore {
+export interface UnitStore extends Queryable {
   readonly unit: UnitDatabase;
-  query<Row extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (client: Queryable) => Promise<T>): Promise<T>;
   end(): Promise<void>;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { streamPrefix } from '../messaging/broker.ts';
+import { openBroker } from '../messaging/open-broker.ts';
+import { openPostgres } from '../state/postgres.ts';
+import { createRunDatabase } from '../state/run-database.ts';
+import { findServerLeftovers } from './server-leftovers.ts';
+
+describe('findServerLeftovers', () => {
+  it('finds the database, roles and stream a run of this process has not removed yet, and nothing once they are gone', async () => {
+    const postgres = await openPostgres({ log: () => {} });
+    const broker = await openBroker({ log: () => {} });
+    const run = await createRunDatabase(postgres, 'leftover-check');
+    const stream = `${streamPrefix}${run.name}`;
+    try {
+      await run.provision('database-per-service', ['orders']);
+      await broker.addStream(stream, [`${stream}.>`]);
+      const found = await findServerLeftovers(process.pid);
+      if (postgres.kind === 'server') expect(found.databases).toEqual([run.name]);
+      if (postgres.kind === 'server') expect(found.roles).toEqual([`${run.name}_orders`]);
+      if (broker.kind === 'server') expect(found.streams).toEqual([stream]);
+      // Another process's names are not this one's.
+      expect(await findServerLeftovers(process.pid + 1)).toEqual({ databases: [], roles: [], streams: [] });
+    } finally {
+      await broker.deleteStream(stream);
+      await run.drop();
+      await broker.close();
+      await postgres.close();
+    }
+    expect(await findServerLeftovers(process.pid)).toEqual({ databases: [], roles: [], streams: [] });
+  }, 30_000);
+});
