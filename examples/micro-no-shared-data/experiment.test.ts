@@ -65,6 +65,15 @@ describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of t
     expect(careless.duplicatedApplied).toBe(2);
   });
 
+  it('measures PostgreSQL and the broker next to their raw clients, in the same rounds', () => {
+    for (const hop of [result.platform.postgres, result.platform.broker]) {
+      expect(hop.lab.iterations).toBe(40);
+      expect(hop.raw.iterations).toBe(40);
+      expect(hop.ratio).toBeCloseTo(hop.lab.p50Us / hop.raw.p50Us, 1);
+    }
+    expect(result.platform.postgres.server).toMatch(/PostgreSQL \d+|PGlite/);
+  });
+
   it('a column rename by the owner breaks every read of a shared table by another service, and none through its API', () => {
     const shared = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'payments');
     const owner = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'orders (owner)');
@@ -77,9 +86,10 @@ describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of t
 
   it('supports holds-with-cost, and prints a table per part', () => {
     expect(experiment.verdict(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
-    const [delivery, boundary, schema] = experiment.tables(result);
+    const [delivery, boundary, schema, platform] = experiment.tables(result);
     expect(delivery?.rows).toHaveLength(3);
     expect(boundary?.rows).toHaveLength(3);
+    expect(platform?.rows.map((r) => r.server)).toEqual([result.platform.postgres.server, result.platform.broker.server]);
     expect(schema?.rows).toHaveLength(3);
   });
 });
@@ -94,6 +104,7 @@ describe('crashPlanFor', () => {
 });
 
 describe('noSharedDataVerdict', () => {
+  const summary = { iterations: 1, p50Us: 1, p90Us: 1, p99Us: 1, meanUs: 1, maxUs: 1 };
   const delivery = (variant: DeliveryVariant, lost: number, duplicatedApplied: number): DeliveryRow => ({
     variant, sent: 10, acknowledged: 8, crashes: 2, consumerCrashes: 1, committed: 10, published: 10 - lost, delivered: 10, applied: 10, lost, redelivered: 1, duplicatedApplied, outboxRows: 10, republishedDropped: 1,
   });
@@ -103,6 +114,7 @@ describe('noSharedDataVerdict', () => {
     delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 0)],
     boundary: [{ variant: 'write then publish', reader: 'orders', table: 'payments.payments', refused: true, code: '42501', answer: 'permission denied for schema payments' }],
     schemaChange: [],
+    platform: { postgres: { what: '', lab: summary, rawWhat: '', raw: summary, ratio: 1, server: 'PostgreSQL 15' }, broker: { what: '', lab: summary, rawWhat: '', raw: summary, ratio: 1, server: 'NATS' } },
   };
 
   it('holds with a cost when the outbox is needed and works', () => {

@@ -10,10 +10,12 @@ import { seededSample } from '../lab/measure/seeded-sample.ts';
 import { streamPrefix, type Broker } from '../lab/messaging/broker.ts';
 import { openBroker } from '../lab/messaging/open-broker.ts';
 import { openPostgres, type PostgresBackend } from '../lab/state/postgres.ts';
+import { measureServerHops, type ServerHops } from '../lab/infra/server-hops.ts';
 import { withRunDatabase } from '../lab/state/run-database.ts';
 import {
   boundaryTable,
   deliveryTable,
+  platformTable,
   deliveryVariants,
   noSharedDataVerdict,
   schemaChangeTable,
@@ -49,6 +51,8 @@ const params = z.object({
   /** Reads of the orders total on each side of the column rename, per reader. */
   schemaReads: z.number().int().min(1).max(10_000).default(50),
   maxSecondsPerVariant: z.number().positive().max(120).default(60),
+  /** Round trips of each kind when the servers are measured next to their raw clients. */
+  hopIterations: z.number().int().min(10).max(20_000).default(1_000),
 });
 
 const orderIdOf = (index: number) => `order-${String(index).padStart(4, '0')}`;
@@ -203,12 +207,12 @@ export const experiment = defineExperiment({
   id: 'micro-no-shared-data',
   title: 'No shared data: what a database per service costs and buys',
   params,
-  quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30 },
-  tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result)],
+  quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30, hopIterations: 40 },
+  tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result), platformTable(result)],
   verdict: noSharedDataVerdict,
 
   async run(p, onProgress): Promise<NoSharedDataResult> {
-    const total = p.variants.length + 1;
+    const total = p.variants.length + 2;
     let done = 0;
     const delivery: DeliveryRow[] = [];
     const boundary: BoundaryCheck[] = [];
@@ -216,7 +220,10 @@ export const experiment = defineExperiment({
     const postgres = await openPostgres();
     try {
       const broker = await openBroker();
+      let platform: ServerHops;
       try {
+        platform = await measureServerHops(postgres, broker, { warmup: Math.ceil(p.hopIterations / 10), iterations: p.hopIterations, rounds: 10, maxSeconds: 20 });
+        onProgress?.({ done: ++done, total, label: 'PostgreSQL and the broker next to their raw clients' });
         const [orders, payments] = await bundleServices([serviceEntries.orders, serviceEntries.payments], dir);
         for (const variant of p.variants) {
           const outcome = await runVariant(variant, p, { orders: orders as string, payments: payments as string }, { postgres, broker });
@@ -229,7 +236,7 @@ export const experiment = defineExperiment({
       }
       const schemaChange = await runSchemaChange(postgres, p.schemaReads);
       onProgress?.({ done: ++done, total, label: 'column rename, shared table and API' });
-      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, boundary, schemaChange };
+      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, boundary, schemaChange, platform };
     } finally {
       await postgres.close();
       rmSync(dir, { recursive: true, force: true });

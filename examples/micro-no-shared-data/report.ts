@@ -1,5 +1,6 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
+import type { ServerHops } from '../lab/infra/server-hops.ts';
 
 /**
  * Where a service kills itself with SIGKILL: payments after committing the payment, before or after
@@ -105,6 +106,8 @@ export interface NoSharedDataResult {
   readonly delivery: readonly DeliveryRow[];
   readonly boundary: readonly BoundaryCheck[];
   readonly schemaChange: readonly SchemaChangeRow[];
+  /** A PostgreSQL round trip and a broker hop through the lab, next to the raw clients', in the same rounds. */
+  readonly platform: ServerHops;
 }
 
 /**
@@ -157,6 +160,31 @@ export function boundaryTable(result: NoSharedDataResult): ResultTable {
       { key: 'code', label: 'error code' },
     ],
     rows: result.boundary.map(({ variant, reader, table, answer, code }) => ({ variant, reader, table, answer, code: code ?? '–' })),
+  };
+}
+
+/**
+ * What a PostgreSQL round trip and a broker hop cost through the lab, next to the raw clients.
+ *
+ * @example
+ * ```ts
+ * platformTable(result).rows[0]; // { server: 'PostgreSQL 15.20', labP50Us: 185.2, rawP50Us: 171.9, ratio: 1.08, ... }
+ * ```
+ */
+export function platformTable(result: NoSharedDataResult): ResultTable {
+  const row = (hop: ServerHops['postgres']) => ({ server: hop.server, what: hop.what, labP50Us: hop.lab.p50Us, labP99Us: hop.lab.p99Us, rawWhat: hop.rawWhat, rawP50Us: hop.raw.p50Us, ratio: hop.ratio });
+  return {
+    title: 'The servers under the lab, next to their raw clients (measured in the same rounds)',
+    columns: [
+      { key: 'server', label: 'server' },
+      { key: 'what', label: 'through the lab' },
+      { key: 'labP50Us', label: 'p50, µs' },
+      { key: 'labP99Us', label: 'p99, µs' },
+      { key: 'rawWhat', label: 'raw client' },
+      { key: 'rawP50Us', label: 'raw p50, µs' },
+      { key: 'ratio', label: 'lab ÷ raw' },
+    ],
+    rows: [row(result.platform.postgres), row(result.platform.broker)],
   };
 }
 

@@ -57,6 +57,18 @@ interface Delivery {
 /** The broker's state and rules, with no transport. */
 class EmbeddedStreams {
   private readonly streams = new Map<string, Stream>();
+  private waiters: Array<() => void> = [];
+
+  /** Resolves at the next publish, or after `ms`. */
+  nextPublish(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 
   addStream(name: string, subjects: readonly string[], duplicateWindowMs: number) {
     if (this.streams.has(name)) throw new Error(`stream ${name} exists already`);
@@ -86,6 +98,9 @@ class EmbeddedStreams {
     const seq = stream.messages.length + 1;
     stream.messages.push({ seq, subject, data, msgId });
     stream.seen.set(msgId, { seq, at: now });
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const wake of waiting) wake();
     return { seq, duplicate: false };
   }
 
@@ -147,7 +162,8 @@ function brokerApp(streams: EmbeddedStreams): Hono {
     for (;;) {
       const deliveries = streams.fetch(stream, durable, ackWaitMs, max);
       if (deliveries.length > 0 || Date.now() >= until) return c.json(deliveries);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Woken by a publish; a redelivery is due at most an ack wait later, so look again at least every 50 ms.
+      await streams.nextPublish(Math.min(50, until - Date.now()));
     }
   });
   app.post('/ack', async (c) => {
@@ -169,17 +185,24 @@ function brokerApp(streams: EmbeddedStreams): Hono {
  * ```
  */
 export function connectEmbeddedBroker(url: string, onClose: () => Promise<void> = async () => {}): Broker {
-  const controller = new AbortController();
+  // Requests in flight, so that closing the client ends a long poll at once.
+  const inFlight = new Set<AbortController>();
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(new URL(path, url), {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: controller.signal,
-    });
-    const value = (await response.json()) as T & { error?: string };
-    if (!response.ok) throw new Error(`embedded broker: ${value.error ?? response.status}`);
-    return value;
+    const controller = new AbortController();
+    inFlight.add(controller);
+    try {
+      const response = await fetch(new URL(path, url), {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const value = (await response.json()) as T & { error?: string };
+      if (!response.ok) throw new Error(`embedded broker: ${value.error ?? response.status}`);
+      return value;
+    } finally {
+      inFlight.delete(controller);
+    }
   };
   return {
     kind: 'embedded',
@@ -220,7 +243,7 @@ export function connectEmbeddedBroker(url: string, onClose: () => Promise<void> 
       };
     },
     async close() {
-      controller.abort();
+      for (const controller of inFlight) controller.abort();
       await onClose();
     },
   };
