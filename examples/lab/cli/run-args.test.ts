@@ -7,8 +7,14 @@ describe('parseRunArgs', () => {
   it('takes every cut, http, the cloud fault model and seed 1 by default', () => {
     const args = parseRunArgs(shop);
     expect(args.cuts).toEqual(['monolith', 'nanoservices', 'microservices']);
-    expect(args).toMatchObject({ transport: 'http', quick: false, json: false, seed: 1 });
+    expect(args).toMatchObject({ transport: 'http', quick: false, json: false, seed: 1, asyncCalls: 'broker' });
     expect(args.faults.name).toBe('cloud');
+  });
+
+  it('carries async steps through a broker on http and process, directly on memory, or as asked', () => {
+    expect(parseRunArgs([...shop, '--transport', 'process']).asyncCalls).toBe('broker');
+    expect(parseRunArgs([...shop, '--transport', 'memory']).asyncCalls).toBe('direct');
+    expect(parseRunArgs([...shop, '--async', 'direct']).asyncCalls).toBe('direct');
   });
 
   it('takes the cuts, transport, faults, seed and switches asked for', () => {
@@ -24,6 +30,8 @@ describe('parseRunArgs', () => {
     [[...shop, '--cuts', ''], '--cuts is a comma-separated list'],
     [[...shop, '--transport', 'udp'], '--transport is memory, http, process, got "udp"'],
     [[...shop, '--faults', 'chaos'], '--faults is cloud, stress, none, got "chaos"'],
+    [[...shop, '--async', 'kafka'], '--async is broker or direct, got "kafka"'],
+    [[...shop, '--transport', 'memory', '--async', 'broker'], '--async broker needs --transport http or process'],
     [[...shop, '--seed', '1.5'], '--seed is a whole number'],
     [[...shop, '--fast'], "Unknown option '--fast'"],
     [[...shop, 'extra'], "Unexpected argument 'extra'"],

@@ -12,6 +12,8 @@ export interface RunArgs {
   readonly quick: boolean;
   readonly json: boolean;
   readonly seed: number;
+  /** What carries `async` steps: a broker (NATS JetStream, or the embedded one without it), or calls through the transport. */
+  readonly asyncCalls: 'broker' | 'direct';
 }
 
 export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] [--transport memory|http|process] [--faults cloud|stress|none] [--seed N] [--quick] [--json]
@@ -20,6 +22,7 @@ export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] 
   --transport  memory (one process, no socket), http (one process, real loopback HTTP; the default) or process (one process per unit)
   --faults     the fault model of the fault run: cloud (the default, from cloud SLAs), stress (5 % refused: a stress case), none
   --seed       the seed of every draw of work and fault (default 1)
+  --async      what carries async steps: broker (NATS JetStream, or the embedded broker where none answers; the default on http and process) or direct (a call through the transport nobody waits for; the only one on memory)
   --quick      a look in seconds: few samples, for a first comparison
   --json       print the report as JSON`;
 
@@ -40,6 +43,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     transport: { type: 'string', default: 'http' },
     faults: { type: 'string', default: 'cloud' },
     seed: { type: 'string', default: '1' },
+    async: { type: 'string' },
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   });
@@ -57,5 +61,8 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   if (cuts.length === 0 || cuts.some((cut) => cut === '')) throw new RangeError(`--cuts is a comma-separated list of cuts of ${system.system.name}: ${known.join(', ')}`);
   if (unknown.length) throw new RangeError(`${system.system.name} has no cut named ${unknown.map((cut) => `"${cut}"`).join(', ')}; its cuts: ${known.join(', ')}`);
   if (new Set(cuts).size !== cuts.length) throw new RangeError(`--cuts names a cut twice: ${cuts.join(',')}`);
-  return { system, cuts, transport: transport as SystemTransportName, faults: checkFaultModel(faults), quick: values.quick === true, json: values.json === true, seed: Number(seedText) };
+  const asyncCalls = (values.async as string | undefined) ?? (transport === 'memory' ? 'direct' : 'broker');
+  if (asyncCalls !== 'broker' && asyncCalls !== 'direct') throw new RangeError(`--async is broker or direct, got "${asyncCalls}"`);
+  if (asyncCalls === 'broker' && transport === 'memory') throw new RangeError('--async broker needs --transport http or process: the memory transport runs in a browser too, where there is no broker');
+  return { system, cuts, transport: transport as SystemTransportName, faults: checkFaultModel(faults), quick: values.quick === true, json: values.json === true, seed: Number(seedText), asyncCalls };
 }

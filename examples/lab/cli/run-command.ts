@@ -6,6 +6,7 @@ import { processSystemTransport } from '../network/process-system-transport.ts';
 import { formatRunReport } from '../system-run/report-table.ts';
 import { runSystem } from '../system-run/run-system.ts';
 import { parseRunArgs, runUsage } from './run-args.ts';
+import { openBroker } from '../messaging/open-broker.ts';
 
 const transports: Readonly<Record<SystemTransportName, SystemTransport>> = { memory: memorySystemTransport, http: httpSystemTransport, process: processSystemTransport };
 
@@ -40,15 +41,21 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<0 
     }
     throw error;
   }
-  const report = await runSystem(args.system.system, {
-    cuts: args.cuts,
-    transport: transports[args.transport],
-    faults: args.faults,
-    quick: args.quick,
-    seed: args.seed,
-    deployments: io.deployments,
-    onProgress: args.json ? undefined : (message) => io.stderr(`… ${message}\n`),
-  });
-  io.stdout(`${args.json ? JSON.stringify({ file: args.system.file, ...report }, null, 2) : formatRunReport(report)}\n`);
-  return 0;
+  const broker = args.asyncCalls === 'broker' ? await openBroker({ log: (line) => io.stderr(`${line}\n`) }) : undefined;
+  try {
+    const report = await runSystem(args.system.system, {
+      cuts: args.cuts,
+      transport: transports[args.transport],
+      faults: args.faults,
+      quick: args.quick,
+      seed: args.seed,
+      deployments: io.deployments,
+      broker,
+      onProgress: args.json ? undefined : (message) => io.stderr(`… ${message}\n`),
+    });
+    io.stdout(`${args.json ? JSON.stringify({ file: args.system.file, ...report }, null, 2) : formatRunReport(report)}\n`);
+    return 0;
+  } finally {
+    await broker?.close();
+  }
 }

@@ -80,6 +80,23 @@ describe.each([
     }
   }, 30_000);
 
+  it('gives a consumer with a subject filter only the messages on matching subjects', async () => {
+    const stream = newStream();
+    await broker.addStream(stream, [`${stream}.>`]);
+    try {
+      await broker.publish(`${stream}.email.send`, 'to email', 'm-1');
+      await broker.publish(`${stream}.ledger.post`, 'to ledger', 'm-2');
+      await broker.publish(`${stream}.email.send`, 'to email again', 'm-3');
+      const email = collector(2, 10_000, (message) => message.ack());
+      const consumption = await broker.consume(stream, 'email', email.handler, { ackWaitMs: 1_000, filterSubject: `${stream}.email.>` });
+      await email.finished;
+      await consumption.stop();
+      expect(email.seen.map((message) => message.data)).toEqual(['to email', 'to email again']);
+    } finally {
+      await broker.deleteStream(stream);
+    }
+  }, 30_000);
+
   it('delivers again a message not acknowledged within the ack wait, as after a crash', async () => {
     const stream = newStream();
     await broker.addStream(stream, [`${stream}.>`]);

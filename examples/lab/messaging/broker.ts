@@ -31,6 +31,14 @@ export interface Consumption {
   stop(): Promise<void>;
 }
 
+/** How a durable consumer takes its messages. */
+export interface ConsumeOptions {
+  /** How long a delivery may stay unacknowledged before it is delivered again. */
+  readonly ackWaitMs: number;
+  /** A NATS subject pattern (`*` one token, `>` the rest): only messages on matching subjects. */
+  readonly filterSubject?: string;
+}
+
 /** A broker the lab publishes to and consumes from. */
 export interface Broker {
   readonly kind: 'server' | 'embedded';
@@ -48,9 +56,9 @@ export interface Broker {
   /**
    * Delivers the stream's messages to a durable consumer (created when missing) one at a time: the
    * handler acknowledges each after its work; one not acknowledged within `ackWaitMs` (a crash, a
-   * throw) is delivered again.
+   * throw) is delivered again. With `filterSubject`, only the messages on subjects it matches.
    */
-  consume(stream: string, durable: string, handler: (message: BrokerMessage) => Promise<void>, options: { readonly ackWaitMs: number }): Promise<Consumption>;
+  consume(stream: string, durable: string, handler: (message: BrokerMessage) => Promise<void>, options: ConsumeOptions): Promise<Consumption>;
   /** Closes the connection (and stops the embedded broker this process serves). */
   close(): Promise<void>;
 }

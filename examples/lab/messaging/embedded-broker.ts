@@ -18,6 +18,7 @@ interface StoredMessage {
 }
 
 interface ConsumerState {
+  readonly filterSubject: string | undefined;
   readonly acked: Set<number>;
   /** Sequence → when its delivery expires unacknowledged. */
   readonly inFlight: Map<number, number>;
@@ -105,11 +106,11 @@ class EmbeddedStreams {
   }
 
   /** The next messages for a durable consumer: never acknowledged, and not delivered or delivered longer than the ack wait ago. */
-  fetch(streamName: string, durable: string, ackWaitMs: number, max: number): Delivery[] {
+  fetch(streamName: string, durable: string, ackWaitMs: number, max: number, filterSubject?: string): Delivery[] {
     const stream = this.stream(streamName);
     let consumer = stream.consumers.get(durable);
     if (!consumer) {
-      consumer = { acked: new Set(), inFlight: new Map(), deliveries: new Map(), ackWaitMs };
+      consumer = { filterSubject, acked: new Set(), inFlight: new Map(), deliveries: new Map(), ackWaitMs };
       stream.consumers.set(durable, consumer);
     }
     consumer.ackWaitMs = ackWaitMs;
@@ -118,6 +119,7 @@ class EmbeddedStreams {
     for (const message of stream.messages) {
       if (out.length >= max) break;
       if (consumer.acked.has(message.seq)) continue;
+      if (consumer.filterSubject && !subjectMatches(consumer.filterSubject, message.subject)) continue;
       const expires = consumer.inFlight.get(message.seq);
       if (expires !== undefined && expires > now) continue;
       const deliveryCount = (consumer.deliveries.get(message.seq) ?? 0) + 1;
@@ -135,6 +137,9 @@ class EmbeddedStreams {
     consumer.inFlight.delete(seq);
   }
 }
+
+/** Deliveries a consumer handles at once. */
+const maxInFlight = 16;
 
 /** How long a fetch waits for a message before answering with none. */
 const longPollMs = 500;
@@ -157,10 +162,10 @@ function brokerApp(streams: EmbeddedStreams): Hono {
     return c.json(streams.publish(subject, data, msgId));
   });
   app.post('/fetch', async (c) => {
-    const { stream, durable, ackWaitMs, max } = await c.req.json<{ stream: string; durable: string; ackWaitMs: number; max: number }>();
+    const { stream, durable, ackWaitMs, max, filterSubject } = await c.req.json<{ stream: string; durable: string; ackWaitMs: number; max: number; filterSubject?: string }>();
     const until = Date.now() + longPollMs;
     for (;;) {
-      const deliveries = streams.fetch(stream, durable, ackWaitMs, max);
+      const deliveries = streams.fetch(stream, durable, ackWaitMs, max, filterSubject);
       if (deliveries.length > 0 || Date.now() >= until) return c.json(deliveries);
       // Woken by a publish; a redelivery is due at most an ack wait later, so look again at least every 50 ms.
       await streams.nextPublish(Math.min(50, until - Date.now()));
@@ -218,22 +223,29 @@ export function connectEmbeddedBroker(url: string, onClose: () => Promise<void> 
     publish: (subject, data, msgId) => call<PublishAck>('POST', '/publish', { subject, data, msgId }),
     async consume(stream, durable, handler, options): Promise<Consumption> {
       let running = true;
+      const handling = new Set<Promise<void>>();
       const loop = (async () => {
         while (running) {
+          // Handled side by side, as a consumer's workers would; at most maxInFlight at once.
+          while (handling.size >= maxInFlight) await Promise.race(handling);
           let deliveries: Delivery[];
           try {
-            deliveries = await call<Delivery[]>('POST', '/fetch', { stream, durable, ackWaitMs: options.ackWaitMs, max: 16 });
+            deliveries = await call<Delivery[]>('POST', '/fetch', { stream, durable, ackWaitMs: options.ackWaitMs, max: maxInFlight - handling.size, filterSubject: options.filterSubject });
           } catch (error) {
-            if (!running) return;
+            if (!running) break;
             throw error;
           }
           for (const delivery of deliveries) {
-            if (!running) return;
+            if (!running) break;
             const message: BrokerMessage = { ...delivery, ack: () => call('POST', '/ack', { stream, durable, seq: delivery.seq }).then(() => {}) };
             // A handler that throws leaves the message unacknowledged: it comes back after the ack wait.
-            await handler(message).catch(() => {});
+            const handled: Promise<void> = handler(message)
+              .catch(() => {})
+              .finally(() => handling.delete(handled));
+            handling.add(handled);
           }
         }
+        await Promise.all(handling);
       })();
       return {
         async stop() {

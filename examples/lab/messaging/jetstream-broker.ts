@@ -7,6 +7,9 @@ import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/
 import { connect } from '@nats-io/transport-node';
 import { defaultDuplicateWindowMs, type Broker, type Consumption } from './broker.ts';
 
+/** Deliveries a consumer handles at once. */
+const maxInFlight = 16;
+
 /** JetStream counts durations in nanoseconds. */
 const nanos = (ms: number) => ms * 1_000_000;
 
@@ -54,14 +57,23 @@ export async function connectJetStream(url: string, timeoutMs = 2_000): Promise<
       async consume(stream, durable, handler, options) {
         const existing = await jsm.consumers.info(stream, durable).catch(() => undefined);
         if (!existing) {
-          await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, ack_wait: nanos(options.ackWaitMs), deliver_policy: DeliverPolicy.All });
+          await jsm.consumers.add(stream, {
+            durable_name: durable,
+            ack_policy: AckPolicy.Explicit,
+            ack_wait: nanos(options.ackWaitMs),
+            deliver_policy: DeliverPolicy.All,
+            ...(options.filterSubject ? { filter_subject: options.filterSubject } : {}),
+          });
         }
         const consumer = await js.consumers.get(stream, durable);
-        const messages = await consumer.consume({ max_messages: 16 });
+        const messages = await consumer.consume({ max_messages: maxInFlight });
+        const handling = new Set<Promise<void>>();
         const loop = (async () => {
           for await (const m of messages) {
+            // Handled side by side, as a consumer's workers would; at most maxInFlight at once.
+            while (handling.size >= maxInFlight) await Promise.race(handling);
             // A handler that throws leaves the message unacknowledged: JetStream redelivers it after the ack wait.
-            await handler({
+            const handled: Promise<void> = handler({
               subject: m.subject,
               data: m.string(),
               msgId: m.headers?.get('Nats-Msg-Id') ?? '',
@@ -70,8 +82,12 @@ export async function connectJetStream(url: string, timeoutMs = 2_000): Promise<
               ack: async () => {
                 await m.ackAck();
               },
-            }).catch(() => {});
+            })
+              .catch(() => {})
+              .finally(() => handling.delete(handled));
+            handling.add(handled);
           }
+          await Promise.all(handling);
         })();
         const consumption: Consumption = {
           async stop() {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { System } from '../model/system.ts';
 import { stopChild } from '../processes/stop-child.ts';
-import { cutNamed, runningSystem, type DeployedUnit, type SystemTransport } from '../runtime/running-system.ts';
+import { createCallStream } from '../messaging/async-calls.ts';
+import { cutNamed, runningSystem, type DeployedUnit, type DeployOptions, type SystemTransport } from '../runtime/running-system.ts';
 import type { UnitProcessMessage } from './system-unit-main.ts';
 import { httpUnitClient } from './unit-http-client.ts';
 
@@ -37,7 +38,8 @@ function nextMessage<K extends UnitReply['kind']>(child: ChildProcess, unit: str
  * Every unit of the cut a real child process (`node --import tsx system-unit-main.ts`) serving HTTP
  * on 127.0.0.1; units call each other over keep-alive connections. Units start a few at a time and
  * learn each other's ports once all listen, so any call graph works. Stopped with SIGTERM (SIGKILL
- * after 3 s); a unit whose parent dies stops itself.
+ * after 3 s); a unit whose parent dies stops itself. With a broker, each unit connects to it itself
+ * and `async` steps go through a stream of the deployment's own, deleted when it closes.
  *
  * @example
  * ```ts
@@ -47,22 +49,27 @@ function nextMessage<K extends UnitReply['kind']>(child: ChildProcess, unit: str
  */
 export const processSystemTransport: SystemTransport = {
   name: 'process',
-  async deploy(system: System, cutName: string) {
+  async deploy(system: System, cutName: string, options: DeployOptions = {}) {
     const cut = cutNamed(system, cutName);
+    const { broker } = options;
+    const stream = broker ? await createCallStream(broker) : undefined;
     const children = new Map<string, ChildProcess>();
     const ports: Record<string, number> = {};
     const { client, close: closeClient } = httpUnitClient((unit) => ports[unit]);
+    let closed = false;
     const close = async () => {
       closeClient();
       const running = [...children.values()];
       children.clear();
       await Promise.all(running.map((child) => stopChild(child)));
+      if (broker && stream && !closed) await broker.deleteStream(stream);
+      closed = true;
     };
     const startOne = async (unit: string) => {
       const child = spawn(process.execPath, ['--import', tsxLoader, systemUnitMain], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       children.set(unit, child);
       const listening = nextMessage(child, unit, 'listening');
-      child.send({ kind: 'start', system, cut: cut.name, unit } satisfies UnitProcessMessage);
+      child.send({ kind: 'start', system, cut: cut.name, unit, ...(broker && stream ? { calls: { brokerUrl: broker.url, stream } } : {}) } satisfies UnitProcessMessage);
       ports[unit] = (await listening).port;
     };
     try {

@@ -3,6 +3,7 @@ import { readSystemFile } from '../files/system-files.ts';
 import { noFaults } from '../faults/fault-model.ts';
 import { transportCalls } from '../model/system.ts';
 import { settledStats, type SystemTransport } from '../runtime/running-system.ts';
+import { openBroker } from '../messaging/open-broker.ts';
 import { httpSystemTransport } from './http-system-transport.ts';
 import { processSystemTransport } from './process-system-transport.ts';
 
@@ -38,6 +39,39 @@ describe.each<[string, SystemTransport]>([
       await expect(running.send({ id: 2, attempt: 0 })).resolves.toBeUndefined();
     } finally {
       await running.close();
+    }
+  }, 60_000);
+});
+
+// Asynchronous calls through a broker: NATS JetStream where it answers (CI requires it), and the
+// embedded broker, each on both socket transports.
+describe.each<[string, SystemTransport, NodeJS.ProcessEnv]>([
+  ['http, JetStream (or the embedded broker where none answers)', httpSystemTransport, {}],
+  ['process, JetStream (or the embedded broker where none answers)', processSystemTransport, {}],
+  ['http, the embedded broker', httpSystemTransport, { LAB_NATS: 'embedded' }],
+  ['process, the embedded broker', processSystemTransport, { LAB_NATS: 'embedded' }],
+])('async steps on %s', (_name, transport, env) => {
+  it('publishes each cross-unit async call once, and the target’s unit handles every one; a call in the same unit stays in process', async () => {
+    const broker = await openBroker({ env: { ...process.env, ...env }, log: () => {} });
+    try {
+      for (const cutName of ['monolith', 'nanoservices']) {
+        const running = await transport.deploy(system, cutName, { broker });
+        try {
+          await running.apply({ seed: 1, faults: noFaults, work: 'skip' });
+          for (let id = 0; id < 6; id += 1) await running.send({ id, attempt: 0 });
+          const stats = await settledStats(running, 10_000);
+          const published = stats.reduce((total, unit) => total + unit.asyncPublished, 0);
+          const handled = stats.reduce((total, unit) => total + unit.asyncHandled, 0);
+          // The shop's checkout publishes one call to email: through the broker when email is a unit of its own.
+          expect(published, cutName).toBe(cutName === 'monolith' ? 0 : 6);
+          expect(handled, cutName).toBe(published);
+          expect(stats.find((unit) => unit.unit === 'email')?.asyncHandled ?? 0, cutName).toBe(published);
+        } finally {
+          await running.close();
+        }
+      }
+    } finally {
+      await broker.close();
     }
   }, 60_000);
 });

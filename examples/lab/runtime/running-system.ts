@@ -3,6 +3,7 @@
  * set up the next phase of a run, read every unit's counters, stop it. Browser-safe: the transports
  * differ only in the {@link UnitClient} that reaches a unit.
  */
+import type { Broker } from '../messaging/broker.ts';
 import type { Cut, System } from '../model/system.ts';
 import type { RequestKey } from '../faults/fault-model.ts';
 import type { CallOperation } from './system-unit.ts';
@@ -60,10 +61,15 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
+/** Where a deployment's asynchronous calls go: a broker (and the stream the deployment creates on it), or, without one, calls through the transport that nobody waits for. */
+export interface DeployOptions {
+  readonly broker?: Broker;
+}
+
 /** Deploys a system's cut on a transport. */
 export interface SystemTransport {
   readonly name: SystemTransportName;
-  deploy(system: System, cutName: string): Promise<RunningSystem>;
+  deploy(system: System, cutName: string, options?: DeployOptions): Promise<RunningSystem>;
 }
 
 /**
@@ -136,8 +142,8 @@ export function runningSystem(
 }
 
 /**
- * Every unit's counters once their published calls have been handled, or once `timeoutMs` has
- * passed (then some still show `pendingAsync`).
+ * Every unit's counters once their published calls have been handled (those through the transport,
+ * and as many through the broker as were published), or once `timeoutMs` has passed.
  *
  * @example
  * ```ts
@@ -149,7 +155,9 @@ export async function settledStats(running: RunningSystem, timeoutMs = 10_000): 
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const stats = await running.stats();
-    if (stats.every((unit) => unit.pendingAsync === 0) || performance.now() > deadline) return stats;
+    const published = stats.reduce((total, unit) => total + unit.asyncPublished, 0);
+    const handled = stats.reduce((total, unit) => total + unit.asyncHandled, 0);
+    if ((stats.every((unit) => unit.pendingAsync === 0) && handled >= published) || performance.now() > deadline) return stats;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

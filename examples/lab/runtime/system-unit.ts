@@ -8,6 +8,7 @@ import { unitNamesOf, type Cut, type Operation, type System } from '../model/sys
 import { arrivalFates, noFaults, type RequestKey } from '../faults/fault-model.ts';
 import {
   CallFailedError,
+  formatRequestKey,
   parseRequestKey,
   requestHeader,
   settingsPath,
@@ -24,8 +25,17 @@ import { drawWork, InFlightWaits, performWork, WorkAbandonedError } from './work
  */
 export type CallOperation = (unit: string, operation: string, request: RequestKey, body: string) => Promise<void>;
 
+/**
+ * Publishes an asynchronous call to a broker and resolves once the broker has it (not once it has
+ * been handled). `callKey` names the call within its request (caller, step, target), so that a
+ * republished call carries the same message id and the broker drops it.
+ */
+export type PublishCall = (unit: string, operation: string, request: RequestKey, callKey: string, body: string) => Promise<void>;
+
 /** What a transport gives the unit it runs. */
 export interface SystemUnitOptions {
+  /** Where `async` steps go: a broker (`publish`), or, without one, a call through the transport that nobody waits for. */
+  readonly publish?: PublishCall;
   /** {@link spin} iterations per µs of CPU on this machine (`calibrateSpin`). */
   readonly spinPerUs: number;
   /** Ends the request without an answer, as a crashed unit would; returns what the handler returns. The memory transport throws {@link AnswerLostError}; a socket transport destroys the connection. */
@@ -42,11 +52,19 @@ export class AnswerLostError extends Error {
 
 const initialSettings: RunSettings = { seed: 1, faults: noFaults, work: 'full' };
 
+/** Marks an arrival the broker delivered (in process, through `handleDelivered`), not one that came over the transport. */
+const deliveredHeader = 'x-lab-delivered';
+
 /** A unit's app, and how to stop the work it has in flight. */
 export interface SystemUnit {
   readonly app: Hono;
   /** Abandons every request in flight (their waits end at once, their answers are errors): a unit stopping, or a run moving to its next phase. */
   abandonInFlight(): void;
+  /**
+   * Handles an asynchronous call the broker delivered, as an arrival of the operation: resolves true
+   * when it succeeded (acknowledge it), false when it did not (the broker delivers it again).
+   */
+  handleDelivered(operation: string, request: RequestKey, body: string): Promise<boolean>;
 }
 
 /**
@@ -54,7 +72,9 @@ export interface SystemUnit {
  * the lab's `GET /_lab/stats` and `POST /_lab/settings`. An arrival first meets its fault (refused
  * with 503, delayed, or crashed after its work and writes); the operation then does its work, writes
  * its state, and makes its calls step by step: a step's targets run in parallel, a `sync` step is
- * waited for, an `async` one is published and not waited for. A call to an operation of the same unit
+ * waited for, an `async` one is published and not waited for (to a broker when `options.publish` is
+ * given: the step then waits for the broker to have it, and the target's unit handles it when the
+ * broker delivers it, through `handleDelivered`). A call to an operation of the same unit
  * is a function call; to another unit, `callOperation`. Applying new settings abandons the work in
  * flight, so that one phase of a run leaves nothing running into the next.
  *
@@ -74,7 +94,7 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
   let settings = initialSettings;
   const inFlight = new InFlightWaits();
   let fateOf = arrivalFates(settings.faults, settings.seed);
-  const counters = { arrivals: 0, refused: 0, crashed: 0, delayed: 0, outgoing: 0, asyncLost: 0, operationsRun: 0 };
+  const counters = { arrivals: 0, refused: 0, crashed: 0, delayed: 0, outgoing: 0, asyncLost: 0, operationsRun: 0, asyncPublished: 0, asyncHandled: 0 };
   const writes = new Map<string, number>();
   const duplicated = new Set<number>();
   const pending = new Set<Promise<void>>();
@@ -95,12 +115,29 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
       writes.set(key, count);
       if (count > 1) duplicated.add(request.id);
     }
-    for (const step of operation.calls) {
+    for (const [index, step] of operation.calls.entries()) {
       if (step.mode === 'sync') {
         await Promise.all(step.targets.map((target) => call(target, request)));
         continue;
       }
-      for (const target of step.targets) {
+      const viaBroker = options.publish ? step.targets.filter((target) => !held.has(target)) : [];
+      if (viaBroker.length > 0) {
+        // Through the broker: the step waits until the broker has each call, not until it is handled.
+        await Promise.all(
+          viaBroker.map(async (target) => {
+            counters.outgoing += 1;
+            const body = payloadOf(drawPayloadBytes(system.operations[target] as Operation, settings.seed, request.id));
+            try {
+              await options.publish?.(unitOfOperation.get(target) as string, target, request, `${operation.name}.${index}.${target}`, body);
+              counters.asyncPublished += 1;
+            } catch {
+              counters.asyncLost += 1;
+            }
+          }),
+        );
+      }
+      // Calls in this unit (and every call, without a broker) run without being waited for.
+      for (const target of step.targets.filter((target) => !viaBroker.includes(target))) {
         const published: Promise<void> = call(target, request)
           .catch(() => {
             counters.asyncLost += 1;
@@ -148,6 +185,8 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
     }
     if (fate.crashes) {
       counters.crashed += 1;
+      // A call the broker delivered has no connection to drop: the crash is that it is never acknowledged.
+      if (c.req.header(deliveredHeader)) throw new AnswerLostError(unitName);
       return dropAnswer(c);
     }
     return c.text(payloadOf(drawPayloadBytes(operation, settings.seed, request.id)));
@@ -175,5 +214,17 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
   function abandonInFlight() {
     inFlight.abandonAll();
   }
-  return { app, abandonInFlight };
+  async function handleDelivered(operation: string, request: RequestKey, body: string): Promise<boolean> {
+    try {
+      const response = await app.fetch(new Request(`http://${unitName}/op/${encodeURIComponent(operation)}`, { method: 'POST', headers: { [requestHeader]: formatRequestKey(request), [deliveredHeader]: '1' }, body }));
+      if (response.status !== 200) return false;
+      counters.asyncHandled += 1;
+      return true;
+    } catch (error) {
+      // A crash after the work (the memory transport's dropped answer): not acknowledged, delivered again.
+      if (error instanceof AnswerLostError) return false;
+      throw error;
+    }
+  }
+  return { app, abandonInFlight, handleDelivered };
 }

@@ -36,7 +36,7 @@ export function formatRunReport(report: SystemRunReport): string {
   const widths = header.map((_, column) => Math.max(...table.map((row) => (row[column] as string).length)));
   const lines = table.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] as number) : cell.padStart(widths[column] as number))).join('  ').trimEnd());
   return [
-    `${report.system} on ${report.transport} · ${report.sideBySide ? 'cuts side by side' : 'cuts one after another'} · ${report.quick ? 'quick (few samples)' : 'full'} · seed ${report.seed}`,
+    `${report.system} on ${report.transport} · async calls: ${report.asyncCalls} · ${report.sideBySide ? 'cuts side by side' : 'cuts one after another'} · ${report.quick ? 'quick (few samples)' : 'full'} · seed ${report.seed}`,
     '',
     ...lines,
     '',

@@ -5,6 +5,7 @@ import { noFaults, type FaultModel } from '../faults/fault-model.ts';
 import { settledStats, type RunningSystem, type SystemTransport } from '../runtime/running-system.ts';
 import { CallFailedError, type RunSettings } from '../runtime/unit-protocol.ts';
 import { readCpuMs, readMemory } from '../processes/proc.ts';
+import type { Broker } from '../messaging/broker.ts';
 
 /** How long and how much a run measures. Every loop is bounded in count and in time. */
 export interface RunSizes {
@@ -74,6 +75,8 @@ export interface SystemRunReport {
   readonly sizes: RunSizes;
   /** Whether the cuts were deployed together and measured in interleaved rounds, or one after another. */
   readonly sideBySide: boolean;
+  /** What carried the `async` steps: a broker (its version), or `direct` (calls through the transport nobody waits for). */
+  readonly asyncCalls: string;
   readonly cuts: readonly CutFigures[];
   readonly notes: readonly string[];
 }
@@ -87,6 +90,8 @@ export interface RunOptions {
   readonly seed: number;
   /** Told of every deployment as it starts and stops, so that an interrupted run can stop them all. */
   readonly deployments?: Set<RunningSystem>;
+  /** Carries the `async` steps (http and process transports); without one they are calls through the transport that nobody waits for. */
+  readonly broker?: Broker;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -95,6 +100,8 @@ const maxProcessesTogether = 48;
 /** Request ids of warm-up calls, far from those measured so their draws are their own. */
 const warmupIds = 1_000_000_000;
 const faultGraceMs = 1000;
+/** How long a phase waits for a broker to deliver what it published (a redelivery comes an ack wait later); `--quick` waits less. */
+const brokerSettleMs = (quick: boolean) => (quick ? 1000 : 5000);
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -263,7 +270,7 @@ async function faultRun(running: RunningSystem, options: RunOptions, sizes: RunS
   // Requests still in flight a second after the deadline (a slow response's tail) are left unfinished.
   await within(Promise.all(Array.from({ length: sizes.concurrency }, worker)), sizes.maxSeconds * 1000 + faultGraceMs);
   const seconds = (performance.now() - begin) / 1000;
-  const stats = await settledStats(running, faultGraceMs);
+  const stats = await settledStats(running, options.broker ? brokerSettleMs(options.quick) : faultGraceMs);
   const unfinished = counts.sent - counts.succeeded - counts.failed - counts.lost;
   const duplicated = new Set(stats.flatMap((unit) => unit.duplicatedRequests)).size;
   return { ...counts, unfinished, duplicated, asyncLost: sum(stats.map((unit) => unit.asyncLost)), seconds: Math.round(seconds * 100) / 100 };
@@ -293,7 +300,7 @@ export async function runSystem(system: System, options: RunOptions): Promise<Sy
   if (!sideBySide) notes.push(`the cuts need ${totalUnits} processes together: deployed and measured one after another, not side by side`);
   const deploy = async (cut: string) => {
     progress(`deploying ${cut} on ${options.transport.name}`);
-    const running = await options.transport.deploy(system, cut);
+    const running = await options.transport.deploy(system, cut, { broker: options.broker });
     options.deployments?.add(running);
     return running;
   };
@@ -318,6 +325,8 @@ export async function runSystem(system: System, options: RunOptions): Promise<Sy
         const cpuBefore = cpuNow(deployed);
         const throughput = await measureThroughputUntil(deployed, sizes.throughput);
         const cpuAfter = cpuNow(deployed);
+        // What the phase published is handled before the next one starts, rather than in it.
+        if (options.broker) await settledStats(deployed, brokerSettleMs(options.quick));
         // Abandons whatever the deadline left in flight, so that it does not run into the next phase.
         await deployed.apply(clean(options.seed));
         const memory = memoryMiB(deployed);
@@ -347,7 +356,10 @@ export async function runSystem(system: System, options: RunOptions): Promise<Sy
     notes.push('waiting is on timers, which resolve in whole milliseconds: a wait under 1 ms takes about 1 ms');
   }
   if (options.transport.name !== 'process') notes.push('every cut runs in this one process: memory is not separable by cut, and CPU per request includes the load generator');
-  return { system: system.name, transport: options.transport.name, quick: options.quick, seed: options.seed, faultModel: options.faults, sizes, sideBySide, cuts, notes };
+  const hasAsync = Object.values(system.operations).some((operation) => operation.calls.some((step) => step.mode === 'async'));
+  if (hasAsync && options.broker) notes.push(`asynchronous calls go through ${options.broker.version}: published with a message id, handled by a durable consumer of the target's unit, acknowledged after its work`);
+  const asyncCalls = options.broker ? options.broker.version : 'direct';
+  return { system: system.name, transport: options.transport.name, quick: options.quick, seed: options.seed, faultModel: options.faults, sizes, sideBySide, asyncCalls, cuts, notes };
 }
 
 async function sequential<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
