@@ -48,8 +48,11 @@ describe('what runs where', () => {
     });
     // A path in code is a template (`/proc/${pid}/stat`) or a quoted string ('/proc'); the prose of a `because` is neither.
     const readingProc = outputFiles.filter((file) => /`\/proc\/\$\{|["']\/proc["'/]/.test(file.text)).map((file) => path.basename(path.dirname(file.path))).sort();
-    expect(readingProc).toEqual(expect.arrayContaining(['nano-easy-deploy', 'micro-no-shared-data', 'modular-monolith-operating-cost']));
+    expect(readingProc).toEqual(expect.arrayContaining(['nano-easy-deploy', 'modular-monolith-independent-deploys', 'modular-monolith-operating-cost']));
     expect(readingProc).not.toContain('micro-redundancy'); // it runs bundles, but reads nothing from /proc
+    // Their databases' boundaries are PostgreSQL's permissions now, not files seen open in /proc.
+    expect(readingProc).not.toContain('micro-no-shared-data');
+    expect(readingProc).not.toContain('modular-monolith-data-ownership');
     const declaredLinuxOnly = experiments.filter((experiment) => experiment.needs?.platforms.join() === 'linux').map((experiment) => experiment.id);
     expect(readingProc.filter((id) => !declaredLinuxOnly.includes(id)), 'these read /proc without `needs: { platforms: [\'linux\'], because }`').toEqual([]);
   });

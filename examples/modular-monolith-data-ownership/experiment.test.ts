@@ -43,22 +43,22 @@ describe('modular-monolith-data-ownership (quick run: 12 checkouts, a process ki
     }
   });
 
-  it('each module opens only its own tables, each service process only its own file, the monolith one file', () => {
+  it("each module's role may use only its own schema, each service's login role only its own, the monolith's both", () => {
     expect(result.ownership).toHaveLength(7);
     for (const access of result.ownership) {
       expect(access.foreign).toEqual([]);
-      expect(access.checks).toBeGreaterThan(0);
+      expect(access.checks).toBe(2);
     }
     const opened = (shape: ShapeName, owner: string) => result.ownership.find((r) => r.shape === shape && r.owner === owner)?.opened;
-    expect(opened('modular monolith', 'orders module')).toEqual(['orders_orders']);
-    expect(opened('modular monolith', 'payments module')).toEqual(['payments_payments']);
-    expect(opened('modular monolith', 'checkout process')).toEqual(['checkout.db']);
-    expect(opened('microservices', 'orders process')).toEqual(['orders.db']);
-    expect(opened('microservices', 'payments process')).toEqual(['payments.db']);
+    expect(opened('modular monolith', 'orders module')).toEqual(['orders']);
+    expect(opened('modular monolith', 'payments module')).toEqual(['payments']);
+    expect(opened('modular monolith', 'checkout process')).toEqual(['orders', 'payments']);
+    expect(opened('microservices', 'orders process')).toEqual(['orders']);
+    expect(opened('microservices', 'payments process')).toEqual(['payments']);
   });
 
-  it("the shared file answers a module's read of another module's table; only the guard refuses it", () => {
-    expect(result.probe.guardedError).toMatch(/payments module may not open orders_orders/);
+  it("the shared database answers the process's read of another module's table; only the module's own role refuses it", () => {
+    expect(result.probe.guardedError).toBe('permission denied for schema orders');
     expect(result.probe.unguardedRows).toBe(row('modular monolith', 'with crashes').orders);
   });
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,10 +6,10 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
-import { openFilesUnder } from '../lab/processes/proc.ts';
 import { bundleServices, startService, type RunningService } from '../lab/processes/service-process.ts';
+import { openPostgres, type PostgresBackend } from '../lab/state/postgres.ts';
+import { asModule, openUnitStore, withRunDatabase, type RunDatabase, type UnitDatabase } from '../lab/state/run-database.ts';
 import { crashPlanFor, orderIdOf } from './crash-plan.ts';
-import { moduleTables, type TableAudit } from './module-tables.ts';
 import { runModularMonolith } from './monolith-process.ts';
 import type { OrdersReport } from './orders-module.ts';
 import { runOrdersService } from './orders-service.ts';
@@ -50,8 +49,8 @@ const params = z.object({
 });
 type Params = z.output<typeof params>;
 
-/** The SQL the boundary probe runs as the payments module against the orders table. */
-export const probeSql = 'SELECT id, status FROM orders_orders';
+/** The SQL the boundary probe runs against the orders table. */
+export const probeSql = 'SELECT id, status FROM orders.orders';
 
 function exitWithin(service: RunningService, ms: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
@@ -61,75 +60,84 @@ function exitWithin(service: RunningService, ms: number): Promise<string> {
   return Promise.race([service.exited, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The database files under the run's directory one process name was seen holding open, over all its incarnations. */
-class FileWatch {
-  readonly files = new Set<string>();
-  samples = 0;
-  constructor(private readonly dir: string) {}
-  sample(service: RunningService | undefined) {
-    if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
-    this.samples++;
-    // The -wal and -shm files belong to their database: count the database.
-    for (const file of openFilesUnder(service.pid, this.dir)) this.files.add(path.basename(file).replace(/-(wal|shm|journal)$/, ''));
-  }
-}
-
 interface StoreReports {
   readonly orders: OrdersReport;
   readonly payments: PaymentsReport;
-  readonly audits: readonly TableAudit[];
 }
 
 /**
- * The payments module, on the modular monolith's file after the run, reads the orders table: once
- * through its guard and once on the bare connection.
+ * The payments module reads the orders table in the modular monolith's database after the run: as its
+ * own role, and as the process's login role, which is a member of both modules' roles.
  */
-function probeBoundary(file: string): BoundaryProbe {
-  const db = new Database(file, { fileMustExist: true });
+async function probeBoundary(checkout: UnitDatabase, payments: UnitDatabase): Promise<BoundaryProbe> {
+  const store = openUnitStore(checkout, 1);
   try {
     let guardedError: string | null = null;
     try {
-      moduleTables(db, 'payments').prepare(probeSql);
+      await store.transaction((tx) => asModule(tx, payments, (q) => q.query(probeSql)));
     } catch (error) {
       guardedError = (error as Error).message;
     }
     let unguardedRows: number | null = null;
     try {
-      unguardedRows = db.prepare(probeSql).all().length;
+      unguardedRows = (await store.query(probeSql)).rowCount ?? 0;
     } catch {
-      // Left null: the table the probe reads is missing.
+      // Left null: the login role could not read it either.
     }
     return { sql: probeSql, guardedError, unguardedRows };
   } finally {
-    db.close();
+    await store.end();
   }
 }
 
-async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Record<ProcessName, string>) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lab-data-ownership-'));
-  const plan = run === 'with crashes' ? crashPlanFor(p.orders, p.crashes, p.seed) : {};
-  const remaining: Record<string, CrashPoint> = { ...plan };
-  const agent = keepAliveAgent();
-  const running: RunningService[] = [];
-  const live = new Map<ProcessName, RunningService>();
-  const processes = topology[shape];
-  const watches = new Map(processes.map((spec) => [spec.process as ProcessName, new FileWatch(dir)]));
-  const fileOf = (name: ProcessName) => path.join(dir, processes.find((spec) => spec.process === name)?.file ?? `${name}.db`);
-
-  const start = async (name: ProcessName) => {
-    const env: Record<string, string> = { [`${name.toUpperCase()}_DB`]: fileOf(name), CRASH_PLAN: JSON.stringify(remaining) };
-    const payments = live.get('payments');
-    if (name === 'orders' && payments) env.PAYMENTS_PORT = String(payments.port);
-    const service = await startService(bundles[name], env);
-    running.push(service);
-    live.set(name, service);
-    const orders = live.get('orders');
-    if (name === 'payments' && orders) await orders.request({ paymentsPort: service.port }, 'configured');
+/** The schemas of the modules, and which of them each role may use. */
+async function ownershipOf(run: RunDatabase, shape: ShapeName, modules: Record<string, UnitDatabase>, logins: Record<string, UnitDatabase>): Promise<OwnershipRow[]> {
+  const schemas = Object.values(modules).map((module) => module.schema);
+  const row = async (owner: string, checkedWith: OwnershipRow['checkedWith'], role: string, own: readonly string[]): Promise<OwnershipRow> => {
+    const opened = await run.schemasReachable(role, schemas);
+    return { shape, owner, checkedWith, checks: schemas.length, opened, foreign: opened.filter((schema) => !own.includes(schema)) };
   };
-  const front: ProcessName = shape === 'microservices' ? 'orders' : 'checkout';
-  const victimOf = (point: CrashPoint): ProcessName => (shape === 'microservices' ? (point === 'after-payment-write' ? 'payments' : 'orders') : 'checkout');
+  const rows: OwnershipRow[] = [];
+  for (const [name, module] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) rows.push(await row(`${name} module`, "the module's role", module.role, [module.schema]));
+  for (const spec of topology[shape]) {
+    const login = logins[spec.process] as UnitDatabase;
+    rows.push(await row(`${spec.process} process`, "the process's login role", login.role, spec.modules.map((module) => (modules[module] as UnitDatabase).schema)));
+  }
+  return rows;
+}
 
-  try {
+async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Record<ProcessName, string>, postgres: PostgresBackend) {
+  return withRunDatabase(postgres, 'data-ownership', async (database) => {
+    const plan = run === 'with crashes' ? crashPlanFor(p.orders, p.crashes, p.seed) : {};
+    const remaining: Record<string, CrashPoint> = { ...plan };
+    const agent = keepAliveAgent();
+    const running: RunningService[] = [];
+    const live = new Map<ProcessName, RunningService>();
+    const processes = topology[shape];
+    const [ordersDb, paymentsDb] = (await database.provision('database-per-service', ['orders', 'payments'])) as [UnitDatabase, UnitDatabase];
+    const modules: Record<string, UnitDatabase> = { orders: ordersDb, payments: paymentsDb };
+    // The modular monolith logs in as one role that is a member of both modules' roles; each service as its module's.
+    const logins: Record<string, UnitDatabase> =
+      shape === 'modular monolith' ? { checkout: await database.provisionModularUnit('checkout', [ordersDb, paymentsDb]) } : { orders: ordersDb, payments: paymentsDb };
+
+    const start = async (name: ProcessName) => {
+      const spec = processes.find((candidate) => candidate.process === name);
+      const env: Record<string, string> = {
+        UNIT_DATABASE: JSON.stringify(logins[name]),
+        MODULES: JSON.stringify(Object.fromEntries((spec?.modules ?? []).map((module) => [module, modules[module]]))),
+        CRASH_PLAN: JSON.stringify(remaining),
+      };
+      const payments = live.get('payments');
+      if (name === 'orders' && payments) env.PAYMENTS_PORT = String(payments.port);
+      const service = await startService(bundles[name], env);
+      running.push(service);
+      live.set(name, service);
+      const orders = live.get('orders');
+      if (name === 'payments' && orders) await orders.request({ paymentsPort: service.port }, 'configured');
+    };
+    const front: ProcessName = shape === 'microservices' ? 'orders' : 'checkout';
+    const victimOf = (point: CrashPoint): ProcessName => (shape === 'microservices' ? (point === 'after-payment-write' ? 'payments' : 'orders') : 'checkout');
+
     let reports: StoreReports;
     let sent = 0;
     let acknowledged = 0;
@@ -147,7 +155,6 @@ async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Reco
         } catch {
           // A process died mid-checkout (or the payments service did and orders answered 502): the stores say what became of it.
         }
-        for (const [name, watch] of watches) watch.sample(live.get(name));
         const point = remaining[orderId];
         if (point) {
           const victim = victimOf(point);
@@ -160,7 +167,7 @@ async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Reco
       const ordersReport = answers.find((answer) => answer.orders)?.orders;
       const paymentsReport = answers.find((answer) => answer.payments)?.payments;
       if (!ordersReport || !paymentsReport) throw new Error(`${shape}: a store did not report`);
-      reports = { orders: ordersReport, payments: paymentsReport, audits: answers.flatMap((answer) => answer.audits ?? []) };
+      reports = { orders: ordersReport, payments: paymentsReport };
     } finally {
       agent.destroy();
       await Promise.all(running.map((service) => service.stop()));
@@ -186,41 +193,25 @@ async function runShape(shape: ShapeName, run: RunKind, p: Params, bundles: Reco
       inconsistentOrders: inconsistent.size,
       crashesLeavingInconsistency: crashed.filter((id) => inconsistent.has(id)).length,
     };
-    const ownership: OwnershipRow[] = [
-      ...[...reports.audits].sort((a, b) => a.owner.localeCompare(b.owner)).map((audit) => ({
-        shape,
-        owner: `${audit.owner} module`,
-        checkedWith: 'EXPLAIN of every statement' as const,
-        checks: audit.statements,
-        opened: audit.tables,
-        foreign: audit.tables.filter((table) => !table.startsWith(`${audit.owner}_`)),
-      })),
-      ...processes.map((spec) => {
-        const watch = watches.get(spec.process as ProcessName) as FileWatch;
-        const opened = [...watch.files].sort();
-        return { shape, owner: `${spec.process} process`, checkedWith: '/proc/<pid>/fd' as const, checks: watch.samples, opened, foreign: opened.filter((file) => file !== spec.file) };
-      }),
-    ];
-    const probe = shape === 'modular monolith' ? probeBoundary(fileOf('checkout')) : null;
+    const ownership = await ownershipOf(database, shape, modules, logins);
+    const probe = shape === 'modular monolith' ? await probeBoundary(logins.checkout as UnitDatabase, paymentsDb) : null;
     return { row, ownership, probe };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
  * modular-monolith-data-ownership: the same orders and payments modules deployed as a modular monolith
- * (one process, one SQLite file, one transaction per checkout) and as two microservices (two processes,
- * two files, HTTP between them, the naive dual write). Each shape places N checkouts while a seeded plan
- * kills a process with SIGKILL between the payment write and the order write; the killed process restarts
- * on the same file. The stores then say how many customers were charged for an order not marked paid, and
- * how many orders are paid without a payment. A control run without crashes checks the lab itself, and a
+ * (one process, one PostgreSQL database, one transaction per checkout, each module's statements run as
+ * its own role) and as two microservices (two processes, each its own role and schema, HTTP between
+ * them, the naive dual write). Each shape places N checkouts while a seeded plan kills a process with
+ * SIGKILL between the payment write and the order write; the killed process restarts on the same
+ * database. The stores then say how many customers were charged for an order not marked paid, and how
+ * many orders are paid without a payment. A control run without crashes checks the lab itself, and a
  * probe shows what keeps the monolith's modules out of each other's tables.
  */
 export const experiment = defineExperiment({
   id: 'modular-monolith-data-ownership',
   title: "A modular monolith can change two modules' data in one transaction; microservices that own their data cannot, and a crash between the two writes leaves them inconsistent",
-  needs: { platforms: ['linux'], because: 'it reads `/proc/<pid>/fd` to show which database files each process holds open, and only Linux has `/proc` (elsewhere every process would seem to hold nothing)' },
   params,
   quick: { orders: 12, crashes: 4, maxSecondsPerRun: 20 },
   tables: (result) => [crashTable(result), ownershipTable(result), probeTable(result)],
@@ -237,20 +228,22 @@ export const experiment = defineExperiment({
     const ownership: OwnershipRow[] = [];
     let probe: BoundaryProbe | null = null;
     const dir = mkdtempSync(path.join(tmpdir(), 'lab-data-ownership-bundles-'));
+    const postgres = await openPostgres();
     try {
       const [checkout, orders, payments] = await bundleServices([entries.checkout, entries.orders, entries.payments], dir);
       const bundles = { checkout: checkout as string, orders: orders as string, payments: payments as string };
       for (const [index, [shape, run]] of runs.entries()) {
-        const outcome = await runShape(shape, run, p, bundles);
+        const outcome = await runShape(shape, run, p, bundles, postgres);
         rows.push(outcome.row);
         if (run === 'with crashes') ownership.push(...outcome.ownership);
         if (run === 'with crashes' && outcome.probe) probe = outcome.probe;
         onProgress?.({ done: index + 1, total: runs.length, label: `${shape}, ${run}: ${outcome.row.crashes} crashes, ${outcome.row.inconsistentOrders} inconsistent orders` });
       }
     } finally {
+      await postgres.close();
       rmSync(dir, { recursive: true, force: true });
     }
-    if (!probe) throw new Error('the modular monolith did not run, so there is no file to probe');
+    if (!probe) throw new Error('the modular monolith did not run, so there is no database to probe');
     return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, seed: p.seed, rows, ownership, probe };
   },
 });

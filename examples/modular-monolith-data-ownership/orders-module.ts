@@ -1,12 +1,11 @@
 /**
- * The orders module: owns the `orders_*` tables and nothing else. The same module runs inside the
- * modular monolith (sharing a connection with the payments module) and inside the orders service (alone
- * on its own file); only the connection it is given differs.
+ * The orders module: owns the `orders` schema and nothing else (its role has no grant on any other).
+ * The same module runs inside the modular monolith (in one transaction with the payments module) and
+ * inside the orders service (alone, as the service's own role); only the transaction it is given differs.
  */
-import type Database from 'better-sqlite3';
 import { applyDiscount, calculateTax, priceCart, validateCart } from '../checkout/functions.ts';
 import type { Cart, TaxedCart } from '../checkout/schemas.ts';
-import { moduleTables, type TableAudit } from './module-tables.ts';
+import { asModule, type Queryable, type UnitDatabase } from '../lab/state/run-database.ts';
 
 /** What the orders module says about its own store. */
 export interface OrdersReport {
@@ -17,48 +16,51 @@ export interface OrdersReport {
   readonly unpaidOrderIds: readonly string[];
 }
 
-/** The orders module's interface: the only way other modules (or services) reach its data. */
+/** The orders module's interface: the only way other modules (or services) reach its data. Each call runs in the caller's transaction, as the module's role. */
 export interface OrdersModule {
+  /** Creates the module's table if it is missing. */
+  define(tx: Queryable): Promise<void>;
   /** Prices the cart with the checkout's functions and stores the order, awaiting payment. */
-  placeOrder(orderId: string, cart: Cart): TaxedCart;
-  markPaid(orderId: string, paymentId: string): void;
-  markPaymentFailed(orderId: string): void;
-  report(): OrdersReport;
-  audit(): TableAudit;
+  placeOrder(tx: Queryable, orderId: string, cart: Cart): Promise<TaxedCart>;
+  markPaid(tx: Queryable, orderId: string, paymentId: string): Promise<void>;
+  markPaymentFailed(tx: Queryable, orderId: string): Promise<void>;
+  report(tx: Queryable): Promise<OrdersReport>;
 }
 
 /**
- * Opens the orders module on `db`, creating its tables if they are missing.
+ * The orders module, working as the role and in the schema `module` gives it.
  *
  * @example
  * ```ts
- * const orders = ordersModule(db);
- * orders.placeOrder('order-0001', sampleCart).totalCents; // the taxed total, now stored as awaiting payment
+ * const orders = ordersModule(ordersDb);
+ * await store.transaction((tx) => orders.placeOrder(tx, 'order-0001', sampleCart)); // stored, awaiting payment
  * ```
  */
-export function ordersModule(db: Database.Database): OrdersModule {
-  const tables = moduleTables(db, 'orders');
-  tables.define(`CREATE TABLE IF NOT EXISTS orders_orders (
-    id TEXT PRIMARY KEY, cart_id TEXT NOT NULL, total_cents INTEGER NOT NULL, status TEXT NOT NULL, payment_id TEXT)`);
-  const insert = tables.prepare("INSERT INTO orders_orders (id, cart_id, total_cents, status) VALUES (?, ?, ?, 'awaiting-payment')");
-  const setPaid = tables.prepare("UPDATE orders_orders SET status = 'paid', payment_id = ? WHERE id = ?");
-  const setFailed = tables.prepare("UPDATE orders_orders SET status = 'payment-failed' WHERE id = ? AND status = 'awaiting-payment'");
-  const count = tables.prepare('SELECT COUNT(*) AS n FROM orders_orders');
-  const idsWith = tables.prepare('SELECT id FROM orders_orders WHERE (status = ?) = ? ORDER BY id');
-  const ids = (paid: boolean) => (idsWith.all('paid', paid ? 1 : 0) as Array<{ id: string }>).map((row) => row.id);
+export function ordersModule(module: Pick<UnitDatabase, 'role' | 'schema'>): OrdersModule {
+  const as = <T>(tx: Queryable, work: (q: Queryable) => Promise<T>) => asModule(tx, module, work);
   return {
-    placeOrder(orderId, cart) {
-      const taxed = calculateTax(applyDiscount(priceCart(validateCart(cart))));
-      insert.run(orderId, taxed.cartId, taxed.totalCents);
-      return taxed;
-    },
-    markPaid(orderId, paymentId) {
-      if (setPaid.run(paymentId, orderId).changes !== 1) throw new Error(`no order ${orderId} to mark paid`);
-    },
-    markPaymentFailed(orderId) {
-      setFailed.run(orderId);
-    },
-    report: () => ({ orders: (count.get() as { n: number }).n, paidOrderIds: ids(true), unpaidOrderIds: ids(false) }),
-    audit: () => tables.audit(),
+    define: (tx) =>
+      as(tx, async (q) => {
+        await q.query('CREATE TABLE IF NOT EXISTS orders (id text PRIMARY KEY, cart_id text NOT NULL, total_cents integer NOT NULL, status text NOT NULL, payment_id text)');
+      }),
+    placeOrder: (tx, orderId, cart) =>
+      as(tx, async (q) => {
+        const taxed = calculateTax(applyDiscount(priceCart(validateCart(cart))));
+        await q.query("INSERT INTO orders (id, cart_id, total_cents, status) VALUES ($1, $2, $3, 'awaiting-payment')", [orderId, taxed.cartId, taxed.totalCents]);
+        return taxed;
+      }),
+    markPaid: (tx, orderId, paymentId) =>
+      as(tx, async (q) => {
+        if ((await q.query("UPDATE orders SET status = 'paid', payment_id = $1 WHERE id = $2", [paymentId, orderId])).rowCount !== 1) throw new Error(`no order ${orderId} to mark paid`);
+      }),
+    markPaymentFailed: (tx, orderId) =>
+      as(tx, async (q) => {
+        await q.query("UPDATE orders SET status = 'payment-failed' WHERE id = $1 AND status = 'awaiting-payment'", [orderId]);
+      }),
+    report: (tx) =>
+      as(tx, async (q) => {
+        const { rows } = await q.query<{ id: string; paid: boolean }>("SELECT id, status = 'paid' AS paid FROM orders ORDER BY id");
+        return { orders: rows.length, paidOrderIds: rows.filter((row) => row.paid).map((row) => row.id), unpaidOrderIds: rows.filter((row) => !row.paid).map((row) => row.id) };
+      }),
   };
 }

@@ -1,12 +1,11 @@
 /**
- * The payments module: owns the `payments_*` tables and nothing else. It charges with the checkout's
+ * The payments module: owns the `payments` schema and nothing else. It charges with the checkout's
  * `chargePayment` and records the payment. Like the orders module, it runs unchanged in the modular
  * monolith and in the payments service.
  */
-import type Database from 'better-sqlite3';
 import { chargePayment } from '../checkout/functions.ts';
 import type { TaxedCart } from '../checkout/schemas.ts';
-import { moduleTables, type TableAudit } from './module-tables.ts';
+import { asModule, type Queryable, type UnitDatabase } from '../lab/state/run-database.ts';
 
 /** What the payments module says about its own store. */
 export interface PaymentsReport {
@@ -15,38 +14,41 @@ export interface PaymentsReport {
   readonly paidOrderIds: readonly string[];
 }
 
-/** The payments module's interface. */
+/** The payments module's interface; each call runs in the caller's transaction, as the module's role. */
 export interface PaymentsModule {
+  /** Creates the module's table if it is missing. */
+  define(tx: Queryable): Promise<void>;
   /** Charges the cart and records the payment for the order. */
-  recordPayment(orderId: string, cart: TaxedCart): { paymentId: string; chargedCents: number };
-  report(): PaymentsReport;
-  audit(): TableAudit;
+  recordPayment(tx: Queryable, orderId: string, cart: TaxedCart): Promise<{ paymentId: string; chargedCents: number }>;
+  report(tx: Queryable): Promise<PaymentsReport>;
 }
 
 /**
- * Opens the payments module on `db`, creating its tables if they are missing.
+ * The payments module, working as the role and in the schema `module` gives it.
  *
  * @example
  * ```ts
- * const payments = paymentsModule(db);
- * payments.recordPayment('order-0001', taxed); // { paymentId: 'pay_…', chargedCents: 4390 }
+ * const payments = paymentsModule(paymentsDb);
+ * await store.transaction((tx) => payments.recordPayment(tx, 'order-0001', taxed)); // { paymentId: 'pay_…', chargedCents: 4390 }
  * ```
  */
-export function paymentsModule(db: Database.Database): PaymentsModule {
-  const tables = moduleTables(db, 'payments');
-  tables.define('CREATE TABLE IF NOT EXISTS payments_payments (order_id TEXT PRIMARY KEY, payment_id TEXT NOT NULL, amount_cents INTEGER NOT NULL)');
-  const insert = tables.prepare('INSERT INTO payments_payments (order_id, payment_id, amount_cents) VALUES (?, ?, ?)');
-  const orderIds = tables.prepare('SELECT order_id AS id FROM payments_payments ORDER BY order_id');
+export function paymentsModule(module: Pick<UnitDatabase, 'role' | 'schema'>): PaymentsModule {
+  const as = <T>(tx: Queryable, work: (q: Queryable) => Promise<T>) => asModule(tx, module, work);
   return {
-    recordPayment(orderId, cart) {
-      const paid = chargePayment(cart);
-      insert.run(orderId, paid.paymentId, paid.chargedCents);
-      return { paymentId: paid.paymentId, chargedCents: paid.chargedCents };
-    },
-    report() {
-      const paidOrderIds = (orderIds.all() as Array<{ id: string }>).map((row) => row.id);
-      return { payments: paidOrderIds.length, paidOrderIds };
-    },
-    audit: () => tables.audit(),
+    define: (tx) =>
+      as(tx, async (q) => {
+        await q.query('CREATE TABLE IF NOT EXISTS payments (order_id text PRIMARY KEY, payment_id text NOT NULL, amount_cents integer NOT NULL)');
+      }),
+    recordPayment: (tx, orderId, cart) =>
+      as(tx, async (q) => {
+        const paid = chargePayment(cart);
+        await q.query('INSERT INTO payments (order_id, payment_id, amount_cents) VALUES ($1, $2, $3)', [orderId, paid.paymentId, paid.chargedCents]);
+        return { paymentId: paid.paymentId, chargedCents: paid.chargedCents };
+      }),
+    report: (tx) =>
+      as(tx, async (q) => {
+        const paidOrderIds = (await q.query<{ id: string }>('SELECT order_id AS id FROM payments ORDER BY order_id')).rows.map((row) => row.id);
+        return { payments: paidOrderIds.length, paidOrderIds };
+      }),
   };
 }

@@ -27,13 +27,13 @@ const base: Result = {
     crashRow('modular monolith', 'no crashes', 0, 0),
     crashRow('microservices', 'no crashes', 0, 0),
   ],
-  ownership: [{ shape: 'modular monolith', owner: 'orders module', checkedWith: 'EXPLAIN of every statement', checks: 5, opened: ['orders_orders'], foreign: [] }],
-  probe: { sql: 'SELECT id FROM orders_orders', guardedError: 'refused', unguardedRows: 8 },
+  ownership: [{ shape: 'modular monolith', owner: 'orders module', checkedWith: "the module's role", checks: 2, opened: ['orders'], foreign: [] }],
+  probe: { sql: 'SELECT id FROM orders.orders', guardedError: 'permission denied for schema orders', unguardedRows: 8 },
 };
 const withRow = (index: number, replacement: CrashRow): Result => ({ ...base, rows: base.rows.map((r, i) => (i === index ? replacement : r)) });
 
 describe('verdictFor', () => {
-  it('holds with a cost when only the microservices lost consistency and the shared file answered a foreign read', () => {
+  it('holds with a cost when only the microservices lost consistency and the shared database answered the login role’s read', () => {
     expect(verdictFor(base).verdict).toBe('holds-with-cost');
   });
 
@@ -51,7 +51,7 @@ describe('verdictFor', () => {
 
   it('is conditional when only some crashes hurt the microservices, or a module opened another module’s table', () => {
     expect(verdictFor(withRow(1, crashRow('microservices', 'with crashes', 2, 1))).verdict).toBe('conditional');
-    const foreign = { ...base.ownership[0]!, foreign: ['payments_payments'] };
+    const foreign = { ...base.ownership[0]!, foreign: ['payments'] };
     expect(verdictFor({ ...base, ownership: [foreign] }).verdict).toBe('conditional');
   });
 
@@ -73,12 +73,13 @@ describe('keyFigure', () => {
 });
 
 describe('topologyMermaid', () => {
-  it('draws every process and file the experiment deploys, and how the modules meet', () => {
+  it('draws every process and module schema the experiment deploys, and how the modules meet', () => {
     const mm = topologyMermaid('modular monolith');
-    expect(mm).toContain('checkout.db');
+    expect(mm).toContain('schema orders');
+    expect(mm).toContain('schema payments');
     expect(mm).toContain('same transaction');
     const micro = topologyMermaid('microservices');
-    for (const p of topology.microservices) expect(micro).toContain(p.file);
+    for (const p of topology.microservices) expect(micro).toContain(`${p.process} service (process)`);
     expect(micro).toContain('HTTP, its own commit');
   });
 });

@@ -15,22 +15,23 @@ export type ShapeName = (typeof shapeNames)[number];
  */
 export type CrashPoint = 'after-payment-write' | 'before-order-paid';
 
-/** A process of a deployment: which modules it runs and the one database file it opens. */
+/** A process of a deployment: which modules it runs and what it logs in to PostgreSQL as. */
 export interface DeployedProcess {
   readonly process: string;
   readonly modules: readonly string[];
-  readonly file: string;
+  /** The role it logs in as, in words: a module's own role, or one that is a member of several. */
+  readonly login: string;
 }
 
 /**
- * What each shape deploys. The experiment starts these processes on these files, and the page draws
+ * What each shape deploys. The experiment starts these processes with these roles, and the page draws
  * them with {@link topologyMermaid}, so that picture and run cannot differ.
  */
 export const topology: Readonly<Record<ShapeName, readonly DeployedProcess[]>> = {
-  'modular monolith': [{ process: 'checkout', modules: ['orders', 'payments'], file: 'checkout.db' }],
+  'modular monolith': [{ process: 'checkout', modules: ['orders', 'payments'], login: 'role checkout (member of orders and payments)' }],
   microservices: [
-    { process: 'orders', modules: ['orders'], file: 'orders.db' },
-    { process: 'payments', modules: ['payments'], file: 'payments.db' },
+    { process: 'orders', modules: ['orders'], login: 'role orders' },
+    { process: 'payments', modules: ['payments'], login: 'role payments' },
   ],
 };
 
@@ -45,7 +46,7 @@ export interface CrashRow {
   readonly sent: number;
   /** Checkouts the client saw succeed. */
   readonly acknowledged: number;
-  /** Processes that ended by SIGKILL, each restarted on the same file. */
+  /** Processes that ended by SIGKILL, each restarted on the same database. */
   readonly crashes: number;
   /** Orders rows in the orders module's store. */
   readonly orders: number;
@@ -64,25 +65,26 @@ export interface CrashRow {
   readonly crashesLeavingInconsistency: number;
 }
 
-/** Which tables or files one owner was seen opening, and how that was checked. */
+/** Which schemas one owner's role may use, as PostgreSQL answers for it. */
 export interface OwnershipRow {
   readonly shape: ShapeName;
-  /** A module (checked in its statements) or a process (checked in /proc). */
+  /** A module (its role) or a process (the role it logs in as). */
   readonly owner: string;
-  readonly checkedWith: 'EXPLAIN of every statement' | '/proc/<pid>/fd';
-  /** Statements checked, or /proc samples taken. */
+  readonly checkedWith: "the module's role" | "the process's login role";
+  /** Schemas checked. */
   readonly checks: number;
+  /** Schemas the role may use (`has_schema_privilege … USAGE`). */
   readonly opened: readonly string[];
-  /** Tables of another module, or files of another service, among `opened`. */
+  /** Schemas of a module the owner does not hold, among `opened`. */
   readonly foreign: readonly string[];
 }
 
-/** The payments module tries to read the orders table in the modular monolith's file, with and without its guard. */
+/** The payments module reads the orders table in the modular monolith's database: as its own role, and as the process's login role. */
 export interface BoundaryProbe {
   readonly sql: string;
-  /** The guard's error, or null if the guard let the statement through. */
+  /** PostgreSQL's error to the payments module's role, or null if it answered. */
   readonly guardedError: string | null;
-  /** Rows SQLite returned to the same statement on the bare connection, or null if it failed. */
+  /** Rows PostgreSQL returned to the same statement as the process's login role, or null if it failed. */
   readonly unguardedRows: number | null;
 }
 
@@ -126,22 +128,22 @@ export function crashTable(result: Result): ResultTable {
 }
 
 /**
- * What each module's statements and each process opened.
+ * The schemas each module's role and each process's login role may use.
  *
  * @example
  * ```ts
- * ownershipTable(result).rows[0]; // { shape: 'modular monolith', owner: 'orders module', opened: 'orders_orders', foreign: 'none', ... }
+ * ownershipTable(result).rows[0]; // { shape: 'modular monolith', owner: 'orders module', opened: 'orders', foreign: 'none', ... }
  * ```
  */
 export function ownershipTable(result: Result): ResultTable {
   return {
-    title: 'What each module and each process opened',
+    title: "The schemas each module's role and each process's login role may use, as PostgreSQL answers",
     columns: [
       { key: 'shape', label: 'shape' },
       { key: 'owner', label: 'owner' },
       { key: 'checkedWith', label: 'checked with' },
-      { key: 'checks', label: 'checks' },
-      { key: 'opened', label: 'opened' },
+      { key: 'checks', label: 'schemas checked' },
+      { key: 'opened', label: 'may use' },
       { key: 'foreign', label: "another owner's" },
     ],
     rows: result.ownership.map((row) => ({ ...row, opened: row.opened.join(', '), foreign: row.foreign.length ? row.foreign.join(', ') : 'none' })),
@@ -149,30 +151,30 @@ export function ownershipTable(result: Result): ResultTable {
 }
 
 /**
- * The boundary probe: one file shares its tables with whoever asks, unless the modules' guard refuses.
+ * The boundary probe: one database answers whoever holds a role that reaches the table, so the module's own role is what refuses.
  *
  * @example
  * ```ts
- * probeTable(result).rows; // [{ access: 'through the payments module's guard', outcome: 'refused: …' }, { access: 'bare connection', outcome: '24 rows' }]
+ * probeTable(result).rows; // [{ access: "as the payments module's role", outcome: 'refused: permission denied for schema orders' }, { access: "as the checkout process's login role", outcome: 'answered (24 rows)' }]
  * ```
  */
 export function probeTable(result: Result): ResultTable {
   const { probe } = result;
   return {
-    title: `The payments module reads the orders table in the modular monolith's file: ${probe.sql}`,
+    title: `The payments module reads the orders table in the modular monolith's database: ${probe.sql}`,
     columns: [
       { key: 'access', label: 'access' },
       { key: 'outcome', label: 'outcome' },
     ],
     rows: [
-      { access: "through the payments module's guard", outcome: probe.guardedError === null ? 'answered' : `refused: ${probe.guardedError}` },
-      { access: 'on the bare connection to the same file', outcome: probe.unguardedRows === null ? 'failed' : `answered (${probe.unguardedRows} rows)` },
+      { access: "as the payments module's role", outcome: probe.guardedError === null ? 'answered' : `refused: ${probe.guardedError}` },
+      { access: "as the checkout process's login role (a member of both modules' roles)", outcome: probe.unguardedRows === null ? 'failed' : `answered (${probe.unguardedRows} rows)` },
     ],
   };
 }
 
 /**
- * The deployment of a shape as a Mermaid flowchart: processes, the modules inside them, their files.
+ * The deployment of a shape as a Mermaid flowchart: processes, the modules inside them, their schemas.
  *
  * @example
  * ```ts
@@ -191,8 +193,7 @@ export function topologyMermaid(shape: ShapeName): string {
     } else {
       lines.push(`  ${id(p.process)}_${id(p.modules[0] ?? p.process)}["${p.process} service (process)"]`);
     }
-    lines.push(`  ${id(p.file)}[("${p.file}")]`);
-    for (const module of p.modules) lines.push(`  ${id(p.process)}_${id(module)} --- ${id(p.file)}`);
+    for (const module of p.modules) lines.push(`  ${id(p.process)}_${id(module)} --- ${id(module)}_schema[("schema ${module}")]`);
   }
   const node = (module: string) => {
     const p = processes.find((candidate) => candidate.modules.includes(module));
@@ -209,9 +210,9 @@ const rowOf = (result: Result, shape: ShapeName, run: RunKind) => result.rows.fi
 /**
  * The verdict the figures support. The claim holds if no crash of the modular monolith left its modules
  * disagreeing while every crash between the microservices' two commits did, and the controls without
- * crashes stayed consistent; it holds with a cost if, in exchange, the shared file answered a module's
- * read of another module's table (ownership is then a discipline the code must enforce, not a property
- * of the store). It does not hold if the modular monolith left any inconsistency, or if the naive
+ * crashes stayed consistent; it holds with a cost if, in exchange, the shared database answered the
+ * process's read of another module's table (ownership is then a discipline the code must keep, by
+ * running each module as its role, not a property of the deployment). It does not hold if the modular monolith left any inconsistency, or if the naive
  * microservices survived every crash consistent; it is conditional if only some crashes did harm, or if
  * a module opened another's tables (then the atomicity came from sharing, not from modules).
  *
@@ -250,7 +251,7 @@ export function verdictFor(result: Result): { verdict: Verdict; because: string 
   if (result.probe.unguardedRows !== null) {
     return {
       verdict: 'holds-with-cost',
-      because: `${same}. The price: both modules' tables live in one file, which answered the payments module's read of the orders table (${result.probe.unguardedRows} rows) until a check on every statement refused it`,
+      because: `${same}. The price: both modules' tables live in one database, which answered the process's read of the orders table (${result.probe.unguardedRows} rows) under its login role; only running each module as its own role refused it`,
     };
   }
   return { verdict: 'holds', because: same };

@@ -1,29 +1,31 @@
 /**
  * What every process of this experiment does before it serves its modules (with the lab's
- * `serveUntilStopped`, which closes the file on SIGTERM or when the parent goes away): open its one
- * SQLite file. A planned crash skips the closing: SIGKILL leaves the file as the last commit left it.
+ * `serveUntilStopped`, which closes its connections on SIGTERM or when the parent goes away): open its
+ * store as the role it was given, and learn its modules' roles and schemas. A planned crash skips the
+ * closing: SIGKILL drops the connection, and PostgreSQL rolls back whatever transaction was open.
  */
-import Database from 'better-sqlite3';
+import { openUnitStore, type UnitDatabase, type UnitStore } from '../lab/state/run-database.ts';
+
+/** A process's store and its modules' roles and schemas, by module name. */
+export interface ProcessStore {
+  readonly store: UnitStore;
+  readonly modules: Readonly<Record<string, UnitDatabase>>;
+}
 
 /**
- * Opens the file named by the environment variable `variable`, or exits if the process was not started
- * by the experiment.
+ * Opens the store named by UNIT_DATABASE and the modules named by MODULES (both JSON), or exits if
+ * the process was not started by the experiment.
  *
  * @example
  * ```ts
- * const db = openStore('CHECKOUT_DB');
+ * const { store, modules } = openProcessStore();
  * ```
  */
-export function openStore(variable: string): Database.Database {
-  const file = process.env[variable];
-  if (!file || !process.send) {
-    console.error(`start me through startService: ${variable} and an IPC channel are required`);
+export function openProcessStore(): ProcessStore {
+  const { UNIT_DATABASE: unit, MODULES: modules } = process.env;
+  if (!unit || !modules || !process.send) {
+    console.error('start me through startService: UNIT_DATABASE, MODULES and an IPC channel are required');
     process.exit(2);
   }
-  const db = new Database(file);
-  // WAL with synchronous=NORMAL: a commit survives the process being killed (it is in the OS's cache);
-  // only a power cut could lose the last commits, and this experiment kills processes, not machines.
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  return db;
+  return { store: openUnitStore(JSON.parse(unit) as UnitDatabase), modules: JSON.parse(modules) as Record<string, UnitDatabase> };
 }

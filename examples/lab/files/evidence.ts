@@ -33,7 +33,7 @@ export interface ExperimentSources {
 // other way), so following these references finds every file a run starts.
 const startedByPath = /new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
 // A package resolved to be started or bundled rather than imported: `import.meta.resolve('tsx')`,
-// `createRequire(import.meta.url).resolve('better-sqlite3')`.
+// `createRequire(import.meta.url).resolve('vitest/package.json')`.
 const resolvedPackage = /(?:import\.meta|\brequire|createRequire\([^)]*\))\.resolve\(\s*['"]([^'".][^'"]*)['"]\s*\)/g;
 
 /** Source text without its block comments and comment lines, whose examples are not code that runs. */

@@ -205,17 +205,3 @@ export function openFileTargets(pid: number): string[] {
     }
   });
 }
-
-/**
- * The files under `dir` that process `pid` holds open right now. SQLite keeps its database (and its
- * journal, while writing) open, so this shows which store a process really uses, whatever its code
- * says. An ended process holds nothing.
- *
- * @example
- * ```ts
- * openFilesUnder(orders.pid, tmpDir); // ['/tmp/lab-xyz/orders.db']
- * ```
- */
-export function openFilesUnder(pid: number, dir: string): string[] {
-  return [...new Set(openFileTargets(pid).filter((target) => target.startsWith(`${dir}/`)))].sort();
-}

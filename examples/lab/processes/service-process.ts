@@ -1,19 +1,16 @@
 /**
  * An experiment's own service processes: bundles each service module with esbuild and starts it as a
  * real child process (`node <bundle>`) that reports its port over IPC (see `serveUntilStopped`).
- * Which files a service holds open is read with `openFilesUnder` (proc.ts).
  */
 import { build, stop as stopEsbuild } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { repoRoot } from '../files/evidence.ts';
 import { stopChild } from './stop-child.ts';
 
 const startTimeoutMs = 15_000;
-const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** A service module and the name of the function that runs it. */
 export interface ServiceEntry {
@@ -24,7 +21,7 @@ export interface ServiceEntry {
 /**
  * Bundles each service (a module and its run function) into `dir` as one ESM file that plain `node` starts
  * in a fraction of the time a TypeScript loader needs, which matters when a service restarts after
- * every crash. better-sqlite3 (a native addon) stays outside the bundle, imported by absolute path.
+ * every crash.
  *
  * @example
  * ```ts
@@ -55,7 +52,6 @@ export async function bundleServices(entries: readonly ServiceEntry[], dir: stri
     banner: { js: "import { createRequire as __labCreateRequire } from 'node:module'; const require = __labCreateRequire(import.meta.url);" },
     // pg requires its optional native binding (pg-native) only when asked for it: never here.
     external: ['pg-native'],
-    plugins: [{ name: 'native-addon', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: betterSqlite3, external: true })) }],
   }).finally(() => stopEsbuild()); // esbuild's service is a child process: do not leave it running.
   return outputs;
 }

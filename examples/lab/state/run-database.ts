@@ -32,6 +32,14 @@ export interface RunDatabase {
   readonly adminUrl: string;
   /** Creates each unit's role and schema (once per run) and says how each connects. */
   provision(layout: DatabaseLayout, units: readonly string[]): Promise<UnitDatabase[]>;
+  /**
+   * A unit that holds several modules (a modular monolith): a login role of its own that is a member
+   * of each module's role, so that one transaction can write every module's schema, each module's
+   * statements running as the module ({@link asModule}). The modules come from `provision`.
+   */
+  provisionModularUnit(unit: string, modules: readonly UnitDatabase[]): Promise<UnitDatabase>;
+  /** The schemas among `schemas` that `role` may use (its own, and those of the roles it is a member of). */
+  schemasReachable(role: string, schemas: readonly string[]): Promise<string[]>;
   /** Drops the database and every role created for it. Safe to call twice. */
   drop(): Promise<void>;
 }
@@ -125,6 +133,22 @@ export async function createRunDatabase(backend: PostgresBackend, label: string)
       });
       return databases;
     },
+    async provisionModularUnit(unit, modules) {
+      const role = `${name}_${identifier(unit)}`.slice(0, 63);
+      await asAdmin(adminUrl, async (client) => {
+        await client.query(`CREATE ROLE ${quoted(role)} LOGIN`);
+        roles.push(role);
+        await client.query(`GRANT CONNECT ON DATABASE ${quoted(name)} TO ${quoted(role)}`);
+        for (const module of modules) await client.query(`GRANT ${quoted(module.role)} TO ${quoted(role)}`);
+      });
+      return { unit, role, schema: modules[0]?.schema ?? identifier(unit), url: urlFor(backend.adminUrl, role, name), embedded };
+    },
+    schemasReachable(role, schemas) {
+      return asAdmin(adminUrl, async (client) => {
+        const { rows } = await client.query<{ schema: string }>("SELECT s AS schema FROM unnest($2::text[]) AS s WHERE has_schema_privilege($1, s, 'USAGE') ORDER BY 1", [role, [...schemas]]);
+        return rows.map((row) => row.schema);
+      });
+    },
     async drop() {
       if (dropped) return;
       dropped = true;
@@ -215,6 +239,24 @@ export function openUnitStore(unit: UnitDatabase, max = 4): UnitStore {
     transaction,
     end: () => pool.end(),
   };
+}
+
+/**
+ * Runs `work` as a module inside the caller's transaction: its role and its schema for the rest of
+ * the transaction, or until another module's turn. PostgreSQL then refuses the module any table of
+ * another module's schema, inside the one transaction that writes both.
+ *
+ * @example
+ * ```ts
+ * await store.transaction(async (tx) => {
+ *   await asModule(tx, ordersModule, (q) => q.query("INSERT INTO orders (id) VALUES ('o-1')"));
+ *   await asModule(tx, paymentsModule, (q) => q.query("INSERT INTO payments (order_id) VALUES ('o-1')"));
+ * });
+ * ```
+ */
+export async function asModule<T>(tx: Queryable, module: Pick<UnitDatabase, 'role' | 'schema'>, work: (q: Queryable) => Promise<T>): Promise<T> {
+  await tx.query(`SET LOCAL ROLE ${quoted(module.role)}; SET LOCAL search_path TO ${quoted(module.schema)}`);
+  return work(tx);
 }
 
 /**
