@@ -74,6 +74,18 @@ describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of t
     expect(result.platform.postgres.server).toMatch(/PostgreSQL \d+|PGlite/);
   });
 
+  it('runs the shop on every cut over the run’s broker and, beside it, over the embedded one; every published call is handled', () => {
+    const brokers = [...new Set(result.brokers.map((r) => r.broker))];
+    expect(brokers.length).toBe(result.platform.broker.server.includes('embedded') ? 1 : 2);
+    for (const r of result.brokers) {
+      expect(r.requests).toBe(20);
+      // The checkout's email is a call to another unit except in the monolith, where it stays in process.
+      expect(r.asyncPublished).toBe(r.cut === 'monolith' ? 0 : 22);
+      expect(r.asyncHandled).toBe(r.asyncPublished);
+    }
+    expect(result.brokers.map((r) => r.cut).sort()).toEqual([...new Set(result.brokers.map((r) => r.cut))].flatMap((cut) => brokers.map(() => cut)).sort());
+  });
+
   it('a column rename by the owner breaks every read of a shared table by another service, and none through its API', () => {
     const shared = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'payments');
     const owner = result.schemaChange.find((r) => r.layout === 'shared table' && r.reader === 'orders (owner)');
@@ -86,7 +98,8 @@ describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of t
 
   it('supports holds-with-cost, and prints a table per part', () => {
     expect(experiment.verdict(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
-    const [delivery, boundary, schema, platform] = experiment.tables(result);
+    const [delivery, boundary, schema, platform, brokers] = experiment.tables(result);
+    expect(brokers?.rows.length).toBe(result.brokers.length);
     expect(delivery?.rows).toHaveLength(3);
     expect(boundary?.rows).toHaveLength(3);
     expect(platform?.rows.map((r) => r.server)).toEqual([result.platform.postgres.server, result.platform.broker.server]);
@@ -115,6 +128,7 @@ describe('noSharedDataVerdict', () => {
     boundary: [{ variant: 'write then publish', reader: 'orders', table: 'payments.payments', refused: true, code: '42501', answer: 'permission denied for schema payments' }],
     schemaChange: [],
     platform: { postgres: { what: '', lab: summary, rawWhat: '', raw: summary, ratio: 1, server: 'PostgreSQL 15' }, broker: { what: '', lab: summary, rawWhat: '', raw: summary, ratio: 1, server: 'NATS' } },
+    brokers: [],
   };
 
   it('holds with a cost when the outbox is needed and works', () => {

@@ -11,9 +11,15 @@ import { streamPrefix, type Broker } from '../lab/messaging/broker.ts';
 import { openBroker } from '../lab/messaging/open-broker.ts';
 import { openPostgres, type PostgresBackend } from '../lab/state/postgres.ts';
 import { measureServerHops, type ServerHops } from '../lab/infra/server-hops.ts';
+import { recordServer } from '../lab/infra/used-servers.ts';
+import { readSystemFile } from '../lab/files/system-files.ts';
+import { startEmbeddedBroker } from '../lab/messaging/embedded-broker.ts';
+import { httpSystemTransport } from '../lab/network/http-system-transport.ts';
+import { compareBrokers, type BrokerCutRow } from '../lab/system-run/broker-comparison.ts';
 import { withRunDatabase } from '../lab/state/run-database.ts';
 import {
   boundaryTable,
+  brokersTable,
   deliveryTable,
   platformTable,
   deliveryVariants,
@@ -53,6 +59,8 @@ const params = z.object({
   maxSecondsPerVariant: z.number().positive().max(120).default(60),
   /** Round trips of each kind when the servers are measured next to their raw clients. */
   hopIterations: z.number().int().min(10).max(20_000).default(1_000),
+  /** Requests per cut and broker when the shop, whose checkout sends its email asynchronously, runs over JetStream and over the embedded broker. */
+  brokerIterations: z.number().int().min(10).max(10_000).default(300),
 });
 
 const orderIdOf = (index: number) => `order-${String(index).padStart(4, '0')}`;
@@ -81,6 +89,24 @@ function exitWithin(service: RunningService, ms: number, name: string): Promise<
 }
 
 const only = (plan: Record<string, CrashPoint>, points: readonly CrashPoint[]) => Object.fromEntries(Object.entries(plan).filter(([, point]) => points.includes(point)));
+
+/** The shop of the lab's systems: its checkout sends the customer's email asynchronously. */
+const shopFile = fileURLToPath(new URL('../systems/shop.json', import.meta.url));
+
+/**
+ * The shop on every cut over the run's broker and, beside it in the same rounds, over the embedded
+ * broker a laptop without NATS would use (started for this comparison only, and stamped as such).
+ */
+async function compareWithEmbeddedBroker(broker: Broker, iterations: number): Promise<BrokerCutRow[]> {
+  const embedded = broker.kind === 'embedded' ? undefined : await startEmbeddedBroker();
+  try {
+    if (embedded) recordServer({ role: 'broker', kind: 'embedded', version: embedded.version, purpose: 'comparison' });
+    const { system } = readSystemFile(shopFile);
+    return await compareBrokers(system, httpSystemTransport, embedded ? [broker, embedded] : [broker], { warmup: Math.ceil(iterations / 10), iterations, rounds: 5, maxSeconds: 10 });
+  } finally {
+    await embedded?.close();
+  }
+}
 
 async function runVariant(
   variant: DeliveryVariant,
@@ -207,12 +233,12 @@ export const experiment = defineExperiment({
   id: 'micro-no-shared-data',
   title: 'No shared data: what a database per service costs and buys',
   params,
-  quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30, hopIterations: 40 },
-  tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result), platformTable(result)],
+  quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30, hopIterations: 40, brokerIterations: 20 },
+  tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result), platformTable(result), brokersTable(result)],
   verdict: noSharedDataVerdict,
 
   async run(p, onProgress): Promise<NoSharedDataResult> {
-    const total = p.variants.length + 2;
+    const total = p.variants.length + 3;
     let done = 0;
     const delivery: DeliveryRow[] = [];
     const boundary: BoundaryCheck[] = [];
@@ -221,9 +247,12 @@ export const experiment = defineExperiment({
     try {
       const broker = await openBroker();
       let platform: ServerHops;
+      let brokers: BrokerCutRow[];
       try {
         platform = await measureServerHops(postgres, broker, { warmup: Math.ceil(p.hopIterations / 10), iterations: p.hopIterations, rounds: 10, maxSeconds: 20 });
         onProgress?.({ done: ++done, total, label: 'PostgreSQL and the broker next to their raw clients' });
+        brokers = await compareWithEmbeddedBroker(broker, p.brokerIterations);
+        onProgress?.({ done: ++done, total, label: 'the shop over each broker, every cut' });
         const [orders, payments] = await bundleServices([serviceEntries.orders, serviceEntries.payments], dir);
         for (const variant of p.variants) {
           const outcome = await runVariant(variant, p, { orders: orders as string, payments: payments as string }, { postgres, broker });
@@ -236,7 +265,7 @@ export const experiment = defineExperiment({
       }
       const schemaChange = await runSchemaChange(postgres, p.schemaReads);
       onProgress?.({ done: ++done, total, label: 'column rename, shared table and API' });
-      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, boundary, schemaChange, platform };
+      return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, delivery, boundary, schemaChange, platform, brokers };
     } finally {
       await postgres.close();
       rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ import { openUnitStore, type UnitDatabase } from '../lab/state/run-database.ts';
 import type { CrashPoint, OrdersReport, PaymentCapturedEvent } from './report.ts';
 
 /** How long JetStream waits for an acknowledgement before it delivers the event again. */
-export const ackWaitMs = 1_000;
+export const ackWaitMs = 500;
 
 /**
  * Runs the orders service in this process until SIGTERM, its parent disconnects, or a planned crash.

@@ -1,6 +1,7 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { Verdict } from '../lab/experiment/verdict.ts';
 import type { ServerHops } from '../lab/infra/server-hops.ts';
+import type { BrokerCutRow } from '../lab/system-run/broker-comparison.ts';
 
 /**
  * Where a service kills itself with SIGKILL: payments after committing the payment, before or after
@@ -108,6 +109,8 @@ export interface NoSharedDataResult {
   readonly schemaChange: readonly SchemaChangeRow[];
   /** A PostgreSQL round trip and a broker hop through the lab, next to the raw clients', in the same rounds. */
   readonly platform: ServerHops;
+  /** The shop (its checkout sends the email asynchronously) on every cut over the run's broker and over the embedded one, side by side. */
+  readonly brokers: readonly BrokerCutRow[];
 }
 
 /**
@@ -185,6 +188,30 @@ export function platformTable(result: NoSharedDataResult): ResultTable {
       { key: 'ratio', label: 'lab ÷ raw' },
     ],
     rows: [row(result.platform.postgres), row(result.platform.broker)],
+  };
+}
+
+/**
+ * The shop on every cut over each broker: latency, and the asynchronous calls published and handled.
+ *
+ * @example
+ * ```ts
+ * brokersTable(result).rows[0]; // { broker: 'NATS 2.9.10 (JetStream)', cut: 'monolith', p50Us: 2100, asyncPublished: 0, ... }
+ * ```
+ */
+export function brokersTable(result: NoSharedDataResult): ResultTable {
+  return {
+    title: 'The shop (its checkout sends the email asynchronously) on every cut, over NATS JetStream and over the embedded broker, side by side',
+    columns: [
+      { key: 'broker', label: 'async calls through' },
+      { key: 'cut', label: 'cut' },
+      { key: 'p50Us', label: 'p50, µs' },
+      { key: 'p99Us', label: 'p99, µs' },
+      { key: 'requests', label: 'requests' },
+      { key: 'asyncPublished', label: 'calls published' },
+      { key: 'asyncHandled', label: 'calls handled' },
+    ],
+    rows: result.brokers.map(({ broker, cut, p50Us, p99Us, requests, asyncPublished, asyncHandled }) => ({ broker, cut, p50Us, p99Us, requests, asyncPublished, asyncHandled })),
   };
 }
 

@@ -33,10 +33,10 @@ export const EvidenceStampSchema = z
     contentHash: sha256.describe('SHA-256 over params, verdict and result as JSON with sorted keys: a figure changed after the run no longer matches it.'),
     durationSeconds: z.number().nonnegative().describe('How long the run took.'),
     servers: z
-      .array(z.strictObject({ role: z.enum(['postgres', 'broker']), kind: z.enum(['server', 'embedded']), version: z.string().min(1) }).readonly())
+      .array(z.strictObject({ role: z.enum(['postgres', 'broker']), kind: z.enum(['server', 'embedded']), version: z.string().min(1), purpose: z.literal('comparison').optional() }).readonly())
       .readonly()
       .optional()
-      .describe('The PostgreSQL and broker the run used, when it used any: a server, or an embedded stand-in (PGlite, the lab\'s broker), with its version.'),
+      .describe('The PostgreSQL and broker the run used, when it used any: a server, or an embedded stand-in (PGlite, the lab\'s broker), with its version; purpose "comparison" marks one measured only beside the one the figures come from.'),
   })
   .readonly()
   .describe('Which machine, runtime, code and moment produced the figures.');

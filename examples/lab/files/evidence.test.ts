@@ -126,6 +126,12 @@ describe('evidenceProblem', () => {
     expect(await evidenceProblem('demo', root)).toBe('evidence/demo.json was measured on embedded stand-ins (PGlite 0.5.14 (PostgreSQL 18.6)), not on PostgreSQL and NATS servers');
     await writeEvidence(undefined, [{ role: 'postgres', kind: 'server', version: 'PostgreSQL 15.14' }]);
     expect(await evidenceProblem('demo', root)).toBeUndefined();
+    // A stand-in measured only beside the server, for comparison, is allowed.
+    await writeEvidence(undefined, [
+      { role: 'broker', kind: 'server', version: 'NATS 2.9.10 (JetStream)' },
+      { role: 'broker', kind: 'embedded', version: 'embedded broker (lab, in memory)', purpose: 'comparison' },
+    ]);
+    expect(await evidenceProblem('demo', root)).toBeUndefined();
   });
 
   it('says when evidence predates content hashes', async () => {

@@ -257,7 +257,8 @@ export async function evidenceProblem(claimId: string, root: string = repoRoot):
   if (evidence.stamp.contentHash !== contentHash(evidence)) {
     return `${evidenceFile(claimId)} was changed after its run: its parameters, verdict or result no longer match the content hash in its stamp (a figure edited by hand?)`;
   }
-  const standIns = (evidence.stamp.servers ?? []).filter((server) => server.kind === 'embedded');
+  // A stand-in measured only beside a server, for comparison, is not where the figures come from.
+  const standIns = (evidence.stamp.servers ?? []).filter((server) => server.kind === 'embedded' && server.purpose !== 'comparison');
   if (standIns.length) {
     return `${evidenceFile(claimId)} was measured on embedded stand-ins (${standIns.map((server) => server.version).join(', ')}), not on PostgreSQL and NATS servers`;
   }

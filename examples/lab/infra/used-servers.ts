@@ -10,9 +10,37 @@ export interface UsedServer {
   readonly kind: 'server' | 'embedded';
   /** What answered, with its version. */
   readonly version: string;
+  /** `comparison`: opened only to be measured beside the one the figures come from (an embedded stand-in beside the server). */
+  readonly purpose?: 'comparison';
 }
 
 const used: UsedServer[] = [];
+let createdOnServers = false;
+
+/**
+ * Notes that this process created a database, a role or a stream on a server, so that the check after
+ * a test file looks for leftovers only where something could be left.
+ *
+ * @example
+ * ```ts
+ * noteCreatedOnServer();
+ * ```
+ */
+export function noteCreatedOnServer(): void {
+  createdOnServers = true;
+}
+
+/**
+ * Whether this process has created anything on a server since it started.
+ *
+ * @example
+ * ```ts
+ * if (hasCreatedOnServers()) await findServerLeftovers(process.pid);
+ * ```
+ */
+export function hasCreatedOnServers(): boolean {
+  return createdOnServers;
+}
 
 /**
  * Records a server this process opened (once per role, kind and version).
@@ -23,7 +51,7 @@ const used: UsedServer[] = [];
  * ```
  */
 export function recordServer(server: UsedServer): void {
-  if (!used.some((known) => known.role === server.role && known.kind === server.kind && known.version === server.version)) used.push(server);
+  if (!used.some((known) => known.role === server.role && known.kind === server.kind && known.version === server.version && known.purpose === server.purpose)) used.push(server);
 }
 
 /**

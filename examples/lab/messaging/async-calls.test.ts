@@ -43,6 +43,8 @@ describe.each([
       while ((await stats()).asyncHandled < 1 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await stats()).toMatchObject({ asyncHandled: 1, arrivals: 1 });
+      const orderStats = (await (await order.app.fetch(new Request('http://order/_lab/stats'))).json()) as { asyncPublished: number; asyncDuplicates: number };
+      expect(orderStats).toMatchObject({ asyncPublished: 1, asyncDuplicates: 1 });
     } finally {
       await calls.stop();
       await broker.deleteStream(stream);

@@ -64,7 +64,8 @@ export function asyncCallsOn(broker: Broker, stream: string): AsyncCalls {
   return {
     async publish(unit, operation, request, callKey, body) {
       const call: PublishedCall = { operation, request, body };
-      await broker.publish(`${stream}.${token(unit)}.${token(operation)}`, JSON.stringify(call), `${request.id}:${callKey}`);
+      const ack = await broker.publish(`${stream}.${token(unit)}.${token(operation)}`, JSON.stringify(call), `${request.id}:${callKey}`);
+      return { duplicate: ack.duplicate };
     },
     async attach(unitName, unit) {
       consumptions.push(

@@ -5,6 +5,7 @@
  */
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { noteCreatedOnServer } from '../infra/used-servers.ts';
 import { defaultDuplicateWindowMs, type Broker, type Consumption } from './broker.ts';
 
 /** Deliveries a consumer handles at once. */
@@ -40,6 +41,7 @@ export async function connectJetStream(url: string, timeoutMs = 2_000): Promise<
       version: `NATS ${nc.info?.version ?? 'unknown'} (JetStream)`,
       url,
       async addStream(name, subjects, options) {
+        noteCreatedOnServer();
         await jsm.streams.add({ name, subjects: [...subjects], duplicate_window: nanos(options?.duplicateWindowMs ?? defaultDuplicateWindowMs) });
       },
       async deleteStream(name) {

@@ -30,7 +30,7 @@ export type CallOperation = (unit: string, operation: string, request: RequestKe
  * been handled). `callKey` names the call within its request (caller, step, target), so that a
  * republished call carries the same message id and the broker drops it.
  */
-export type PublishCall = (unit: string, operation: string, request: RequestKey, callKey: string, body: string) => Promise<void>;
+export type PublishCall = (unit: string, operation: string, request: RequestKey, callKey: string, body: string) => Promise<{ readonly duplicate: boolean }>;
 
 /** What a transport gives the unit it runs. */
 export interface SystemUnitOptions {
@@ -94,7 +94,7 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
   let settings = initialSettings;
   const inFlight = new InFlightWaits();
   let fateOf = arrivalFates(settings.faults, settings.seed);
-  const counters = { arrivals: 0, refused: 0, crashed: 0, delayed: 0, outgoing: 0, asyncLost: 0, operationsRun: 0, asyncPublished: 0, asyncHandled: 0 };
+  const counters = { arrivals: 0, refused: 0, crashed: 0, delayed: 0, outgoing: 0, asyncLost: 0, operationsRun: 0, asyncPublished: 0, asyncHandled: 0, asyncDuplicates: 0 };
   const writes = new Map<string, number>();
   const duplicated = new Set<number>();
   const pending = new Set<Promise<void>>();
@@ -128,8 +128,10 @@ export function createSystemUnitApp(system: System, cut: Cut, unitName: string, 
             counters.outgoing += 1;
             const body = payloadOf(drawPayloadBytes(system.operations[target] as Operation, settings.seed, request.id));
             try {
-              await options.publish?.(unitOfOperation.get(target) as string, target, request, `${operation.name}.${index}.${target}`, body);
-              counters.asyncPublished += 1;
+              const ack = await options.publish?.(unitOfOperation.get(target) as string, target, request, `${operation.name}.${index}.${target}`, body);
+              // A retry's republish of a call the broker has already is dropped: one call, handled once.
+              if (ack?.duplicate) counters.asyncDuplicates += 1;
+              else counters.asyncPublished += 1;
             } catch {
               counters.asyncLost += 1;
             }

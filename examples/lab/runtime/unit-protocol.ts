@@ -60,8 +60,10 @@ export interface UnitStats {
   /** Published calls not yet handled, and those that never were (their target refused, crashed or failed). */
   readonly pendingAsync: number;
   readonly asyncLost: number;
-  /** Calls this unit published to the broker (when one carries the asynchronous calls). */
+  /** Calls this unit published to the broker (when one carries the asynchronous calls), each counted once. */
   readonly asyncPublished: number;
+  /** Publishes the broker dropped because it had the call already (a client's retry publishes the same call again). */
+  readonly asyncDuplicates: number;
   /** Calls the broker delivered to this unit that it handled (and acknowledged). */
   readonly asyncHandled: number;
   /** Ids of requests whose writes to this unit's state happened more than once. */

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { noteCreatedOnServer } from '../infra/used-servers.ts';
 import type { PostgresBackend } from './postgres.ts';
 
 /** How the units' state is laid out. */
@@ -94,6 +95,7 @@ export async function createRunDatabase(backend: PostgresBackend, label: string)
     if (embeddedRuns.has(backend)) throw new Error(`the embedded PGlite holds one run at a time, and ${embeddedRuns.get(backend)} has not been dropped`);
     embeddedRuns.set(backend, name);
   }
+  if (backend.kind === 'server') noteCreatedOnServer();
   await asAdmin(backend.adminUrl, (client) => client.query(`CREATE DATABASE ${quoted(name)}`));
   const adminUrl = urlFor(backend.adminUrl, new URL(backend.adminUrl).username || 'postgres', name);
   const roles: string[] = [];
