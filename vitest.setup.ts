@@ -1,5 +1,4 @@
 import { afterAll, expect } from 'vitest';
-import { findServerLeftovers } from './examples/lab/infra/server-leftovers.ts';
 import { hasCreatedOnServers } from './examples/lab/infra/used-servers.ts';
 import { findLeftovers } from './examples/lab/processes/leftovers.ts';
 
@@ -10,9 +9,10 @@ afterAll(() => {
 });
 
 // Nor may it leave a database, a role or a stream on PostgreSQL or NATS: each run's names carry the
-// process id of the worker that made them (examples/lab/infra/server-leftovers.ts).
+// process id of the worker that made them (examples/lab/infra/server-leftovers.ts). A file that never
+// created anything on a server has nothing to look for, and does not load the clients to look.
 afterAll(async () => {
-  // A worker that never created anything on a server has nothing to look for (and needs no connection).
   if (!hasCreatedOnServers()) return;
+  const { findServerLeftovers } = await import('./examples/lab/infra/server-leftovers.ts');
   expect(await findServerLeftovers(process.pid), 'a test file left a database, a role or a stream behind').toEqual({ databases: [], roles: [], streams: [] });
 });
