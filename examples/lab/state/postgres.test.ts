@@ -11,7 +11,7 @@ describe('openPostgres', () => {
     const backend = await openPostgres({ log: (line) => lines.push(line) });
     try {
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(backend.kind === 'server' ? /^lab: PostgreSQL: PostgreSQL \d+/ : /embedded PGlite/);
+      expect(lines[0]).toMatch(backend.kind === 'server' ? /^lab: PostgreSQL: PostgreSQL \d+/ : /embedded stand-in, PGlite/);
       expect(backend.version).toMatch(/PostgreSQL \d+/);
     } finally {
       await backend.close();
@@ -24,7 +24,7 @@ describe('openPostgres', () => {
     try {
       expect(backend.kind).toBe('embedded');
       expect(backend.version).toMatch(/^PGlite \d+\.\d+\.\d+ \(PostgreSQL \d+/);
-      expect(lines[0]).toMatch(/no server answers at 127\.0\.0\.1:1, so the lab uses embedded PGlite .*published evidence needs the server/);
+      expect(lines[0]).toMatch(/no server answers at 127\.0\.0\.1:1, so the lab uses its embedded stand-in, PGlite .*published evidence needs the server/);
     } finally {
       await backend.close();
     }

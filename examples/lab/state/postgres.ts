@@ -10,8 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
-import { ServerUnavailableError } from '../infra/server-unavailable.ts';
-import { recordServer } from '../infra/used-servers.ts';
+import { chooseServer, type ChooseOptions, type ServerRole } from '../infra/choose-server.ts';
 
 /** Which PostgreSQL answers the lab: a server, or the embedded stand-in. */
 export interface PostgresBackend {
@@ -30,15 +29,14 @@ export const defaultPostgresUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** How to start the project's PostgreSQL again (shared/services.md). */
 export const startPostgresCommand = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
 
-/** The server's version, or the reason it does not answer within `timeoutMs`. */
-async function serverVersion(url: string, timeoutMs: number): Promise<string | Error> {
+/** The server at `url`, or a rejection when none answers within `timeoutMs`. */
+async function connectServer(url: string, timeoutMs: number): Promise<PostgresBackend> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   try {
     await client.connect();
     const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
-    return `PostgreSQL ${(rows[0]?.server_version ?? 'unknown').split(' ')[0]}`;
-  } catch (error) {
-    return error as Error;
+    const version = `PostgreSQL ${(rows[0]?.server_version ?? 'unknown').split(' ')[0]}`;
+    return { kind: 'server', version, adminUrl: url, close: async () => {} };
   } finally {
     await client.end().catch(() => {});
   }
@@ -85,12 +83,22 @@ export async function startEmbeddedPostgres(): Promise<PostgresBackend> {
   };
 }
 
+/** PostgreSQL as `chooseServer` picks it. */
+const postgresRole: ServerRole<PostgresBackend> = {
+  role: 'postgres',
+  name: 'PostgreSQL',
+  envPrefix: 'LAB_POSTGRES',
+  defaultUrl: defaultPostgresUrl,
+  startCommand: startPostgresCommand,
+  connect: (url) => connectServer(url, 2_000),
+  startEmbedded: startEmbeddedPostgres,
+  addressOf: (backend) => backend.adminUrl.replace(/\/\/[^@/]*@/, '//'),
+};
+
 /**
- * The PostgreSQL the lab uses, chosen in this order: `LAB_POSTGRES_URL` when set (it must answer);
- * the project's server on 127.0.0.1:5432 when it answers; otherwise PGlite on a loopback port,
- * unless `CI=true`, where a server that does not answer is an error naming the command that starts
- * it (CI never falls back). `LAB_POSTGRES=embedded` asks for PGlite even when a server answers.
- * `log` is told which one it is (stderr by default); `defaultUrl` replaces the project's address (for tests).
+ * The PostgreSQL the lab uses (`chooseServer`): `LAB_POSTGRES_URL` when set (it must answer); the
+ * project's server on 127.0.0.1:5432 when it answers; otherwise PGlite on a loopback port, unless
+ * `CI=true`. `LAB_POSTGRES=embedded` asks for PGlite even when a server answers.
  *
  * @example
  * ```ts
@@ -98,32 +106,6 @@ export async function startEmbeddedPostgres(): Promise<PostgresBackend> {
  * backend.kind; // 'server' on the project's machines, 'embedded' on a laptop without PostgreSQL
  * ```
  */
-export async function openPostgres(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string } = {}): Promise<PostgresBackend> {
-  const backend = await choosePostgres(options);
-  recordServer({ role: 'postgres', kind: backend.kind, version: backend.version });
-  return backend;
-}
-
-async function choosePostgres(options: { readonly env?: NodeJS.ProcessEnv; readonly log?: (line: string) => void; readonly defaultUrl?: string }): Promise<PostgresBackend> {
-  const env = options.env ?? process.env;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  if (env.LAB_POSTGRES === 'embedded') {
-    const embedded = await startEmbeddedPostgres();
-    log(`lab: PostgreSQL: embedded ${embedded.version} at ${embedded.adminUrl} (LAB_POSTGRES=embedded)`);
-    return embedded;
-  }
-  const fallbackUrl = options.defaultUrl ?? defaultPostgresUrl;
-  const url = env.LAB_POSTGRES_URL || fallbackUrl;
-  const version = await serverVersion(url, 2_000);
-  if (typeof version === 'string') {
-    log(`lab: PostgreSQL: ${version} at ${url.replace(/\/\/[^@/]*@/, '//')}`);
-    return { kind: 'server', version, adminUrl: url, close: async () => {} };
-  }
-  if (env.LAB_POSTGRES_URL) throw new ServerUnavailableError(`LAB_POSTGRES_URL (${env.LAB_POSTGRES_URL}) does not answer: ${version.message}. Start that server, or unset LAB_POSTGRES_URL to use 127.0.0.1:5432 or the embedded PGlite.`);
-  if (env.CI === 'true') {
-    throw new ServerUnavailableError(`PostgreSQL does not answer at ${new URL(fallbackUrl).host} (${version.message}); CI never falls back to the embedded PGlite. Start it with: ${startPostgresCommand}`);
-  }
-  const embedded = await startEmbeddedPostgres();
-  log(`lab: PostgreSQL: no server answers at ${new URL(fallbackUrl).host}, so the lab uses embedded ${embedded.version} at ${embedded.adminUrl}; published evidence needs the server`);
-  return embedded;
+export function openPostgres(options: ChooseOptions = {}): Promise<PostgresBackend> {
+  return chooseServer(postgresRole, options);
 }
