@@ -9,7 +9,7 @@ const browserSafe = [
   'examples/checkout/**/*.ts',
   'examples/claims/registry.ts',
   // The lab's browser-safe folders (examples/lab/README.md); its other folders are Node-only.
-  'examples/lab/{model,experiment,units,measure,faults,runtime}/**/*.ts',
+  'examples/lab/{model,experiment,units,measure,faults,runtime,report}/**/*.ts',
   'examples/browser-experiments.ts',
   'examples/*/{report,in-browser}.ts',
   'examples/nano-chaining/chain-measurement.ts',

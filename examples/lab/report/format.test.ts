@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatMs, formatPercent, formatRatio, formatUs } from './format.ts';
+
+describe('format', () => {
+  it('reads shares as percentages', () => {
+    expect(formatPercent(0.0523)).toBe('5%');
+    expect(formatPercent(0.0523, 1)).toBe('5.2%');
+    expect(formatPercent(null)).toBe('–');
+  });
+  it('reads times with their unit', () => {
+    expect(formatMs(1234.6)).toBe('1,235 ms');
+    expect(formatUs(117.94)).toBe('118 µs');
+    expect(formatUs(12.25)).toBe('12.3 µs');
+    expect(formatUs(undefined)).toBe('–');
+  });
+  it('reads sizes in KiB below a MiB and in MiB above', () => {
+    expect(formatBytes(2048)).toBe('2 KiB');
+    expect(formatBytes(1536)).toBe('1.5 KiB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5 MiB');
+  });
+  it('reads ratios to two decimals, one above ten, and a dash for no ratio', () => {
+    expect(formatRatio(1.394)).toBe('1.39×');
+    expect(formatRatio(12.38)).toBe('12.4×');
+    expect(formatRatio(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * How figures read on a page, one definition each so that the same quantity never reads two ways.
+ * Browser-safe. Missing figures (null or undefined) read as an en dash.
+ */
+
+const missing = '–';
+
+/**
+ * A share (0..1) as a percentage, to `digits` decimals.
+ *
+ * @example
+ * ```ts
+ * formatPercent(0.0523); // '5%'
+ * formatPercent(0.0523, 1); // '5.2%'
+ * ```
+ */
+export function formatPercent(share: number | null | undefined, digits = 0): string {
+  if (share === null || share === undefined) return missing;
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/**
+ * Milliseconds, rounded, with thousands separated.
+ *
+ * @example
+ * ```ts
+ * formatMs(1234.6); // '1,235 ms'
+ * ```
+ */
+export function formatMs(value: number | null | undefined): string {
+  if (value === null || value === undefined) return missing;
+  return `${Math.round(value).toLocaleString('en')} ms`;
+}
+
+/**
+ * Microseconds, rounded to one decimal below 100 µs and to whole microseconds above.
+ *
+ * @example
+ * ```ts
+ * formatUs(117.94); // '118 µs'
+ * formatUs(12.25); // '12.3 µs'
+ * ```
+ */
+export function formatUs(value: number | null | undefined): string {
+  if (value === null || value === undefined) return missing;
+  return `${value < 100 ? (Math.round(value * 10) / 10).toString() : Math.round(value).toLocaleString('en')} µs`;
+}
+
+/**
+ * Bytes as KiB (or MiB from 1 MiB up), to one decimal.
+ *
+ * @example
+ * ```ts
+ * formatBytes(2048); // '2 KiB'
+ * formatBytes(5 * 1024 * 1024); // '5 MiB'
+ * ```
+ */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return missing;
+  const mib = bytes / (1024 * 1024);
+  if (mib >= 1) return `${(Math.round(mib * 10) / 10).toLocaleString('en')} MiB`;
+  return `${(Math.round((bytes / 1024) * 10) / 10).toLocaleString('en')} KiB`;
+}
+
+/**
+ * A ratio between two figures, to two significant decimals.
+ *
+ * @example
+ * ```ts
+ * formatRatio(1.394); // '1.39×'
+ * formatRatio(12.38); // '12.4×'
+ * ```
+ */
+export function formatRatio(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return missing;
+  return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+}
