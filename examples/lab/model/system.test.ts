@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callEdges, callStep, cutUnit, graphShape, normaliseSystem, unitOf } from './system.ts';
+import { callEdges, callStep, cutUnit, graphShape, normaliseSystem, unitOf, writesPerRequest } from './system.ts';
 
 const shop = normaliseSystem({
   name: 'shop',
@@ -84,5 +84,23 @@ describe('transportCalls', () => {
     expect(transportCalls(shop, shop.cuts.nanoservices!)).toBe(6);
     // checkout → cart, catalog, payment, email cross; payment → cart crosses too.
     expect(transportCalls(shop, shop.cuts.microservices!)).toBe(6);
+  });
+});
+
+describe('writesPerRequest', () => {
+  it('counts each table once per run of the operations holding it, along every path from the entry', () => {
+    const system = normaliseSystem({
+      name: 'shop',
+      entry: 'checkout',
+      operations: {
+        checkout: { work: { cpuUs: 10 }, calls: [{ sync: 'cart' }, { sync: ['price', 'price'] }, { sync: 'cart' }, { async: 'email' }] },
+        cart: { work: { cpuUs: 10 }, state: ['carts'] },
+        price: { work: { cpuUs: 10 }, calls: [{ sync: 'catalogue' }] },
+        catalogue: { work: { cpuUs: 10 }, state: ['products'] },
+        email: { work: { cpuUs: 10 }, state: ['outbox'] },
+        unused: { work: { cpuUs: 10 }, state: ['never'] },
+      },
+    });
+    expect(Object.fromEntries(writesPerRequest(system))).toEqual({ carts: 2, products: 2, outbox: 1 });
   });
 });

@@ -233,6 +233,32 @@ export function unitOf(cut: Cut, operation: string): CutUnit {
   return unit;
 }
 
+/**
+ * How many times each table is written in one request that nothing goes wrong for: the number of
+ * times the operations holding it run, counted along every path of the call graph from the entry
+ * (Online Boutique's checkout reads the product catalogue once per item and the cart twice). A run
+ * that writes a table more often than this for one request has executed something twice.
+ *
+ * @example
+ * ```ts
+ * writesPerRequest(system); // Map { 'carts' => 2, 'products' => 4, 'orders' => 1 }
+ * ```
+ */
+export function writesPerRequest(system: System): Map<string, number> {
+  const runs = new Map<string, number>();
+  const visit = (name: string, times: number, path: ReadonlySet<string>) => {
+    // A checked system has no cycle; the path guard keeps an unchecked one from recursing forever.
+    if (path.has(name)) return;
+    runs.set(name, (runs.get(name) ?? 0) + times);
+    const next = new Set(path).add(name);
+    for (const step of system.operations[name]?.calls ?? []) for (const target of step.targets) visit(target, times, next);
+  };
+  visit(system.entry, 1, new Set());
+  const writes = new Map<string, number>();
+  for (const [name, times] of runs) for (const table of system.operations[name]?.state ?? []) writes.set(table, (writes.get(table) ?? 0) + times);
+  return writes;
+}
+
 /** The figures that say what a call graph looks like, to compare with published ones. */
 export interface GraphShape {
   readonly operations: number;
