@@ -159,18 +159,29 @@ async function within<T>(call: Promise<T>, ms: number): Promise<T | 'unfinished'
   }
 }
 
-interface RoundsResult {
+/** Latency of one cut over the interleaved rounds: the whole summary, and the median of each round. */
+export interface RoundsResult {
   readonly latency: LatencySummary & { readonly unfinished: number };
+  /** The median (µs) of each round that answered at least once: one figure per round, for intervals and ratios per round. */
+  readonly roundP50Us: readonly number[];
 }
 
 /**
  * Latency one request at a time, the cuts taking turns (each turn starting with another cut), so
  * that drift on a shared machine lands on every cut alike. Each cut has the same time budget; a call
  * that outlasts its cut's budget is abandoned and counted as unfinished (it took longer than that).
+ * Each round's median is kept too: two cuts' medians of the same round were measured side by side,
+ * so their ratio per round is the ratio an interval is taken over.
+ *
+ * @example
+ * ```ts
+ * const rounds = await measureLatencyInRounds([monolith, nanoservices], { warmup: 10, iterations: 300, rounds: 5, maxSeconds: 1 });
+ * rounds.get(nanoservices)?.roundP50Us; // [812.4, 799.1, 805.0, 821.7, 810.2]
+ * ```
  */
-async function measureLatencyInRounds(running: readonly RunningSystem[], sizes: RunSizes['latency']): Promise<Map<RunningSystem, RoundsResult>> {
+export async function measureLatencyInRounds(running: readonly RunningSystem[], sizes: RunSizes['latency']): Promise<Map<RunningSystem, RoundsResult>> {
   const budgetMs = sizes.maxSeconds * 1000;
-  const state = running.map(() => ({ samples: [] as number[], spentMs: 0, unfinished: 0, nextId: 0 }));
+  const state = running.map(() => ({ samples: [] as number[], rounds: [] as number[][], spentMs: 0, unfinished: 0, nextId: 0 }));
   const timed = async (index: number, id: number) => {
     const entry = state[index] as (typeof state)[number];
     const deployed = running[index] as RunningSystem;
@@ -196,16 +207,19 @@ async function measureLatencyInRounds(running: readonly RunningSystem[], sizes: 
       const index = (turn + k) % running.length;
       const entry = state[index] as (typeof state)[number];
       const turnEnd = entry.spentMs + budgetMs / rounds;
+      const round: number[] = [];
       for (let i = 0; i < quota && entry.spentMs < Math.min(turnEnd, budgetMs) && entry.unfinished === 0; i += 1) {
         const { outcome, elapsedMs } = await timed(index, entry.nextId++);
-        if (outcome === 'answered') entry.samples.push(elapsedMs * 1000);
+        if (outcome === 'answered') round.push(elapsedMs * 1000);
       }
+      entry.samples.push(...round);
+      if (round.length > 0) entry.rounds.push(round);
     }
   }
   const results = new Map<RunningSystem, RoundsResult>();
   for (const [index, deployed] of running.entries()) {
     const entry = state[index] as (typeof state)[number];
-    results.set(deployed, { latency: { ...summarizeSamples(entry.samples), unfinished: entry.unfinished } });
+    results.set(deployed, { latency: { ...summarizeSamples(entry.samples), unfinished: entry.unfinished }, roundP50Us: entry.rounds.map((round) => summarizeSamples(round).p50Us) });
   }
   return results;
 }
@@ -251,7 +265,18 @@ async function sendWithRetries(running: RunningSystem, id: number, retries: numb
   return ended;
 }
 
-async function faultRun(running: RunningSystem, options: RunOptions, sizes: RunSizes['faults']): Promise<FaultOutcome> {
+/**
+ * Sends requests under the fault model with its client retries (work skipped: no step has a
+ * timeout, so a request's fate does not depend on how long its work takes) and counts what became
+ * of them.
+ *
+ * @example
+ * ```ts
+ * const outcome = await faultRun(deployed, { ...options, faults: cloudFaults }, { concurrency: 64, requests: 3000, maxSeconds: 1 });
+ * outcome.succeeded / outcome.sent; // 0.9995
+ * ```
+ */
+export async function faultRun(running: RunningSystem, options: Pick<RunOptions, 'seed' | 'faults' | 'broker' | 'quick'>, sizes: RunSizes['faults']): Promise<FaultOutcome> {
   // Work is skipped: no step of this model has a timeout, so what becomes of a request does not depend on how long its work takes.
   await running.apply({ seed: options.seed, faults: options.faults, work: 'skip' });
   const counts = { sent: 0, succeeded: 0, failed: 0, lost: 0, attempts: 0 };
@@ -276,7 +301,15 @@ async function faultRun(running: RunningSystem, options: RunOptions, sizes: RunS
   return { ...counts, unfinished, duplicated, asyncLost: sum(stats.map((unit) => unit.asyncLost)), seconds: Math.round(seconds * 100) / 100 };
 }
 
-const clean = (seed: number): RunSettings => ({ seed, faults: noFaults, work: 'full' });
+/**
+ * The settings of a phase without faults: full work, seeded draws.
+ *
+ * @example
+ * ```ts
+ * await deployed.apply(clean(1));
+ * ```
+ */
+export const clean = (seed: number): RunSettings => ({ seed, faults: noFaults, work: 'full' });
 
 /**
  * Deploys each requested cut of a system on a transport and measures them: latency one request at a
