@@ -6,6 +6,10 @@ const because = 'a short sentence with the figure';
 const base: Finding = { credited: 'nanoservices', shownBy: { monolith: false, nanoservices: true }, because };
 
 describe('decideVerdict', () => {
+  it('says pending while a scaffolded claim has measured nothing, whatever else it states', () => {
+    expect(decideVerdict({ ...base, notYetMeasured: 'the experiment is a skeleton' })).toEqual({ verdict: 'pending', because, rule: 'not measured yet: the experiment is a skeleton' });
+  });
+
   it('calls a property true by definition not-testable, whatever else was found', () => {
     const judgement = decideVerdict({ ...base, byDefinition: 'a nanoservice holds one function', shownBy: { monolith: true, nanoservices: true } });
     expect(judgement.verdict).toBe('not-testable');

@@ -6,7 +6,8 @@ import type { Verdict } from './verdict.ts';
  * it states what its figures found (a `Finding`), and `decideVerdict` applies the rule below, the same
  * for every claim. The page "How verdicts are decided" states it in words and shows this file.
  *
- * The rule, in order (the first that applies decides):
+ * The rule, in order (the first that applies decides; a scaffolded claim that has measured nothing yet
+ * is `pending`, which the claims check refuses):
  *
  * 1. The property is true by definition of the credited cut (one function per unit has one route):
  *    not a finding → `not-testable`. The report tests what the claim implies instead, and says so.
@@ -32,6 +33,11 @@ export const becauseWordLimit = 30;
 
 /** What a claim's figures found, in the terms the rule decides on. */
 export interface Finding {
+  /**
+   * Set while a scaffolded claim has measured nothing yet: why. The verdict is then `pending`, which the
+   * claims check refuses, so no unmeasured claim reaches `main`.
+   */
+  readonly notYetMeasured?: string;
   /** The cut the article credits with the property, e.g. `nanoservices`. */
   readonly credited: string;
   /**
@@ -98,6 +104,7 @@ export function decideVerdict(finding: Finding): Judgement {
 /** The rule itself: the verdict and, in the page's words, the step that decided it. */
 function applyRule(finding: Finding): { readonly verdict: Verdict; readonly step: string } {
   const cuts = Object.keys(finding.shownBy);
+  if (finding.notYetMeasured !== undefined) return { verdict: 'pending', step: `not measured yet: ${finding.notYetMeasured}` };
   if (finding.byDefinition !== undefined) return { verdict: 'not-testable', step: `true by definition: ${finding.byDefinition}` };
   if (!finding.shownBy[finding.credited]) return { verdict: 'does-not-hold', step: `${finding.credited} do not show it` };
   if (cuts.length > 1 && cuts.every((cut) => finding.shownBy[cut])) return { verdict: 'misattributed', step: `every cut compared shows it (${cuts.join(', ')})` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { systemFacts, systemSummary } from './system-summary.ts';
+import { medianWorkPerCallUs, systemFacts, systemSummary } from './system-summary.ts';
 import { normaliseSystem } from './system.ts';
 
 describe('systemSummary', () => {
@@ -23,5 +23,20 @@ describe('systemSummary', () => {
   it('lists the facts a page shows', () => {
     const pair = normaliseSystem({ name: 'pair', entry: 'a', operations: { a: { work: { cpuUs: 1 }, calls: [{ sync: ['b', 'b'] }] }, b: { work: { cpuUs: 1 } } } });
     expect(systemFacts(pair)).toEqual(['2 operations, entry a', 'depth 1 (calls on the longest path); fan-out max 2, median 2', '0 % of calls asynchronous', 'cuts: monolith (1 unit), nanoservices (2 units)']);
+  });
+});
+
+describe('medianWorkPerCallUs', () => {
+  it('adds each operation\'s median CPU and waiting time and takes the median over operations', () => {
+    const system = normaliseSystem({
+      name: 'tree',
+      entry: 'a',
+      operations: {
+        a: { work: { cpuUs: 100 }, calls: [{ sync: ['b', 'c'] }] },
+        b: { work: { cpuUs: { median: 300, p99: 3000 }, waitUs: { median: 600, p99: 9000 } } },
+        c: { work: { cpuUs: 50, waitUs: 2000 } },
+      },
+    });
+    expect(medianWorkPerCallUs(system)).toBe(900);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMs, formatPercent, formatRatio, formatUs } from './format.ts';
+import { formatBytes, formatList, formatMs, formatPercent, formatRatio, formatUs } from './format.ts';
 
 describe('format', () => {
   it('reads shares as percentages', () => {
@@ -9,6 +9,8 @@ describe('format', () => {
   });
   it('reads times with their unit', () => {
     expect(formatMs(1234.6)).toBe('1,235 ms');
+    expect(formatMs(0.14, 1)).toBe('0.1 ms');
+    expect(formatMs(1.5, 1)).toBe('1.5 ms');
     expect(formatUs(117.94)).toBe('118 µs');
     expect(formatUs(12.25)).toBe('12.3 µs');
     expect(formatUs(undefined)).toBe('–');
@@ -22,5 +24,14 @@ describe('format', () => {
     expect(formatRatio(1.394)).toBe('1.39×');
     expect(formatRatio(12.38)).toBe('12.4×');
     expect(formatRatio(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+});
+
+describe('formatList', () => {
+  it('joins names the way a sentence does', () => {
+    expect(formatList([])).toBe('');
+    expect(formatList(['a'])).toBe('a');
+    expect(formatList(['a', 'b'])).toBe('a and b');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b and c');
   });
 });

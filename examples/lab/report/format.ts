@@ -20,16 +20,17 @@ export function formatPercent(share: number | null | undefined, digits = 0): str
 }
 
 /**
- * Milliseconds, rounded, with thousands separated.
+ * Milliseconds, rounded to `digits` decimals (whole by default), with thousands separated.
  *
  * @example
  * ```ts
  * formatMs(1234.6); // '1,235 ms'
+ * formatMs(0.14, 1); // '0.1 ms'
  * ```
  */
-export function formatMs(value: number | null | undefined): string {
+export function formatMs(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return missing;
-  return `${Math.round(value).toLocaleString('en')} ms`;
+  return `${value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ms`;
 }
 
 /**
@@ -74,4 +75,17 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function formatRatio(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return missing;
   return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+}
+
+/**
+ * Names in a sentence: "a", "a and b", "a, b and c".
+ *
+ * @example
+ * ```ts
+ * formatList(['payments', 'shipping', 'email']); // 'payments, shipping and email'
+ * ```
+ */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
