@@ -9,7 +9,8 @@ describe('running micro-third-party in the page', () => {
     await runInPanel(lab, '/docs/microservices/third-party', { 'placements': 'in-process, service', 'policies': 'plain, timeout+retry+breaker', 'error rate': '0.1', 'timeout (ms)': '120', 'duration (ms)': '1200', 'outage answer (ms)': '300' }, async ({ results, seconds }) => {
       // The run used the values typed, not the defaults: two placements, two policies, in the outage table.
       const outage = results.locator('table').first();
-      expect(await outage.locator('tbody tr td:nth-child(1)').allTextContents()).toEqual(['in-process', 'in-process', 'service', 'service']);
+      // The adapter service runs its default two replicas.
+      expect(await outage.locator('tbody tr td:nth-child(1)').allTextContents()).toEqual(['in-process', 'in-process', 'service ×2', 'service ×2']);
       expect(await outage.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['plain', 'timeout+retry+breaker', 'plain', 'timeout+retry+breaker']);
       const text = await results.textContent();
       expect(text).toContain('"errorRate":0.1');

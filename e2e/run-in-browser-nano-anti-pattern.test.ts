@@ -10,8 +10,9 @@ describe('running nano-anti-pattern in the page', () => {
       // The run used the values typed, not the defaults: chains of 2 and 5 functions, 0 and 500 µs of work each.
       const overhead = results.locator('table').first();
       expect(await overhead.locator('tbody tr td:nth-child(1)').allTextContents()).toEqual(['memory', 'memory', 'memory', 'memory']);
-      expect(await overhead.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['2', '2', '5', '5']);
-      expect(await overhead.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(['0', '500', '0', '500']);
+      expect(await overhead.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['CPU', 'CPU', 'CPU', 'CPU']);
+      expect(await overhead.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(['2', '5', '2', '5']);
+      expect(await overhead.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['0', '0', '500', '500']);
       expect(await results.textContent()).toContain('"secondsPerCell":0.2');
       await expect.poll(() => results.locator('figure svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       expect(await results.textContent()).toMatch(/% of a 5-function nanoservice checkout went to overhead/);

@@ -9,7 +9,8 @@ import type { Citation, Claim } from './registry.ts';
 export const CitationSchema = z.object({
   title: z.string().min(3),
   author: z.string().min(2),
-  year: z.number().int().min(1970).max(2100),
+  // From 1900: the people side of the argument cites work older than software services (Conway, 1968).
+  year: z.number().int().min(1900).max(2100),
   url: z.url({ protocol: /^https$/, error: 'a citation URL must be a well-formed https:// URL' }),
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keyFigure as chainingKeyFigure, type Result as ChainingResult } from '../nano-chaining/report.ts';
 import { claimsWithKeyFigure, keyFigure } from './key-figures.ts';
-import { claims } from './registry.ts';
+import { articleClaims, claims } from './registry.ts';
 
 interface EvidenceFile {
   readonly verdict: { readonly verdict: string };
@@ -11,7 +12,8 @@ interface EvidenceFile {
 const evidencePath = (id: string) => new URL(`../../evidence/${id}.json`, import.meta.url);
 const readEvidence = (id: string): EvidenceFile => JSON.parse(readFileSync(evidencePath(id), 'utf8')) as EvidenceFile;
 const withEvidence = claims.filter((claim) => existsSync(evidencePath(claim.id)));
-const decided = withEvidence.filter((claim) => readEvidence(claim.id).verdict.verdict !== 'not-testable');
+// As the claims check and the comparison page: a not-testable claim needs no key figure.
+const decided = withEvidence.filter((claim) => claim.verdict !== 'not-testable' && readEvidence(claim.id).verdict.verdict !== 'not-testable');
 
 /** Every number in a value: numeric leaves, numbers inside strings, and array lengths (a count of rows). */
 function numbersIn(value: unknown): number[] {
@@ -22,8 +24,9 @@ function numbersIn(value: unknown): number[] {
   return [];
 }
 
-/** The numbers a figure shows, with the decimals it shows them with. */
-const shownNumbers = (figure: string) => (figure.match(/\d+(?:\.\d+)?/g) ?? []).map((text) => ({ text, value: Number(text), digits: text.split('.')[1]?.length ?? 0 }));
+/** The numbers a figure shows, with the decimals it shows them with ('9,870' is one number, as the formatters print it). */
+const shownNumbers = (figure: string) =>
+  (figure.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g) ?? []).map((text) => ({ text, value: Number(text.replaceAll(',', '')), digits: text.split('.')[1]?.length ?? 0 }));
 
 /**
  * Numbers of the figure that come from the result: a result number rounded to the figure's decimals,
@@ -64,27 +67,33 @@ describe('keyFigure', () => {
     expect(claimsWithKeyFigure.filter((id) => !ids.has(id))).toEqual([]);
   });
 
+  it.for(claimsWithKeyFigure)('%s: is the keyFigure its report.ts exports, for its evidence or for nothing measured', async (id) => {
+    const report = (await import(`../${id}/report.ts`)) as { keyFigure: (result: unknown) => string | null };
+    // What a call gives, an exception included: stale evidence throws the same in both.
+    const outcome = (read: () => string | null) => {
+      try {
+        return read();
+      } catch (error) {
+        return `throws: ${(error as Error).message}`;
+      }
+    };
+    const result = existsSync(evidencePath(id)) ? readEvidence(id).result : {};
+    for (const each of [result, emptied(result), {}]) expect(outcome(() => keyFigure(id, each))).toEqual(outcome(() => report.keyFigure(each)));
+  });
+
   it('follows the result: changed figures give a changed output', () => {
-    const chaining = structuredClone(readEvidence('nano-chaining').result) as { perHop: Array<{ transport: string; perHopUs: number; ratioToRawHttp: number | null }> };
-    const before = keyFigure('nano-chaining', chaining);
-    const http = chaining.perHop.find((hop) => hop.transport === 'http');
-    if (!http) throw new Error('evidence/nano-chaining.json has no http hop');
-    Object.assign(http, { perHopUs: 987.6, ratioToRawHttp: 4.32 });
-    expect(keyFigure('nano-chaining', chaining)).toBe('987.6 µs per HTTP hop (4.32× a raw node:http round trip)');
-    expect(keyFigure('nano-chaining', chaining)).not.toBe(before);
+    const hop = (estimate: number) => ({ transport: 'http', perHopUs: estimate, interval: { estimate, low: estimate - 8, high: estimate + 9, runs: 5 }, runSlopesUs: [], ratioToRawHttp: null, ratioToRawHttpInterval: null });
+    const inProcessCheckout = { iterations: 100, p50Us: 55.2, p90Us: 60, p99Us: 90, meanUs: 57, maxUs: 400 };
+    const chaining = { rows: [], perHop: [hop(130)], inProcessCheckout, rawHttpRoundTrip: null, rawHttpRunsP50Us: null, identicalResults: true } as unknown as ChainingResult;
+    expect(keyFigure('nano-chaining', chaining)).toBe('130 µs [122–139 µs] per HTTP hop, 14.1× a function’s work');
+    expect(keyFigure('nano-chaining', { ...chaining, perHop: [hop(987.6)] })).toBe('988 µs [980–997 µs] per HTTP hop, 107.3× a function’s work');
+    expect(keyFigure('nano-chaining', chaining)).toBe(chainingKeyFigure(chaining));
+  });
 
-    const cluster = structuredClone(readEvidence('nano-clustered-app').result) as { rows: Array<{ shape: string; failureProbability: number; attempts: number; measuredSuccessPercent: number }> };
-    const worstP = Math.max(...cluster.rows.map((row) => row.failureProbability));
-    const nano = cluster.rows.find((row) => row.shape === 'nanoservices' && row.failureProbability === worstP && row.attempts === 1);
-    if (!nano) throw new Error('evidence/nano-clustered-app.json has no nanoservice row at its worst failure rate');
-    nano.measuredSuccessPercent = 12.3;
-    expect(keyFigure('nano-clustered-app', cluster)).toMatch(/^12\.3 % of nano checkouts succeed/);
-
-    const data = structuredClone(readEvidence('micro-no-shared-data').result) as { delivery: Array<{ variant: string; lost: number }> };
-    const naive = data.delivery.find((row) => row.variant === 'write then publish');
-    if (!naive) throw new Error('evidence/micro-no-shared-data.json has no write-then-publish row');
-    naive.lost = 77;
-    expect(keyFigure('micro-no-shared-data', data)).toMatch(/^77 of \d+ payment events lost/);
+  it('lists no key figure for an article claim the registry calls not-testable, as the claims check asks none', () => {
+    const notTestable = articleClaims.filter((claim) => claim.verdict === 'not-testable').map((claim) => claim.id);
+    expect(notTestable).toContain('nano-single-endpoint');
+    expect(notTestable.filter((id) => claimsWithKeyFigure.includes(id))).toEqual([]);
   });
 
   it.for(claimsWithKeyFigure)('%s: null, not an exception, for a run that measured nothing', (id) => {

@@ -5,6 +5,10 @@ import ownScheduleEvidence from '../../evidence/nano-own-schedule.json';
 import lockstepEvidence from '../../evidence/micro-lockstep.json';
 import redundancyEvidence from '../../evidence/micro-redundancy.json';
 import continuousDeploymentEvidence from '../../evidence/micro-continuous-deployment.json';
+import noSharedDataEvidence from '../../evidence/micro-no-shared-data.json';
+import inProcessCallsEvidence from '../../evidence/modular-monolith-in-process-calls.json';
+import operatingCostEvidence from '../../evidence/modular-monolith-operating-cost.json';
+import dataOwnershipEvidence from '../../evidence/modular-monolith-data-ownership.json';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { ChainingResult } from '../nano-chaining/report.ts';
 import type { ClusterResult } from '../nano-clustered-app/report.ts';
@@ -13,6 +17,10 @@ import type { OwnScheduleResult } from '../nano-own-schedule/report.ts';
 import type { LockstepResult } from '../micro-lockstep/report.ts';
 import type { RedundancyResult } from '../micro-redundancy/report.ts';
 import type { ContinuousDeploymentResult, RolloutRow } from '../micro-continuous-deployment/report.ts';
+import type { NoSharedDataResult } from '../micro-no-shared-data/report.ts';
+import type { Result as InProcessCallsResult } from '../modular-monolith-in-process-calls/report.ts';
+import type { OperatingCostResult } from '../modular-monolith-operating-cost/report.ts';
+import type { Result as DataOwnershipResult } from '../modular-monolith-data-ownership/report.ts';
 import { median } from '../lab/measure/stats.ts';
 
 /** The results of the runs the guide reads, one per claim, as stored in `evidence/<claim>.json`. */
@@ -24,6 +32,10 @@ export interface EvidenceResults {
   readonly 'micro-lockstep': LockstepResult;
   readonly 'micro-redundancy': RedundancyResult;
   readonly 'micro-continuous-deployment': ContinuousDeploymentResult;
+  readonly 'micro-no-shared-data': NoSharedDataResult;
+  readonly 'modular-monolith-in-process-calls': InProcessCallsResult;
+  readonly 'modular-monolith-operating-cost': OperatingCostResult;
+  readonly 'modular-monolith-data-ownership': DataOwnershipResult;
 }
 
 /** The id of a claim whose evidence the guide reads. */
@@ -34,15 +46,49 @@ export type PerShape<T> = Readonly<Record<ShapeName, T>>;
 
 /** Every figure the guide's rules use, each from one evidence file. */
 export interface DecisionFacts {
-  /** nano-chaining: one added HTTP hop at the median, and the work it hands over. */
+  /** nano-chaining: one added HTTP hop on loopback at the median: the floor under any real network's hop. */
   readonly hop: {
     readonly perHopUs: number;
-    /** The whole checkout called in one call stack, p50. */
+    /** The lab's hop ÷ a bare `node:http` round trip measured in the same run. */
+    readonly ratioToRawHttp: number | null;
+    /** The whole six-function checkout called in one call stack, p50. */
     readonly inProcessCheckoutUs: number;
-    /** Functions in the longest chain measured. */
-    readonly chainFunctions: number;
-    /** Network calls one checkout of `chainFunctions` functions made, per shape. */
-    readonly networkCalls: PerShape<number>;
+  };
+  /** modular-monolith-in-process-calls, over HTTP: module boundaries as function calls against the same boundaries over the network. */
+  readonly modules: {
+    /** Modular monolith p50 ÷ plain monolith p50: how far from 1 a module boundary moves the answer. */
+    readonly modularToMonolithRatio: number;
+    /** Microservices p50 ÷ modular monolith p50, and the same at p99. */
+    readonly microToModularP50Ratio: number;
+    readonly microToModularP99Ratio: number;
+    /** What each boundary added once it became a network call, µs at the median. */
+    readonly perNetworkCrossingUs: number;
+  };
+  /** modular-monolith-operating-cost: the same checkouts on three processes against one. */
+  readonly operatingCost: {
+    /** Microservices' memory (PSS) ÷ the modular monolith's. */
+    readonly memoryRatio: number;
+    /** Microservices' CPU per checkout ÷ the modular monolith's. */
+    readonly cpuRatio: number;
+  };
+  /** modular-monolith-data-ownership: crashes between the two writes of one checkout, and how many left the data inconsistent. */
+  readonly dataOwnership: {
+    readonly crashes: number;
+    readonly inconsistentModular: number;
+    readonly inconsistentMicro: number;
+  };
+  /** micro-no-shared-data: an event from one service to another, with and without an outbox and an idempotent consumer. */
+  readonly messaging: {
+    readonly sent: number;
+    readonly crashes: number;
+    /** Events lost when the service wrote, then published. */
+    readonly lostWithoutOutbox: number;
+    readonly lostWithOutbox: number;
+    /** Events applied twice by a consumer that does not remember the ids it applied. */
+    readonly appliedTwiceWithoutIdempotence: number;
+    /** A publish until the durable consumer has it, p50, through the lab's broker client. */
+    readonly brokerHopUs: number;
+    readonly broker: string;
   };
   /** nano-clustered-app: availability under one per-unit failure rate. */
   readonly availability: {
@@ -116,13 +162,67 @@ function perShape<T>(pick: (shape: ShapeName) => T | undefined, claim: EvidenceC
 
 function hopFacts(result: ChainingResult): DecisionFacts['hop'] {
   const claim = 'nano-chaining';
-  const http = result.rows.filter((row) => row.transport === 'http');
-  const longest = Math.max(...http.map((row) => row.chainLength));
+  const http = need(result.perHop.find((hop) => hop.transport === 'http'), claim, 'per-hop cost for http');
   return {
-    perHopUs: need(result.perHop.find((hop) => hop.transport === 'http'), claim, 'per-hop cost for http').perHopUs,
+    perHopUs: http.perHopUs,
+    ratioToRawHttp: http.ratioToRawHttp ?? null,
     inProcessCheckoutUs: result.inProcessCheckout.p50Us,
-    chainFunctions: need(Number.isFinite(longest) ? longest : undefined, claim, 'http rows'),
-    networkCalls: perShape((shape) => http.find((row) => row.shape === shape && row.chainLength === longest)?.networkCalls, claim, 'network calls at the longest chain'),
+  };
+}
+
+function moduleFacts(result: InProcessCallsResult): DecisionFacts['modules'] {
+  const claim = 'modular-monolith-in-process-calls';
+  // HTTP, as the hop the guide's latency rule starts from; the process transport adds a pipe per hop.
+  const http = need(result.comparisons.find((row) => row.transport === 'http'), claim, 'comparison over http');
+  return {
+    modularToMonolithRatio: http.controlRatio,
+    microToModularP50Ratio: http.p50Ratio,
+    microToModularP99Ratio: http.p99Ratio,
+    perNetworkCrossingUs: http.perNetworkCrossingUs,
+  };
+}
+
+// A divisor of zero means the run measured nothing: a missing figure, not an infinite ratio.
+const nonZero = (value: number) => (value === 0 ? undefined : value);
+
+function operatingCostFacts(result: OperatingCostResult): DecisionFacts['operatingCost'] {
+  const claim = 'modular-monolith-operating-cost';
+  const shape = (name: string) => need(result.shapes.find((row) => row.shape === name), claim, `shape ${name}`);
+  const sum = (row: OperatingCostResult['shapes'][number], pick: (unit: OperatingCostResult['shapes'][number]['units'][number]) => number) =>
+    row.units.reduce((total, unit) => total + pick(unit), 0);
+  const modular = shape('modular-monolith');
+  const micro = shape('microservices');
+  const cpuPerCheckout = (row: typeof modular) => sum(row, (unit) => unit.cpuMs) / need(nonZero(row.checkouts), claim, `checkouts of ${row.shape}`);
+  return {
+    memoryRatio: sum(micro, (unit) => unit.pssKiB) / need(nonZero(sum(modular, (unit) => unit.pssKiB)), claim, 'memory of the modular monolith'),
+    cpuRatio: cpuPerCheckout(micro) / need(nonZero(cpuPerCheckout(modular)), claim, 'CPU of the modular monolith'),
+  };
+}
+
+function dataOwnershipFacts(result: DataOwnershipResult): DecisionFacts['dataOwnership'] {
+  const claim = 'modular-monolith-data-ownership';
+  const crashed = (shape: string) => need(result.rows.find((row) => row.shape === shape && row.run === 'with crashes'), claim, `run with crashes of the ${shape}`);
+  const modular = crashed('modular monolith');
+  return {
+    crashes: modular.crashes,
+    inconsistentModular: modular.crashesLeavingInconsistency,
+    inconsistentMicro: crashed('microservices').crashesLeavingInconsistency,
+  };
+}
+
+function messagingFacts(result: NoSharedDataResult): DecisionFacts['messaging'] {
+  const claim = 'micro-no-shared-data';
+  const variant = (name: string) => need(result.delivery.find((row) => row.variant === name), claim, `delivery "${name}"`);
+  const unsafe = variant('write then publish');
+  const broker = need(result.platform?.broker, claim, 'broker hop');
+  return {
+    sent: unsafe.sent,
+    crashes: unsafe.crashes,
+    lostWithoutOutbox: unsafe.lost,
+    lostWithOutbox: variant('transactional outbox').lost,
+    appliedTwiceWithoutIdempotence: variant('outbox, consumer not idempotent').duplicatedApplied,
+    brokerHopUs: broker.lab.p50Us,
+    broker: broker.server,
   };
 }
 
@@ -214,12 +314,17 @@ function rolloutFacts(result: ContinuousDeploymentResult): DecisionFacts['rollou
  * @example
  * ```ts
  * const facts = factsFromEvidence(labEvidence);
- * facts.hop.perHopUs; // the http per-hop cost of evidence/nano-chaining.json, e.g. 322
+ * facts.hop.perHopUs; // the http per-hop cost of evidence/nano-chaining.json, e.g. 117.9
+ * facts.operatingCost.memoryRatio; // microservices' memory ÷ the modular monolith's, e.g. 2.58
  * ```
  */
 export function factsFromEvidence(results: EvidenceResults): DecisionFacts {
   return {
     hop: hopFacts(results['nano-chaining']),
+    modules: moduleFacts(results['modular-monolith-in-process-calls']),
+    operatingCost: operatingCostFacts(results['modular-monolith-operating-cost']),
+    dataOwnership: dataOwnershipFacts(results['modular-monolith-data-ownership']),
+    messaging: messagingFacts(results['micro-no-shared-data']),
     availability: availabilityFacts(results['nano-clustered-app']),
     redundancy: redundancyFacts(results['micro-redundancy']),
     fleet: fleetFacts(results['nano-easy-deploy']),
@@ -238,6 +343,10 @@ export const labEvidence: EvidenceResults = {
   'micro-lockstep': lockstepEvidence.result as LockstepResult,
   'micro-redundancy': redundancyEvidence.result as RedundancyResult,
   'micro-continuous-deployment': continuousDeploymentEvidence.result as ContinuousDeploymentResult,
+  'micro-no-shared-data': noSharedDataEvidence.result as NoSharedDataResult,
+  'modular-monolith-in-process-calls': inProcessCallsEvidence.result as InProcessCallsResult,
+  'modular-monolith-operating-cost': operatingCostEvidence.result as OperatingCostResult,
+  'modular-monolith-data-ownership': dataOwnershipEvidence.result as DataOwnershipResult,
 };
 
 /** The facts of the committed evidence: what the page decides with. */

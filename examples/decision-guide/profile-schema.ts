@@ -16,7 +16,8 @@ const oneOf = <T extends readonly [string, ...string[]]>(label: string, values: 
 
 /**
  * A reader's situation. Bounds keep the arithmetic meaningful (a request passes through at least one
- * function; a target below 90 % needs no architecture); the defaults are `defaultProfile`.
+ * part; a target below 90 % needs no architecture; a saving is a share of a bill); the defaults are
+ * `defaultProfile`.
  */
 export const ProfileSchema = z.object({
   /** Teams that change the system and would like to ship without waiting for each other. */
@@ -30,7 +31,7 @@ export const ProfileSchema = z.object({
     ),
     defaultProfile.latencyBudgetMs,
   ),
-  /** How many functions one request passes through, one after another. */
+  /** The parts one request passes through, one after another, before the user has the answer. */
   callDepth: z._default(wholeNumber(profileLabels.callDepth, 1, 100), defaultProfile.callDepth),
   /** The share of requests that must succeed, in percent. */
   availabilityTarget: z._default(
@@ -41,6 +42,16 @@ export const ProfileSchema = z.object({
     defaultProfile.availabilityTarget,
   ),
   traffic: z._default(oneOf(profileLabels.traffic, trafficPatterns), defaultProfile.traffic),
+  /** The share of the compute bill that scaling to zero would save, in percent. */
+  scaleToZeroSavingsPercent: z._default(
+    z.number({ error: `${profileLabels.scaleToZeroSavingsPercent} must be a number` }).check(
+      z.minimum(0, `${profileLabels.scaleToZeroSavingsPercent} must be at least 0`),
+      z.maximum(100, `${profileLabels.scaleToZeroSavingsPercent} must be at most 100`),
+    ),
+    defaultProfile.scaleToZeroSavingsPercent,
+  ),
+  /** Whether part of a request's work can finish after the user has the answer. */
+  deferrableWork: z._default(z.boolean({ error: `${profileLabels.deferrableWork}: answer yes or no (true or false)` }), defaultProfile.deferrableWork),
 });
 
 /** What a reader may pass in: any field may be left out and takes its default. */
@@ -58,6 +69,7 @@ export interface ProfileProblem {
  * @example
  * ```ts
  * parseProfile({ teams: 12, callDepth: 3 }); // { ok: true, profile: { teams: 12, deployFrequency: 'weekly', ... } }
+ * parseProfile({ scaleToZeroSavingsPercent: 120 }); // { ok: false, problems: [{ field: 'scaleToZeroSavingsPercent', message: 'Scale-to-zero savings (%) must be at most 100' }] }
  * parseProfile({ teams: 0 }); // { ok: false, problems: [{ field: 'teams', message: 'Teams must be at least 1' }] }
  * ```
  */

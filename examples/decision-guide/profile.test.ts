@@ -5,7 +5,16 @@ import { parseProfile, ProfileSchema } from './profile-schema.ts';
 describe('the decision guide profile', () => {
   it('fills every field it is not given with its default', () => {
     expect(parseProfile({ teams: 12 })).toEqual({ ok: true, profile: { ...defaultProfile, teams: 12 } });
-    expect(defaultProfile).toEqual({ teams: 1, deployFrequency: 'weekly', latencyBudgetMs: 200, callDepth: 4, availabilityTarget: 99.9, traffic: 'daily-peaks' });
+    expect(defaultProfile).toEqual({
+      teams: 3,
+      deployFrequency: 'weekly',
+      latencyBudgetMs: 200,
+      callDepth: 4,
+      availabilityTarget: 99.9,
+      traffic: 'daily-peaks',
+      scaleToZeroSavingsPercent: 0,
+      deferrableWork: false,
+    });
     expect(ProfileSchema.parse({})).toEqual(defaultProfile);
   });
 
@@ -18,20 +27,31 @@ describe('the decision guide profile', () => {
       ok: false,
       problems: [{ field: 'traffic', message: 'Traffic pattern must be one of: steady, daily-peaks, spiky, mostly-idle' }],
     });
+    expect(parseProfile({ scaleToZeroSavingsPercent: 120 })).toEqual({
+      ok: false,
+      problems: [{ field: 'scaleToZeroSavingsPercent', message: 'Scale-to-zero savings (%) must be at most 100' }],
+    });
+    expect(parseProfile({ scaleToZeroSavingsPercent: -5 })).toMatchObject({ ok: false, problems: [{ message: 'Scale-to-zero savings (%) must be at least 0' }] });
+    expect(parseProfile({ deferrableWork: 'yes' })).toEqual({
+      ok: false,
+      problems: [{ field: 'deferrableWork', message: 'Part of the work can finish after the answer: answer yes or no (true or false)' }],
+    });
   });
 
   it('lists every bad field, not only the first', () => {
-    const parsed = parseProfile({ teams: -1, deployFrequency: 'hourly' });
+    const parsed = parseProfile({ teams: -1, deployFrequency: 'hourly', scaleToZeroSavingsPercent: 101 });
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problems.map((p) => p.field)).toEqual(['teams', 'deployFrequency']);
+    expect(!parsed.ok && parsed.problems.map((p) => p.field)).toEqual(['teams', 'deployFrequency', 'scaleToZeroSavingsPercent']);
   });
 
   it('refuses something that is not a profile at all', () => {
     expect(parseProfile('twelve teams')).toMatchObject({ ok: false, problems: [{ field: 'profile', message: expect.stringContaining('teams, deployFrequency') }] });
   });
 
-  it('keeps its bounds: one function and one team at least', () => {
+  it('keeps its bounds: one part and one team at least, a saving between nothing and the whole bill', () => {
     expect(() => ProfileSchema.parse({ callDepth: 0 })).toThrow('Call depth must be at least 1');
     expect(ProfileSchema.parse({ callDepth: 1, teams: 1 }).callDepth).toBe(1);
+    expect(ProfileSchema.parse({ scaleToZeroSavingsPercent: 0 }).scaleToZeroSavingsPercent).toBe(0);
+    expect(ProfileSchema.parse({ scaleToZeroSavingsPercent: 100, deferrableWork: true })).toMatchObject({ scaleToZeroSavingsPercent: 100, deferrableWork: true });
   });
 });

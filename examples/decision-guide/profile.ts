@@ -1,7 +1,7 @@
 // What a profile is, with no validation in it: the decision guide renders its first answer from
 // `defaultProfile` and loads `profile-schema.ts` (and zod with it) when the reader first reaches for the form.
 
-/** How often the reader's teams ship to production, slowest first. */
+/** How often each team ships to production, slowest first. */
 export const deployFrequencies = ['monthly', 'weekly', 'daily', 'many-per-day'] as const;
 /** One deploy frequency. */
 export type DeployFrequency = (typeof deployFrequencies)[number];
@@ -19,6 +19,8 @@ export const profileLabels = {
   callDepth: 'Call depth',
   availabilityTarget: 'Availability target (%)',
   traffic: 'Traffic pattern',
+  scaleToZeroSavingsPercent: 'Scale-to-zero savings (%)',
+  deferrableWork: 'Part of the work can finish after the answer',
 } as const;
 
 /** Words for the choices, shared by the form and the rules' sentences. */
@@ -37,15 +39,35 @@ export const choiceLabels: Readonly<Record<DeployFrequency | TrafficPattern, str
 export interface Profile {
   /** Teams that change the system and would like to ship without waiting for each other. */
   readonly teams: number;
+  /** How often each team would like to ship. */
   readonly deployFrequency: DeployFrequency;
   /** What a user request may take end to end, in milliseconds. */
   readonly latencyBudgetMs: number;
-  /** How many functions one request passes through, one after another. */
+  /**
+   * The parts (business capabilities) one request passes through, one after another, before the user
+   * has the answer. Cut one service per part, a request makes `callDepth − 1` synchronous hops.
+   */
   readonly callDepth: number;
   /** The share of requests that must succeed, in percent. */
   readonly availabilityTarget: number;
   readonly traffic: TrafficPattern;
+  /** The share of the compute bill that scaling to zero while idle would save, in percent (about the share of time instances sit idle). */
+  readonly scaleToZeroSavingsPercent: number;
+  /** Whether part of a request's work (emails, stock updates, analytics) can finish after the user has the answer. */
+  readonly deferrableWork: boolean;
 }
 
-/** The profile the page starts with, and each field's default: a small product team. */
-export const defaultProfile: Profile = { teams: 1, deployFrequency: 'weekly', latencyBudgetMs: 200, callDepth: 4, availabilityTarget: 99.9, traffic: 'daily-peaks' };
+/**
+ * The profile the page starts with, and each field's default: a few teams on one product, weekly
+ * releases, a web page's budget, always-on traffic and nothing deferred.
+ */
+export const defaultProfile: Profile = {
+  teams: 3,
+  deployFrequency: 'weekly',
+  latencyBudgetMs: 200,
+  callDepth: 4,
+  availabilityTarget: 99.9,
+  traffic: 'daily-peaks',
+  scaleToZeroSavingsPercent: 0,
+  deferrableWork: false,
+};

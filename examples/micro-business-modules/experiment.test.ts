@@ -4,7 +4,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess } from '../checkout/steps.ts';
 import { countedStep } from './boundary.ts';
 import { experiment } from './experiment.ts';
-import { businessModulesVerdict, type BoundaryRow, type BusinessModulesResult } from './report.ts';
+import { findingFor, verdictFor, wellDefinedIn, type BoundaryRow, type BusinessModulesResult, type ReleaseRow } from './report.ts';
 
 let result: BusinessModulesResult;
 const row = (shape: string, mode: string): BoundaryRow => {
@@ -56,49 +56,70 @@ describe('micro-business-modules (quick run: every route of every shape over HTT
     expect(result.cases.find((c) => c.mode === 'functions validate' && c.malformation === 'not JSON')?.answered5xx).toBe(18);
   });
 
-  it('the consumer contract test ships the additive cart release, blocks the rename, and deploying them proves it right', () => {
-    expect(result.releases.map((r) => [r.version, r.gate, r.checkoutsCorrect, r.gateAgrees])).toEqual([
-      ['v1 (control)', 'ship', 3, true],
-      ['v2-adds-currency', 'ship', 3, true],
-      ['v2-renames-discount', 'block', 0, true],
-    ]);
-    expect(result.releases.find((r) => r.gate === 'block')?.failingConsumers).toEqual(['billing']);
+  it('in every shape, the consumer contract ships the additive release, blocks the rename and the semantic change, and deploying them proves it right', () => {
+    for (const shape of shapeNames) {
+      const releases = result.releases.filter((r) => r.shape === shape);
+      expect(releases.map((r) => [r.version, r.gate, r.checkoutsCorrect, r.gateAgrees])).toEqual([
+        ['v1 (control)', 'ship', 3, true],
+        ['v2-adds-currency', 'ship', 3, true],
+        ['v2-renames-discount', 'block', 0, true],
+        // Only the cart without a coupon keeps its discount (none) when it is given in whole euros.
+        ['v2-discount-in-euros', 'block', 1, true],
+      ]);
+    }
+    expect(result.releases.filter((r) => r.gate === 'block').every((r) => r.failingConsumers.join() === 'billing')).toBe(true);
+  });
+
+  it('the gate can fail: billing’s schema alone ships the discount in euros, which breaks a checkout, in every shape', () => {
+    const euros = result.releases.filter((r) => r.version === 'v2-discount-in-euros');
+    expect(euros.map((r) => [r.shape, r.schemaOnlyGate, r.broken, r.schemaOnlyAgrees])).toEqual(shapeNames.map((shape) => [shape, 'ship', true, false]));
+  });
+
+  it('redeploys the unit holding applyDiscount: all 6 functions in the monolith, 3 in the cart service, 1 nanoservice', () => {
+    expect(shapeNames.map((shape) => result.releases.find((r) => r.shape === shape)?.functionsRedeployed)).toEqual([6, 3, 1]);
   });
 
   it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('micro-business-modules').verdict);
+    expect(verdictFor(result).verdict).toBe(claimById('micro-business-modules').verdict);
+    expect(findingFor(result).shownBy).toEqual({ monolith: true, microservices: true, nanoservices: true });
   });
 });
 
-describe('businessModulesVerdict', () => {
+describe('findingFor', () => {
   const boundaryRow = (over: Partial<BoundaryRow>): BoundaryRow => ({
     shape: 'microservices', mode: 'contract at boundary', units: 3, routes: 6, crossUnitContracts: 2, malformedSent: 30, refused4xx: 30,
     answered5xx: 0, answered2xx: 0, functionsEntered: 0, bodiesRun: 0, validSent: 6, validAnswered2xx: 6, ...over,
   });
+  const releaseRow = (shape: ReleaseRow['shape'], version: string, broken: boolean, gateAgrees = true): ReleaseRow => ({
+    shape, version, change: '', contractChecks: 3, failingConsumers: [], gate: broken === gateAgrees ? 'block' : 'ship', schemaOnlyGate: 'ship', unitsRedeployed: 1, functionsRedeployed: 3,
+    checkoutsSent: 3, checkoutsCorrect: broken ? 0 : 3, broken, gateAgrees, schemaOnlyAgrees: !broken,
+  });
   const base: BusinessModulesResult = {
     repeats: 1,
     cases: [],
-    boundary: [boundaryRow({}), boundaryRow({ mode: 'functions validate', refused4xx: 30 })],
-    releases: [
-      { version: 'v2-ok', change: '', contractChecks: 3, failingConsumers: [], gate: 'ship', unitsRedeployed: 1, checkoutsSent: 3, checkoutsCorrect: 3, broken: false, gateAgrees: true },
-      { version: 'v2-bad', change: '', contractChecks: 3, failingConsumers: ['billing'], gate: 'block', unitsRedeployed: 1, checkoutsSent: 3, checkoutsCorrect: 0, broken: true, gateAgrees: true },
-    ],
+    boundary: [boundaryRow({ shape: 'monolith', units: 1, crossUnitContracts: 0 }), boundaryRow({})],
+    releases: [releaseRow('monolith', 'v2-ok', false), releaseRow('monolith', 'v2-bad', true), releaseRow('microservices', 'v2-ok', false), releaseRow('microservices', 'v2-bad', true)],
   };
 
-  it('holds with a cost when units refuse bad input even without a boundary contract', () => {
-    expect(businessModulesVerdict(base).verdict).toBe('holds-with-cost');
+  it('is misattributed when the monolith’s contract and gate work as well as the microservices’', () => {
+    expect(verdictFor(base)).toMatchObject({ verdict: 'misattributed', because: 'contracts at the door refused 60 of 60 malformed requests and the consumer gate was right for 4 of 4 releases (schema alone: 2), in every cut alike' });
   });
 
-  it('is conditional when units without the contract answer malformed requests with 5xx', () => {
-    expect(businessModulesVerdict({ ...base, boundary: [boundaryRow({}), boundaryRow({ mode: 'functions validate', refused4xx: 24, answered5xx: 6 })] }).verdict).toBe('conditional');
+  it('does not hold when an enforced contract lets a function run on malformed input in the microservices', () => {
+    expect(verdictFor({ ...base, boundary: [base.boundary[0] as BoundaryRow, boundaryRow({ functionsEntered: 1 })] }).verdict).toBe('does-not-hold');
   });
 
-  it('does not hold when an enforced contract lets a function run on malformed input', () => {
-    expect(businessModulesVerdict({ ...base, boundary: [boundaryRow({ functionsEntered: 1 })] }).verdict).toBe('does-not-hold');
+  it('holds when only the microservices’ gate tells a breaking release from a safe one', () => {
+    const releases = base.releases.map((r) => (r.shape === 'monolith' && r.broken ? { ...r, gate: 'ship' as const, gateAgrees: false } : r));
+    expect(wellDefinedIn({ ...base, releases }, 'monolith')).toBe(false);
+    expect(verdictFor({ ...base, releases }).verdict).toBe('holds');
   });
 
-  it('does not hold when the contract test lets a breaking release through', () => {
-    const leaky = base.releases.map((r) => (r.broken ? { ...r, gate: 'ship' as const, gateAgrees: false } : r));
-    expect(businessModulesVerdict({ ...base, releases: leaky }).verdict).toBe('does-not-hold');
+  it('does not call a gate right when no release broke anything: it was never tested', () => {
+    expect(wellDefinedIn({ ...base, releases: base.releases.filter((r) => !r.broken) }, 'microservices')).toBe(false);
+  });
+
+  it('throws when the microservices were not run', () => {
+    expect(() => findingFor({ ...base, boundary: base.boundary.slice(0, 1) })).toThrow('microservices');
   });
 });

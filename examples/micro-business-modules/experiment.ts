@@ -2,7 +2,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { businessModulesParams, contractRunParams, runContracts, type ContractRunEnvironment } from './contract-run.ts';
 import { postRaw } from './raw-post.ts';
-import { boundaryTable, businessModulesVerdict, casesTable, releaseTable, type BusinessModulesResult } from './report.ts';
+import { boundaryTable, casesTable, findingFor, releaseTable, type BusinessModulesResult } from './report.ts';
 
 /** Each unit on its own loopback port, raw requests sent over real HTTP. */
 const openDoorsOverHttp: ContractRunEnvironment['openDoors'] = async (shape, unitOptions) => {
@@ -19,17 +19,18 @@ const openDoorsOverHttp: ContractRunEnvironment['openDoors'] = async (shape, uni
  * micro-business-modules: gives every unit a typed contract (the zod schema of each route's function)
  * and checks that it is really the interface. Every route of every unit, in every shape, gets
  * malformed requests over real HTTP, with and without the contract enforced at the unit's door; the
- * units count the functions they entered. Then the cart service releases alone, gated by billing's
- * consumer contract, and each candidate is deployed anyway to see whether the gate was right. The
+ * units count the functions they entered. Then, in every shape, the unit holding the cart's
+ * applyDiscount releases alone, gated by billing's consumer contract (its schema and the values its
+ * tests expect), and each candidate is deployed anyway to see whether the gate was right. The
  * measurement is browser-safe (`contract-run.ts`); this file serves the units over HTTP.
  */
 export const experiment = defineExperiment({
   id: 'micro-business-modules',
-  title: 'Well-defined interfaces: contracts at every unit door, and a consumer contract gate',
+  title: 'Well-defined interfaces: contracts at every unit door, and a consumer contract gate, in every shape',
   params: businessModulesParams,
   quick: { repeats: 1 },
   tables: (result) => [boundaryTable(result), releaseTable(result), casesTable(result)],
-  verdict: businessModulesVerdict,
+  finding: findingFor,
 
   // Every shape, mode and malformed request: the schema's defaults.
   run: (p, onProgress): Promise<BusinessModulesResult> => runContracts(contractRunParams.parse(p), { openDoors: openDoorsOverHttp, onProgress }),

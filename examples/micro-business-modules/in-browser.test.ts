@@ -54,22 +54,26 @@ describe('micro-business-modules in the browser (quick run: every route of every
     expect(result.cases.find((c) => c.mode === 'functions validate' && c.malformation === 'not JSON')?.answered5xx).toBe(18);
   });
 
-  it('the consumer contract gate ships the additive cart release and blocks the rename, rightly', () => {
-    expect(result.releases.map((r) => [r.version, r.gate, r.gateAgrees])).toEqual([
-      ['v1 (control)', 'ship', true],
-      ['v2-adds-currency', 'ship', true],
-      ['v2-renames-discount', 'block', true],
-    ]);
+  it('the consumer contract gate ships the additive cart release and blocks the rename and the discount in euros, rightly, in every shape', () => {
+    for (const shape of shapeNames) {
+      expect(result.releases.filter((r) => r.shape === shape).map((r) => [r.version, r.gate, r.gateAgrees])).toEqual([
+        ['v1 (control)', 'ship', true],
+        ['v2-adds-currency', 'ship', true],
+        ['v2-renames-discount', 'block', true],
+        ['v2-discount-in-euros', 'block', true],
+      ]);
+    }
   });
 
   it('reports progress to the total, three tables, two bar charts and a summary from the figures', () => {
-    expect(progress.at(-1)).toBe(3 * 2 + 3);
-    expect(browserExperiment.tables(result).map((table) => table.rows.length)).toEqual([6, 10, 3]);
+    expect(progress.at(-1)).toBe(3 * 2 + 3 * 4);
+    expect(browserExperiment.tables(result).map((table) => table.rows.length)).toEqual([6, 10, 12]);
     expect(browserExperiment.plots(result).map((plot) => [plot.kind, plot.rows.length])).toEqual([['bar', 10], ['bar', 6]]);
     const loose = doorTotals(result, 'functions validate');
     expect(loose).toEqual({ sent: 90, refused4xx: 72, answered5xx: 18, functionsEntered: 72, bodiesRun: 0 });
     expect(browserExperiment.summary(result)).toContain(`${loose?.answered5xx} answered with 5xx`);
     expect(browserExperiment.summary(result)).toMatch(/^With the contract at the door, 90 of 90 malformed requests were refused with 4xx/);
+    expect(browserExperiment.summary(result)).toContain('blocked v2-renames-discount, v2-discount-in-euros and was right about every cart release, in every shape.');
   });
 });
 

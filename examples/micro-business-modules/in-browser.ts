@@ -36,7 +36,7 @@ export const browserExperiment = defineBrowserExperiment({
   initial: { repeats: 3 },
   quick: { repeats: 1 },
   scope:
-    'Sends each malformed request, as a raw body, to every route of every unit through its Hono app in this tab (app.fetch, no socket), with and without the contract at the door, then checks the cart releases against billing’s consumer contract. The same requests over real HTTP, one port per unit, need Node: run `npm run example -- micro-business-modules` for those.',
+    'Sends each malformed request, as a raw body, to every route of every unit through its Hono app in this tab (app.fetch, no socket), with and without the contract at the door, then checks the cart releases against billing’s consumer contract and deploys each one, in every shape. The same requests over real HTTP, one port per unit, need Node: run `npm run example -- micro-business-modules` for those.',
   run: (p, onProgress): Promise<BusinessModulesResult> => runContracts(p, { openDoors: openDoorsInMemory, onProgress }),
   tables: (result) => [boundaryTable(result), casesTable(result), releaseTable(result)],
   plots: (result): ResultPlot[] => [
@@ -63,10 +63,11 @@ export const browserExperiment = defineBrowserExperiment({
   ],
   summary: (result) => {
     const parts = [describeMode(result, 'contract at boundary', 'With the contract at the door'), describeMode(result, 'functions validate', 'with the functions validating alone')].filter(Boolean);
-    const blocked = result.releases.filter((row) => row.gate === 'block').map((row) => row.version);
+    const versions = (rows: BusinessModulesResult['releases']) => [...new Set(rows.map((row) => row.version))].join(', ');
+    const blocked = versions(result.releases.filter((row) => row.gate === 'block'));
     const gate = result.releases.every((row) => row.gateAgrees)
-      ? `The consumer contract test blocked ${blocked.join(', ') || 'no release'} and was right about every cart release.`
-      : `The consumer contract test was wrong about ${result.releases.filter((row) => !row.gateAgrees).map((row) => row.version).join(', ')}.`;
+      ? `The consumer contract test blocked ${blocked || 'no release'} and was right about every cart release, in every shape.`
+      : `The consumer contract test was wrong about ${result.releases.filter((row) => !row.gateAgrees).map((row) => `${row.version} (${row.shape})`).join(', ')}.`;
     const first = parts.join('; ');
     return `${first.charAt(0).toUpperCase()}${first.slice(1)}. ${gate}`;
   },

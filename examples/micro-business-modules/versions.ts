@@ -21,11 +21,12 @@ function variant(name: string, change: string, output: z.ZodType, transform: (va
 
 /**
  * The cart service's candidate releases: one adds a field (consumers ignore it), one renames a field
- * billing reads (billing's contract breaks).
+ * billing reads (billing's schema breaks), and one keeps every field and type but changes what a
+ * value means: the discount in whole euros instead of cents (only billing's example values catch it).
  *
  * @example
  * ```ts
- * cartReleases.map((r) => r.name); // ['v1 (control)', 'v2-adds-currency', 'v2-renames-discount']
+ * cartReleases.map((r) => r.name); // ['v1 (control)', 'v2-adds-currency', 'v2-renames-discount', 'v2-discount-in-euros']
  * ```
  */
 export const cartReleases: readonly CartRelease[] = [
@@ -37,4 +38,5 @@ export const cartReleases: readonly CartRelease[] = [
     DiscountedCartSchema.omit({ discountCents: true }).extend({ discount: z.number().int().nonnegative() }),
     ({ discountCents, ...rest }) => ({ ...rest, discount: discountCents }),
   ),
+  variant('v2-discount-in-euros', 'gives discountCents in whole euros, same field and type', DiscountedCartSchema, (v) => ({ ...v, discountCents: Math.round(Number(v.discountCents) / 100) })),
 ];

@@ -7,7 +7,8 @@ import { bundleContainerUnit, freePort, startBalancer, startContainer, waitUntil
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
-import { continuousDeploymentVerdict, rolloutTable, type ContinuousDeploymentResult, type RolloutRow, type RolloutStrategy } from './report.ts';
+import { median } from '../lab/measure/stats.ts';
+import { combineRuns, findingFor, rolloutTable, type ContinuousDeploymentResult, type RolloutRow, type RolloutStrategy } from './report.ts';
 
 /** A rollout to run: which unit of which shape, how many replicas, how. */
 interface Scenario {
@@ -32,12 +33,18 @@ const scenarioNames = Object.keys(scenarios) as [ScenarioName, ...ScenarioName[]
 
 const params = z.object({
   scenarios: z.array(z.enum(scenarioNames)).min(1).default([...scenarioNames]),
+  /** Independent rollouts of each scenario, each on fresh processes: a figure of the page is their median, with its interval. */
+  runs: z.number().int().min(1).max(20).default(5),
   /** Upper bound of checkouts per rollout; the load stops when the rollout has finished. */
   requests: z.number().int().min(50).max(100_000).default(20_000),
   concurrency: z.number().int().min(1).max(64).default(8),
   /** The rollout starts once this many checkouts have succeeded. */
   rolloutAfter: z.number().int().min(1).max(10_000).default(200),
-  /** Warm-up of a v2 replica after it listens (LAB_WARMUP_MS): business routes answer 503 until then. */
+  /**
+   * Warm-up of a v2 replica after it listens (LAB_WARMUP_MS): business routes answer 503 until then.
+   * Assumed, the same for every shape: it stands for the caches, pools and JIT a real service warms,
+   * which the lab's units do not have; the boot before it is measured per replica (`v2ReadyMs`).
+   */
   warmupMs: z.number().int().min(0).max(10_000).default(300),
   /** Work per business request in every unit (LAB_WORK_MS). */
   workMs: z.number().int().min(0).max(1_000).default(5),
@@ -48,7 +55,17 @@ const params = z.object({
 type Params = z.output<typeof params>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function rollOut(name: ScenarioName, image: string, p: Params): Promise<RolloutRow> {
+/** A unit's log line as JSON, or null when it is not one JSON object. */
+function parseLogLine(line: string): { msg?: string; time?: string } | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value && typeof value === 'object' ? (value as { msg?: string; time?: string }) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function rollOut(name: ScenarioName, image: string, p: Params, run: number): Promise<RolloutRow> {
   const scenario: Scenario = scenarios[name];
   const shape = shapes[scenario.shape];
   const running = new Set<RunningContainer>();
@@ -103,11 +120,13 @@ async function rollOut(name: ScenarioName, image: string, p: Params): Promise<Ro
         }
       }
     };
+    const v2Started: Array<{ container: RunningContainer; spawnedAt: number }> = [];
     const startV2 = async () => {
       const port = await freePort();
       // Without a gate the replica is listed as soon as it is created, before it listens or is warm.
       if (!scenario.readinessGate) rolledBalancer.add({ port, version: 'v2' });
-      await start(scenario.unit, 'v2', port, p.warmupMs);
+      const spawnedAt = Date.now();
+      v2Started.push({ container: await start(scenario.unit, 'v2', port, p.warmupMs), spawnedAt });
       if (scenario.readinessGate) {
         await waitUntilReady(port);
         rolledBalancer.add({ port, version: 'v2' });
@@ -145,9 +164,15 @@ async function rollOut(name: ScenarioName, image: string, p: Params): Promise<Ro
     };
     await Promise.all([rollout(), ...Array.from({ length: p.concurrency }, worker)]);
     const served = rolledBalancer.counts().byVersion;
+    // From spawn to the replica's own "ready" log line: node's boot, the unit's start, then the warm-up.
+    const v2ReadyMs = v2Started.flatMap(({ container, spawnedAt }) => {
+      const ready = container.stdoutLines.map((line) => parseLogLine(line)).find((entry) => entry?.msg === 'ready');
+      return ready?.time ? [Date.parse(ready.time) - spawnedAt] : [];
+    });
     const after = rolledBalancer.backends();
     return {
       scenario: `${shape.name} · ${scenario.unit} ×${scenario.replicas} · ${scenario.strategy === 'recreate' ? 'recreate' : scenario.readinessGate ? 'rolling, gated' : 'rolling, no gate'}`,
+      run,
       shape: shape.name,
       unit: scenario.unit,
       functionsShipped: shape.units[rolledIndex]?.functions.length ?? 0,
@@ -162,6 +187,7 @@ async function rollOut(name: ScenarioName, image: string, p: Params): Promise<Ro
       peakProcesses,
       rolloutMs,
       failureWindowMs: Math.round((lastFailureAt - firstFailureAt) * 10) / 10,
+      v2ReadyMs: v2ReadyMs.length ? Math.round(median(v2ReadyMs) * 10) / 10 : -1,
       v1Exits,
     };
   } finally {
@@ -177,7 +203,8 @@ async function rollOut(name: ScenarioName, image: string, p: Params): Promise<Ro
  * rolling update starts a v2 replica, waits for its /readyz, lists it, takes a v1 replica out, sends it
  * SIGTERM and waits for its drain, replica by replica. Controls: the same without the readiness gate,
  * and a recreate (stop, then start) of a single monolith. It counts checkouts sent, failed, served by
- * each version, the replicas on v2 afterwards, and the time the rollout took.
+ * each version, the replicas on v2 afterwards, the time the rollout took and the time each v2 replica
+ * took from spawn to ready; every scenario is rolled out `runs` times, in rounds.
  */
 export const experiment = defineExperiment({
   id: 'micro-continuous-deployment',
@@ -186,21 +213,25 @@ export const experiment = defineExperiment({
   params,
   quick: {
     scenarios: ['micro-rolling-gated', 'micro-rolling-ungated', 'monolith-recreate-1', 'monolith-rolling-gated-2'],
-    rolloutAfter: 30, concurrency: 4, warmupMs: 150, maxSeconds: 10,
+    runs: 2, rolloutAfter: 30, concurrency: 4, warmupMs: 150, maxSeconds: 10,
   },
   tables: (result) => [rolloutTable(result)],
-  verdict: continuousDeploymentVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<ContinuousDeploymentResult> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'micro-cd-'));
     try {
       const image = await bundleContainerUnit(dir);
-      const rows: RolloutRow[] = [];
-      for (const name of p.scenarios) {
-        rows.push(await rollOut(name, image, p));
-        onProgress?.({ done: rows.length, total: p.scenarios.length, label: name });
+      const runs: RolloutRow[] = [];
+      const total = p.runs * p.scenarios.length;
+      // Round by round, every scenario once per round: what slows the machine for a while slows each alike.
+      for (let run = 1; run <= p.runs; run += 1) {
+        for (const name of p.scenarios) {
+          runs.push(await rollOut(name, image, p, run));
+          onProgress?.({ done: runs.length, total, label: `run ${run} · ${name}` });
+        }
       }
-      return { rows };
+      return { warmupMs: p.warmupMs, runs, rows: combineRuns(runs) };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

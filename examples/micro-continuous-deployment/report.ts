@@ -1,6 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { exactly, formatInterval, intervalOf } from '../lab/measure/interval.ts';
+import { median } from '../lab/measure/stats.ts';
+import { formatList } from '../lab/report/format.ts';
+import { findRow, pickRow, sumOf } from '../lab/report/pick.ts';
 
 /**
  * How v1 is replaced by v2. `rolling`: one replica at a time, a v2 replica started before a v1
@@ -8,8 +12,8 @@ import type { Verdict } from '../lab/experiment/verdict.ts';
  */
 export type RolloutStrategy = 'rolling' | 'recreate';
 
-/** One rollout of one unit from v1 to v2 while checkouts flow. */
-export interface RolloutRow {
+/** What one scenario is: which unit of which shape is rolled, over how many replicas, how. */
+interface RolloutScenario {
   /** The scenario's name, e.g. `microservices · billing ×2 · rolling, gated`. */
   readonly scenario: string;
   readonly shape: ShapeName;
@@ -20,6 +24,10 @@ export interface RolloutRow {
   readonly strategy: RolloutStrategy;
   /** Whether a v2 replica got traffic only after its /readyz answered 200. */
   readonly readinessGate: boolean;
+}
+
+/** What a rollout (or, summed over runs, a scenario) did to the checkouts and the replicas. */
+interface RolloutCounts {
   readonly sent: number;
   readonly succeeded: number;
   readonly failed: number;
@@ -39,9 +47,211 @@ export interface RolloutRow {
   readonly v1Exits: readonly string[];
 }
 
+/** One rollout of one unit from v1 to v2 while checkouts flow: one run of one scenario. */
+export interface RolloutRow extends RolloutScenario, RolloutCounts {
+  /** Which run of the scenario, from 1. */
+  readonly run: number;
+  /** From spawning a v2 replica to its "ready" log line (boot, then the warm-up), ms; the median over the run's v2 replicas, -1 if none logged it. */
+  readonly v2ReadyMs: number;
+}
+
+/**
+ * One scenario over every run: counts summed (exits listed), replicas after the rollout the fewest
+ * any run left, peak processes the most, times the median of the runs.
+ */
+export interface RolloutSummary extends RolloutScenario, RolloutCounts {
+  /** Runs summed. */
+  readonly runs: number;
+}
+
 /** The whole result of a micro-continuous-deployment run: plain JSON. */
 export interface ContinuousDeploymentResult {
-  readonly rows: readonly RolloutRow[];
+  /** The warm-up every v2 replica was given (assumed, the same for every shape), ms. */
+  readonly warmupMs: number;
+  /** Every rollout, run by run. */
+  readonly runs: readonly RolloutRow[];
+  /** Each scenario over its runs, in the order the scenarios ran. */
+  readonly rows: readonly RolloutSummary[];
+}
+
+/**
+ * Sums each scenario's runs into one row: counts added, exits listed, the fewest replicas on v2 any
+ * run left, the most processes at once, and the median rollout and failure window.
+ *
+ * @example
+ * ```ts
+ * combineRuns(runs)[0]; // { scenario: 'microservices · billing ×2 · rolling, gated', runs: 5, sent: 2685, failed: 0, ... }
+ * ```
+ */
+export function combineRuns(runs: readonly RolloutRow[]): RolloutSummary[] {
+  const scenarios = [...new Set(runs.map((row) => row.scenario))];
+  return scenarios.map((scenario) => {
+    const rows = runs.filter((row) => row.scenario === scenario);
+    const first = rows[0] as RolloutRow;
+    return {
+      scenario,
+      shape: first.shape,
+      unit: first.unit,
+      functionsShipped: first.functionsShipped,
+      replicas: first.replicas,
+      strategy: first.strategy,
+      readinessGate: first.readinessGate,
+      runs: rows.length,
+      sent: sumOf(rows, 'sent'),
+      succeeded: sumOf(rows, 'succeeded'),
+      failed: sumOf(rows, 'failed'),
+      servedByV1: sumOf(rows, 'servedByV1'),
+      servedByV2: sumOf(rows, 'servedByV2'),
+      replicasAfter: Math.min(...rows.map((row) => row.replicasAfter)),
+      v2After: Math.min(...rows.map((row) => row.v2After)),
+      peakProcesses: Math.max(...rows.map((row) => row.peakProcesses)),
+      rolloutMs: Math.round(median(rows.map((row) => row.rolloutMs))),
+      failureWindowMs: Math.round(median(rows.map((row) => row.failureWindowMs)) * 10) / 10,
+      v1Exits: rows.flatMap((row) => row.v1Exits),
+    };
+  });
+}
+
+/** The scaffolded claims' name for the result of a run. */
+export type Result = ContinuousDeploymentResult;
+
+/**
+ * Every figure the page's prose prints, read out of the result. "The microservice" is the gated
+ * rolling update of the billing service; "the monolith" the gated rolling update over two replicas.
+ * Counts are summed over the runs; times are the median of the runs with their 95% interval.
+ */
+export interface PageFigures {
+  /** Independent rollouts of each scenario. */
+  readonly runs: number;
+  /** The warm-up every v2 replica was given, assumed and the same for every shape, ms. */
+  readonly warmupMs: number;
+  /** Replicas of the billing service rolled. */
+  readonly microReplicas: number;
+  /** How long the billing service's rollout took, the median of the runs with its interval: '1083 ms [1050–1110 ms]'. */
+  readonly microRollout: string;
+  /** Checkouts that failed during the billing service's rollouts. */
+  readonly microFailed: number;
+  /** Checkouts sent during the billing service's rollouts. */
+  readonly microSent: number;
+  /** Requests the billing balancer forwarded to v1 during its rollouts. */
+  readonly microServedByV1: number;
+  /** Requests the billing balancer forwarded to v2 during its rollouts. */
+  readonly microServedByV2: number;
+  /** Billing replicas running v2 after the rollout, the fewest any run left. */
+  readonly microV2After: number;
+  /** Billing replicas behind the balancer after the rollout, the fewest any run left. */
+  readonly microReplicasAfter: number;
+  /** The sentence on the nanoservice's rollouts, with a leading space; empty when the run left it out. Plain text: a page prints a string's backticks as they are. */
+  readonly nanoSentence: string;
+  /** Checkouts that failed during the monolith's rollouts over two replicas. */
+  readonly monoFailed: number;
+  /** Checkouts sent during the monolith's rollouts over two replicas. */
+  readonly monoSent: number;
+  /** Replicas of the monolith in that rollout. */
+  readonly monoReplicas: number;
+  /** The clause on the single-replica monolith's failed checkouts, with a leading ' and'; empty when the run left it out. */
+  readonly monoSingleReplicaClause: string;
+  /** Checkout functions shipped with the billing service. */
+  readonly microFunctionsShipped: number;
+  /** Checkout functions shipped with the monolith. */
+  readonly monoFunctionsShipped: number;
+  /** Checkouts that failed during the billing service's rollouts without the readiness gate. */
+  readonly ungatedFailed: number;
+  /** Checkouts sent during those ungated rollouts. */
+  readonly ungatedSent: number;
+  /** The share of checkouts that failed per ungated rollout, the median of the runs with its interval: '33% [25–40%]'. */
+  readonly ungatedFailedShare: string;
+  /** From the first failed checkout of an ungated rollout to the last, the median of the runs with its interval: '492 ms [480–505 ms]'. */
+  readonly ungatedFailureWindow: string;
+  /** Checkouts that failed while the single monolith was restarted in place. */
+  readonly recreateFailed: number;
+  /** Checkouts sent while the single monolith was restarted in place. */
+  readonly recreateSent: number;
+  /** From the first failed checkout of the restart in place to the last, the median of the runs with its interval: '502 ms [498–510 ms]'. */
+  readonly recreateFailureWindow: string;
+  /** From spawning a v2 replica to its "ready" log line, per shape rolled with the gate: '352 ms [348–357 ms] for the monolith, ...'. */
+  readonly readyPerShape: string;
+  /** The same less the assumed warm-up, for the shape that booted slowest and the one that booted fastest: '38–55 ms'. */
+  readonly bootRange: string;
+  /** Processes running at the peak of the billing service's rollout. */
+  readonly microPeakProcesses: number;
+  /** Processes running at the peak of the monolith's rollout over two replicas. */
+  readonly monoPeakProcesses: number;
+  /** The clause on the single-replica monolith's peak processes, with a leading ' and'; empty when the run left it out. */
+  readonly monoSingleReplicaPeakClause: string;
+  /** Processes running at the peak of the restart in place. */
+  readonly recreatePeakProcesses: number;
+}
+
+const gatedRolling = { strategy: 'rolling', readinessGate: true } as const;
+
+/** The runs of one scenario, chosen like a row of the summary. */
+const runsOf = (result: Result, summary: RolloutSummary) => result.runs.filter((row) => row.scenario === summary.scenario);
+
+/** The median of the runs' values with its interval, in milliseconds, as the page prints it. */
+const msInterval = (values: readonly number[]) => formatInterval(intervalOf(values), 0, ' ms');
+
+/** The share of checkouts that failed in each run, in percent. */
+const failedShares = (rows: readonly RolloutRow[]) => rows.map((row) => (row.sent ? (100 * row.failed) / row.sent : 0));
+
+/**
+ * The figures the page prints, each picked from the result (a missing row throws, naming it; the
+ * nanoservice and the single-replica monolith are optional, and their sentences are empty without
+ * them). Intervals need at least five runs: a result with fewer throws, as the page must not print one.
+ *
+ * @example
+ * ```ts
+ * pageFigures(result).microRollout; // '1083 ms [1050–1110 ms]'
+ * pageFigures(result).nanoSentence; // ' The nanoservice holding calculateTax did the same: 0 of 1860 failed.'
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const micro = pickRow(result.rows, { ...gatedRolling, shape: 'microservices' });
+  const mono = pickRow(result.rows, { ...gatedRolling, shape: 'monolith', replicas: 2 });
+  const ungated = pickRow(result.rows, { shape: 'microservices', strategy: 'rolling', readinessGate: false });
+  const recreate = pickRow(result.rows, { shape: 'monolith', strategy: 'recreate', readinessGate: true });
+  const nano = findRow(result.rows, { ...gatedRolling, shape: 'nanoservices' });
+  const monoSingle = findRow(result.rows, { ...gatedRolling, shape: 'monolith', replicas: 1 });
+  const shapesRolled = (['monolith', 'microservices', 'nanoservices'] as const).filter((shape) => result.runs.some((row) => row.shape === shape && row.strategy === 'rolling' && row.readinessGate));
+  const ready = shapesRolled.map((shape) => {
+    const values = result.runs.filter((row) => row.shape === shape && row.strategy === 'rolling' && row.readinessGate && row.v2ReadyMs >= 0).map((row) => row.v2ReadyMs);
+    return { shape, interval: intervalOf(values) };
+  });
+  const boots = ready.map(({ interval }) => interval.estimate - result.warmupMs);
+  return {
+    runs: micro.runs,
+    warmupMs: result.warmupMs,
+    microReplicas: micro.replicas,
+    microRollout: msInterval(runsOf(result, micro).map((row) => row.rolloutMs)),
+    microFailed: micro.failed,
+    microSent: micro.sent,
+    microServedByV1: micro.servedByV1,
+    microServedByV2: micro.servedByV2,
+    microV2After: micro.v2After,
+    microReplicasAfter: micro.replicasAfter,
+    nanoSentence: nano ? ` The nanoservice holding ${nano.unit} did the same: ${nano.failed} of ${nano.sent} failed.` : '',
+    monoFailed: mono.failed,
+    monoSent: mono.sent,
+    monoReplicas: mono.replicas,
+    monoSingleReplicaClause: monoSingle
+      ? ` and ${monoSingle.failed} of ${monoSingle.sent} with a single replica, since the v2 replica starts and becomes ready before the only v1 replica stops`
+      : '',
+    microFunctionsShipped: micro.functionsShipped,
+    monoFunctionsShipped: mono.functionsShipped,
+    ungatedFailed: ungated.failed,
+    ungatedSent: ungated.sent,
+    ungatedFailedShare: formatInterval(intervalOf(failedShares(runsOf(result, ungated))), 0, '%'),
+    ungatedFailureWindow: msInterval(runsOf(result, ungated).map((row) => row.failureWindowMs)),
+    recreateFailed: recreate.failed,
+    recreateSent: recreate.sent,
+    recreateFailureWindow: msInterval(runsOf(result, recreate).map((row) => row.failureWindowMs)),
+    readyPerShape: formatList(ready.map(({ shape, interval }) => `${formatInterval(interval, 0, ' ms')} for the ${shape}`)),
+    bootRange: `${Math.round(Math.min(...boots))}–${Math.round(Math.max(...boots))} ms`,
+    microPeakProcesses: micro.peakProcesses,
+    monoPeakProcesses: mono.peakProcesses,
+    monoSingleReplicaPeakClause: monoSingle ? ` and ${monoSingle.peakProcesses} with one` : '',
+    recreatePeakProcesses: recreate.peakProcesses,
+  };
 }
 
 /**
@@ -54,9 +264,10 @@ export interface ContinuousDeploymentResult {
  */
 export function rolloutTable(result: ContinuousDeploymentResult): ResultTable {
   return {
-    title: 'Rolling out v2 while checkouts flow',
+    title: 'Rolling out v2 while checkouts flow, each scenario summed over its runs',
     columns: [
       { key: 'scenario', label: 'scenario' },
+      { key: 'runs', label: 'runs' },
       { key: 'replicas', label: 'replicas' },
       { key: 'functionsShipped', label: 'functions shipped' },
       { key: 'sent', label: 'sent' },
@@ -64,12 +275,13 @@ export function rolloutTable(result: ContinuousDeploymentResult): ResultTable {
       { key: 'served', label: 'served by v1 / v2' },
       { key: 'after', label: 'v2 replicas after' },
       { key: 'peakProcesses', label: 'peak processes' },
-      { key: 'rolloutMs', label: 'rollout, ms' },
-      { key: 'failureWindowMs', label: 'failing for, ms' },
+      { key: 'rolloutMs', label: 'rollout, ms (median)' },
+      { key: 'failureWindowMs', label: 'failing for, ms (median)' },
       { key: 'v1Exits', label: 'v1 exits' },
     ],
     rows: result.rows.map((row) => ({
       scenario: row.scenario,
+      runs: row.runs,
       replicas: row.replicas,
       functionsShipped: row.functionsShipped,
       sent: row.sent,
@@ -79,44 +291,105 @@ export function rolloutTable(result: ContinuousDeploymentResult): ResultTable {
       peakProcesses: row.peakProcesses,
       rolloutMs: row.rolloutMs,
       failureWindowMs: row.failureWindowMs,
-      v1Exits: row.v1Exits.join(' '),
+      v1Exits: exitCounts(row.v1Exits),
     })),
   };
 }
 
-/** A rollout that changed every replica to v2 without a failed checkout while both versions served. */
-export const clean = (row: RolloutRow) =>
-  row.failed === 0 && row.sent > 0 && row.v2After === row.replicas && row.replicasAfter === row.replicas && row.servedByV1 > 0 && row.servedByV2 > 0 && row.v1Exits.every((exit) => exit === '0');
-
 /**
- * The verdict the figures support. The gated rolling update of a microservice must lose no checkout,
- * or the claim does not hold. If a gated rolling update of the monolith is as clean, zero-downtime
- * automated deployment comes from readiness gates and a spare replica, not from the service size
- * (misattributed); if only the microservice rolls cleanly, it holds.
+ * Exit codes as counts, most frequent first.
  *
  * @example
  * ```ts
- * continuousDeploymentVerdict(result); // { verdict: 'misattributed', because: '...' }
+ * exitCounts(['0', '0', 'SIGKILL']); // '2 × 0, 1 × SIGKILL'
  * ```
  */
-export function continuousDeploymentVerdict(result: ContinuousDeploymentResult): { verdict: Verdict; because: string } {
-  const gatedRolling = (shape: ShapeName) => result.rows.filter((row) => row.shape === shape && row.strategy === 'rolling' && row.readinessGate);
-  const micro = gatedRolling('microservices');
-  const mono = gatedRolling('monolith');
-  if (micro.length === 0 || mono.length === 0) return { verdict: 'not-testable', because: 'the run did not roll out both a microservice and the monolith with readiness gates' };
-  const microFailed = micro.reduce((sum, row) => sum + row.failed, 0);
-  const microSent = micro.reduce((sum, row) => sum + row.sent, 0);
-  if (!micro.every(clean)) return { verdict: 'does-not-hold', because: `the gated rolling update of the microservice failed ${microFailed} of ${microSent} checkouts or did not finish` };
-  const others = result.rows.filter((row) => !(row.strategy === 'rolling' && row.readinessGate));
-  const controls = others.map((row) => `${row.failed} failed in ${row.scenario}`).join(', ');
-  const monoText = mono.map((row) => `${row.failed} of ${row.sent} with ${row.replicas} replica${row.replicas > 1 ? 's' : ''}`).join(' and ');
-  if (mono.every(clean)) {
-    return {
-      verdict: 'misattributed',
-      because:
-        `the microservice rolled from v1 to v2 under load with ${microFailed} of ${microSent} checkouts failed, but so did the monolith (${monoText} failed); ` +
-        `what made the difference was the rollout, not the size: ${controls}`,
-    };
+export function exitCounts(exits: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const exit of exits) counts.set(exit, (counts.get(exit) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([exit, count]) => `${count} × ${exit}`).join(', ');
+}
+
+/** A rollout (or every run of a scenario) that changed every replica to v2 without a failed checkout while both versions served. */
+export const clean = (row: RolloutRow | RolloutSummary) =>
+  row.failed === 0 && row.sent > 0 && row.v2After === row.replicas && row.replicasAfter === row.replicas && row.servedByV1 > 0 && row.servedByV2 > 0 && row.v1Exits.every((exit) => exit === '0');
+
+/**
+ * What the rollouts found, in the terms of the verdict rule. The benefit the claim names: a release
+ * that goes out automatically while customers check out, none of them noticing. A shape shows it when
+ * every gated rolling update of it, in every run, was {@link clean}: a count of failed checkouts that
+ * must be zero every time, so it needs no interval. When every shape shows it, the rollout machinery
+ * (readiness gate, surge replica, drain) makes the deployment continuous, not the cut (misattributed).
+ * The price stated is processes at the peak of the rollout, the microservices' against the monolith's
+ * with two replicas (a count). The because-sentence gives the control without the gate as the
+ * median share of failed checkouts with its interval when there are five runs or more, as a count
+ * otherwise. A run without a gated rolling update of the microservices throws.
+ *
+ * @example
+ * ```ts
+ * findingFor(result);
+ * // { credited: 'microservices', shownBy: { microservices: true, nanoservices: true, monolith: true },
+ * //   cost: { what: 'processes at the peak ...', ratio: { estimate: 1.67, ... } }, because: 'a gated rolling update lost 0 of 9870 checkouts in every cut ...' }
+ * ```
+ */
+export function findingFor(result: Result): Finding {
+  const gated = (shape: ShapeName) => result.runs.filter((row) => row.shape === shape && row.strategy === 'rolling' && row.readinessGate);
+  const compared = (['monolith', 'microservices', 'nanoservices'] as const).filter((shape) => gated(shape).length > 0);
+  if (!compared.includes('microservices')) throw new Error('the run rolled out no microservice with a readiness gate: nothing to decide from');
+  const shownBy = Object.fromEntries(compared.map((shape) => [shape, gated(shape).every(clean)]));
+  const monoPeak = Math.max(0, ...gated('monolith').map((row) => row.peakProcesses));
+  const microPeak = Math.max(...gated('microservices').map((row) => row.peakProcesses));
+  const cost = monoPeak > 0 ? { cost: { what: 'processes at the peak of a rolling update, the microservices’ against the monolith’s', ratio: exactly(microPeak / monoPeak) } } : {};
+  const runCount = Math.min(...compared.map((shape) => new Set(gated(shape).map((row) => row.run)).size));
+  const runs = `${runCount} run${runCount === 1 ? '' : 's'} each`;
+  const allGated = compared.flatMap(gated);
+  const ungated = result.runs.filter((row) => row.shape === 'microservices' && !row.readinessGate);
+  const control = ungated.length === 0 ? '' : `; without the readiness gate ${ungated.length >= 5 ? `${formatInterval(intervalOf(failedShares(ungated)), 0, '%')}` : `${sumOf(ungated, 'failed')} of ${sumOf(ungated, 'sent')}`} failed`;
+  if (compared.every((shape) => shownBy[shape])) {
+    return { credited: 'microservices', shownBy, ...cost, because: `a gated rolling update lost ${sumOf(allGated, 'failed')} of ${sumOf(allGated, 'sent')} checkouts in every cut (${runs})${control}` };
   }
-  return { verdict: 'holds', because: `only the microservice rolled out without failed checkouts; the monolith failed ${monoText}` };
+  const failedIn = compared.map((shape) => `${sumOf(gated(shape), 'failed')} of ${sumOf(gated(shape), 'sent')} for the ${shape}`);
+  return { credited: 'microservices', shownBy, ...cost, because: `gated rolling updates lost ${formatList(failedIn)} (${runs})` };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'misattributed', because: 'a gated rolling update lost 0 of 9870 checkouts ...', rule: 'every cut compared shows it (...)' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/**
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/micro-continuous-deployment.json when the site is built, through
+ * examples/claims/key-figures.ts). As the because-sentence, over every run: the checkouts a gated
+ * rolling update lost in each cut, the control without the readiness gate (the median share of failed
+ * checkouts with its interval from five runs, a count below), and the price, processes at the peak as
+ * microservices against the monolith. Null when the run rolled out no microservice with a readiness gate.
+ *
+ * @example
+ * ```ts
+ * keyFigure(result); // 'a gated rolling update lost 0 of 9870 checkouts in every cut (5 runs each); without the readiness gate 12% [9–15%] failed; 5 processes at its peak as microservices vs 3 for the monolith'
+ * ```
+ */
+export function keyFigure(result: Result): string | null {
+  const gated = (shape: ShapeName) => result.runs?.filter((row) => row.shape === shape && row.strategy === 'rolling' && row.readinessGate) ?? [];
+  const compared = (['monolith', 'microservices', 'nanoservices'] as const).filter((shape) => gated(shape).length > 0);
+  if (!compared.includes('microservices')) return null;
+  const runCount = Math.min(...compared.map((shape) => new Set(gated(shape).map((row) => row.run)).size));
+  const runs = `${runCount} run${runCount === 1 ? '' : 's'} each`;
+  const lost = compared.every((shape) => gated(shape).every(clean))
+    ? `a gated rolling update lost ${sumOf(compared.flatMap(gated), 'failed')} of ${sumOf(compared.flatMap(gated), 'sent')} checkouts in every cut (${runs})`
+    : `gated rolling updates lost checkouts: ${formatList(compared.map((shape) => `${sumOf(gated(shape), 'failed')} of ${sumOf(gated(shape), 'sent')} for the ${shape}`))} (${runs})`;
+  const ungated = result.runs.filter((row) => row.shape === 'microservices' && !row.readinessGate);
+  const control = ungated.length === 0 ? '' : `; without the readiness gate ${ungated.length >= 5 ? formatInterval(intervalOf(failedShares(ungated)), 0, '%') : `${sumOf(ungated, 'failed')} of ${sumOf(ungated, 'sent')}`} failed`;
+  const monoPeak = Math.max(0, ...gated('monolith').map((row) => row.peakProcesses));
+  const microPeak = Math.max(...gated('microservices').map((row) => row.peakProcesses));
+  const price = monoPeak > 0 ? `; ${microPeak} processes at its peak as microservices vs ${monoPeak} for the monolith` : '';
+  return `${lost}${control}${price}`;
 }

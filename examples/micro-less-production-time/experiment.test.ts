@@ -3,33 +3,42 @@ import { claimById } from '../claims/registry.ts';
 import { readEvidence } from '../lab/files/evidence.ts';
 import { microservices, monolith, nanoservices } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
-import { pipelineRow, productionTimeVerdict, unitSavings, type ProductionTimeResult } from './report.ts';
-import { contractEdges, declaredCases, systemSuitePlan, unitSuitePlan } from './unit-suites.ts';
+import { pipelineRow, verdictFor, type PipelineScope, type ProductionTimeResult } from './report.ts';
+import { affectedSuitePlan, contractEdges, declaredCases, systemSuitePlan, unitSuitePlan } from './unit-suites.ts';
 
 let result: ProductionTimeResult;
-const row = (shape: 'monolith' | 'nanoservices', scope: 'changed unit' | 'whole system') => {
+const row = (shape: 'monolith' | 'microservices' | 'nanoservices', scope: PipelineScope) => {
   const found = pipelineRow(result, shape, scope);
   if (!found) throw new Error(`no row for ${shape}/${scope}`);
   return found;
 };
 
-describe('micro-less-production-time (quick run: monolith and nanoservices, 5 carts per function, one round)', () => {
+describe('micro-less-production-time (quick run: every shape, 5 carts per function, no whole-system pipelines, 5 rounds)', () => {
   beforeAll(async () => {
     result = await experiment.run(experiment.params.parse(experiment.quick));
-  }, 60_000);
+  }, 150_000);
 
   it('every generated suite ran for real and passed, with exactly the cases its plan declares', () => {
     expect(result.failedTests).toBe(0);
     expect(result.countsMatchPlan).toBe(true);
   });
 
-  it('a change to calculateTax tests six functions in the monolith, one function and two contracts as a nanoservice', () => {
+  it('a change to calculateTax tests six functions in the monolith, two and two contracts as a microservice, one and two contracts as a nanoservice', () => {
     expect(row('monolith', 'changed unit')).toMatchObject({ functionsTested: 6, contracts: 0, testCases: 6 * (5 + 1), unitsBuilt: 1 });
+    expect(row('microservices', 'changed unit')).toMatchObject({ functionsTested: 2, contracts: 2, testCases: 2 * (5 + 1) + 2 * 5, contractCases: 10, unitsBuilt: 1 });
     expect(row('nanoservices', 'changed unit')).toMatchObject({ functionsTested: 1, contracts: 2, testCases: 1 * (5 + 1) + 2 * 5, contractCases: 10, unitsBuilt: 1 });
+  });
+
+  it('vitest related runs only the tests whose imports reach calculateTax: its own and the two functions after it, and builds the whole monolith', () => {
+    expect(row('monolith', 'affected tests')).toMatchObject({ testCases: 3 * (5 + 1), unitsBuilt: 1, bundleBytes: row('monolith', 'changed unit').bundleBytes });
   });
 
   it("the monolith's unit is its whole system: one pipeline, two rows", () => {
     expect(row('monolith', 'whole system')).toEqual({ ...row('monolith', 'changed unit'), scope: 'whole system' });
+  });
+
+  it('times every pipeline in every round, side by side', () => {
+    for (const each of result.rows) expect(each.totalMsPerRound).toHaveLength(5);
   });
 
   it('a unit bundle barely shrinks with its functions: the framework and the schemas dominate every bundle', () => {
@@ -43,19 +52,24 @@ describe('micro-less-production-time (quick run: monolith and nanoservices, 5 ca
     expect(result.fixed.testRunnerStartMs).toBeGreaterThan(0);
     expect(result.fixed.bundlerStartMs).toBeGreaterThan(0);
     expect(result.fixed.nodeStartMs).toBeGreaterThan(0);
-    expect(unitSavings(result).map((saving) => saving.shape)).toEqual(['nanoservices']);
+  });
+
+  it('counts, for a change to each function, the cases each pipeline runs: the monolith runs every test for a change to the first', () => {
+    expect(result.selection.map((each) => each.monolithAffected)).toEqual([36, 30, 24, 18, 12, 6]);
+    expect(result.selection[0]).toEqual({ changedFunction: 'validateCart', monolithAll: 36, monolithAffected: 36, microservicesUnit: 3 * 6 + 5, nanoservicesUnit: 6 + 5 });
   });
 
   it('the registry publishes the verdict the published figures support', () => {
     // Timings on a quick run are too noisy to decide the verdict; the evidence run's figures decide it.
     const published = readEvidence('micro-less-production-time');
     expect(published, 'run npm run evidence -- micro-less-production-time').toBeDefined();
-    expect(experiment.verdict(published?.result as never).verdict).toBe(claimById('micro-less-production-time').verdict);
+    expect(verdictFor(published?.result as ProductionTimeResult).verdict).toBe(claimById('micro-less-production-time').verdict);
   });
 
-  it('prints a pipeline table and a fixed-cost table', () => {
-    const [pipelines, fixed] = experiment.tables(result);
-    expect(pipelines?.rows).toHaveLength(3);
+  it('prints a pipeline table, a selection table and a fixed-cost table', () => {
+    const [pipelines, selection, fixed] = experiment.tables(result);
+    expect(pipelines?.rows).toHaveLength(5);
+    expect(selection?.rows).toHaveLength(6);
     expect(fixed?.rows).toHaveLength(3);
   });
 });
@@ -77,55 +91,14 @@ describe('suite plans (structure, no timing)', () => {
     expect(cases(nanoservices)).toBe(6 * 41 + 5 * 40);
   });
 
+  it('a monolith that selects tests by the change runs the changed function and every function after it, no contract', () => {
+    expect(affectedSuitePlan('calculateTax')).toEqual({ functions: ['calculateTax', 'chargePayment', 'issueReceipt'], contracts: [] });
+    expect(affectedSuitePlan('validateCart').functions).toEqual(systemSuitePlan(monolith).functions);
+  });
+
   it('the billing microservice tests its two functions and both contracts around it', () => {
     const billing = microservices.units.find((unit) => unit.name === 'billing');
     if (!billing) throw new Error('no billing unit');
     expect(unitSuitePlan(microservices, billing)).toEqual({ functions: ['calculateTax', 'chargePayment'], contracts: contractEdges(microservices) });
-  });
-});
-
-describe('productionTimeVerdict', () => {
-  const base: ProductionTimeResult = {
-    changedFunction: 'calculateTax',
-    casesPerFunction: 40,
-    repetitions: 1,
-    rows: [
-      { shape: 'monolith', scope: 'changed unit', unitsBuilt: 1, functionsTested: 6, contracts: 0, testCases: 246, contractCases: 0, bundleBytes: 500_000, testMs: 3_000, testCpuMs: 4_000, buildMs: 300, totalMs: 3_300 },
-      { shape: 'microservices', scope: 'changed unit', unitsBuilt: 1, functionsTested: 2, contracts: 2, testCases: 162, contractCases: 80, bundleBytes: 500_000, testMs: 2_200, testCpuMs: 3_000, buildMs: 250, totalMs: 2_450 },
-    ],
-    fixed: { testRunnerStartMs: 900, testRunnerStartCpuMs: 1_100, bundlerStartMs: 20, nodeStartMs: 100 },
-    failedTests: 0,
-    countsMatchPlan: true,
-    loadAverageAtEnd: 1,
-    cores: 2,
-  };
-  // Without CPU figures the verdict reads wall time; with them, CPU time.
-  const withMicroTotal = (totalMs: number): ProductionTimeResult => ({ ...base, rows: [{ ...base.rows[0]!, testCpuMs: null }, { ...base.rows[1]!, totalMs, testCpuMs: null }] });
-  const withMicroCpu = (testCpuMs: number): ProductionTimeResult => ({ ...base, rows: [base.rows[0]!, { ...base.rows[1]!, totalMs: 3_400, testCpuMs }] });
-
-  it('holds with a cost when the unit is a fifth to a half faster', () => {
-    expect(productionTimeVerdict(base).verdict).toBe('holds-with-cost');
-  });
-
-  it('holds when the unit takes half the time or less', () => {
-    expect(productionTimeVerdict(withMicroTotal(1_500)).verdict).toBe('holds');
-  });
-
-  it('is conditional when the work shrinks but the time barely does', () => {
-    expect(productionTimeVerdict(withMicroTotal(3_100)).verdict).toBe('conditional');
-  });
-
-  it('does not hold when the unit is no faster', () => {
-    expect(productionTimeVerdict(withMicroTotal(3_400)).verdict).toBe('does-not-hold');
-  });
-
-  it('reads CPU time when it was measured, so that a slow wall clock on a busy machine does not decide', () => {
-    expect(productionTimeVerdict(withMicroCpu(3_000)).verdict).toBe('holds-with-cost');
-    expect(productionTimeVerdict(withMicroCpu(1_900)).verdict).toBe('holds');
-    expect(productionTimeVerdict(withMicroCpu(4_100)).verdict).toBe('does-not-hold');
-  });
-
-  it('is not testable when a suite failed', () => {
-    expect(productionTimeVerdict({ ...base, failedTests: 1 }).verdict).toBe('not-testable');
   });
 });

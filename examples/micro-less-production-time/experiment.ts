@@ -5,13 +5,14 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build, stop } from 'esbuild';
 import { z } from 'zod';
-import { stepNames } from '../checkout/step-names.ts';
+import { stepNames, type StepName } from '../checkout/step-names.ts';
 import { bundleShape } from '../lab/packaging/bundle-units.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
-import { fixedCostTable, pipelineTable, productionTimeVerdict, type PipelineRow, type PipelineScope, type ProductionTimeResult } from './report.ts';
-import { runSuite, systemSuitePlan, unitSuitePlan, writeEmptySuite, writeSuite, type WrittenSuite } from './unit-suites.ts';
+import { findingFor, fixedCostTable, pipelineTable, selectionTable, type PipelineRow, type PipelineScope, type ProductionTimeResult, type SelectionRow } from './report.ts';
+import { affectedSuitePlan, changedModule, declaredCases, runSuite, systemSuitePlan, unitSuitePlan, writeEmptySuite, writeSuite, type WrittenSuite } from './unit-suites.ts';
 import { median, medianOrNull } from '../lab/measure/stats.ts';
+import { minimumRuns } from '../lab/measure/interval.ts';
 
 const shapeNames = Object.keys(shapes) as [ShapeName, ...ShapeName[]];
 
@@ -23,16 +24,20 @@ const params = z.object({
   casesPerFunction: z.number().int().min(1).max(2_000).default(40),
   /** Also run each finer shape's whole-system pipeline (the monolith's unit is its whole system). */
   wholeSystem: z.boolean().default(true),
-  /** Rounds; every figure is a median over them. */
-  repetitions: z.number().int().min(1).max(15).default(3),
+  /** Rounds, each running every pipeline once; a headline figure is an interval over them. */
+  repetitions: z.number().int().min(1).max(15).default(minimumRuns),
   maxSecondsPerRun: z.number().positive().max(120).default(60),
 });
 
-/** One pipeline to time: a suite to run and the units to bundle. */
+/** One pipeline to time: a suite to run (all of it, or the tests `related` reaches) and the units to bundle. */
 interface Pipeline {
   readonly shape: ShapeName;
   readonly scopes: readonly PipelineScope[];
   readonly suite: WrittenSuite;
+  /** Files the change edits, for `vitest related`; empty runs the whole suite. */
+  readonly related: readonly string[];
+  /** Test cases the pipeline must run: the whole suite's, or the affected plan's. */
+  readonly plannedCases: number;
   readonly buildShape: Shape;
   readonly buildDir: string;
   readonly testMs: number[];
@@ -75,39 +80,66 @@ async function timeNodeStart(maxSeconds: number): Promise<number> {
 }
 
 /**
+ * For a change to each function in turn, the test cases each pipeline would run: counted from the
+ * plans, not run (the timed rounds run one changed function; the experiment test checks that
+ * `vitest related` selects exactly the affected plan).
+ */
+function selectionRows(casesPerFunction: number): SelectionRow[] {
+  const unitCases = (shape: Shape, name: StepName) => {
+    const unit = shape.units.find((candidate) => candidate.functions.includes(name)) as Shape['units'][number];
+    return declaredCases(unitSuitePlan(shape, unit), casesPerFunction);
+  };
+  return stepNames.map((changedFunction) => ({
+    changedFunction,
+    monolithAll: declaredCases(systemSuitePlan(shapes.monolith), casesPerFunction),
+    monolithAffected: declaredCases(affectedSuitePlan(changedFunction), casesPerFunction),
+    microservicesUnit: unitCases(shapes.microservices, changedFunction),
+    nanoservicesUnit: unitCases(shapes.nanoservices, changedFunction),
+  }));
+}
+
+/**
  * micro-less-production-time: a change to one function, per shape. Writes real vitest suites (the
  * tests of every function in the unit that holds it, plus contract tests for the calls that cross
  * into and out of that unit), then in rounds runs each suite in a fresh `vitest run` process and
  * bundles the unit with esbuild, against the whole system's suite and build, and the fixed costs of
- * an empty test run, an empty bundle and a bare node start, all measured side by side.
+ * an empty test run, an empty bundle and a bare node start, all measured side by side. The monolith
+ * runs two pipelines: all its tests, and only the tests the change reaches (`vitest related` on the
+ * changed module of a suite written with one module per function).
  */
 export const experiment = defineExperiment({
   id: 'micro-less-production-time',
   title: 'Do smaller units need less production time? From a change to a shippable unit',
   needs: { platforms: ['linux'], because: "it reads each test suite's CPU time with GNU time (`/usr/bin/time -f`), which macOS's BSD time refuses, and kills a suite's process group at the time limit (`kill(-pid)`), which Windows has not" },
   params,
-  quick: { shapes: ['monolith', 'nanoservices'], casesPerFunction: 5, wholeSystem: false, repetitions: 1 },
-  tables: (result) => [pipelineTable(result), fixedCostTable(result)],
-  verdict: productionTimeVerdict,
+  quick: { casesPerFunction: 5, wholeSystem: false },
+  tables: (result) => [pipelineTable(result), selectionTable(result), fixedCostTable(result)],
+  finding: findingFor,
 
   async run(p, onProgress): Promise<ProductionTimeResult> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'micro-less-production-time-'));
     try {
       const pipelines: Pipeline[] = [];
-      const add = (shape: Shape, scopes: PipelineScope[], suitePlan: ReturnType<typeof systemSuitePlan>, buildShape: Shape) => {
-        const name = `${shape.name}-${scopes[0] === 'changed unit' ? 'unit' : 'system'}`;
-        const buildDir = path.join(dir, `${name}-build`);
+      const add = (shape: Shape, scopes: PipelineScope[], suite: WrittenSuite, buildShape: Shape, related: readonly string[] = [], plannedCases = suite.declaredCases) => {
+        const buildDir = path.join(dir, `${shape.name}-${scopes.join('-').replaceAll(' ', '-')}-build`);
         mkdirSync(buildDir);
-        pipelines.push({ shape: shape.name, scopes, suite: writeSuite(path.join(dir, `${name}-tests`), suitePlan, p.casesPerFunction), buildShape, buildDir, testMs: [], testCpuMs: [], buildMs: [], tests: 0, bundleBytes: 0 });
+        pipelines.push({ shape: shape.name, scopes, suite, related, plannedCases, buildShape, buildDir, testMs: [], testCpuMs: [], buildMs: [], tests: 0, bundleBytes: 0 });
       };
+      const suiteDir = (shape: ShapeName, scope: string) => path.join(dir, `${shape}-${scope}-tests`);
       for (const shapeName of p.shapes) {
         const shape = shapes[shapeName];
         const unit = shape.units.find((candidate) => candidate.functions.includes(p.changedFunction));
         if (!unit) throw new Error(`no unit of ${shapeName} holds ${p.changedFunction}`);
-        // A one-unit shape's unit is its whole system: one pipeline stands for both rows.
-        const scopes: PipelineScope[] = shape.units.length === 1 ? ['changed unit', 'whole system'] : ['changed unit'];
-        add(shape, scopes, unitSuitePlan(shape, unit), { ...shape, units: [unit] });
-        if (p.wholeSystem && shape.units.length > 1) add(shape, ['whole system'], systemSuitePlan(shape), shape);
+        if (shape.units.length === 1) {
+          // A one-unit shape's unit is its whole system: one pipeline stands for both rows. Its suite is
+          // written as a modular codebase, so that a second pipeline can run only the tests the change reaches.
+          const suite = writeSuite(suiteDir(shapeName, 'unit'), unitSuitePlan(shape, unit), p.casesPerFunction, { modular: true });
+          add(shape, ['changed unit', 'whole system'], suite, shape);
+          add(shape, ['affected tests'], suite, shape, [changedModule(suite, p.changedFunction)], declaredCases(affectedSuitePlan(p.changedFunction), p.casesPerFunction));
+          continue;
+        }
+        add(shape, ['changed unit'], writeSuite(suiteDir(shapeName, 'unit'), unitSuitePlan(shape, unit), p.casesPerFunction), { ...shape, units: [unit] });
+        if (p.wholeSystem) add(shape, ['whole system'], writeSuite(suiteDir(shapeName, 'system'), systemSuitePlan(shape), p.casesPerFunction), shape);
       }
       const emptySuite = writeEmptySuite(path.join(dir, 'empty-tests'));
       const fixed = { testRunnerStartCpuMs: [] as Array<number | null>, testRunnerStartMs: [] as number[], bundlerStartMs: [] as number[], nodeStartMs: [] as number[] };
@@ -120,12 +152,12 @@ export const experiment = defineExperiment({
         // Each round starts with another pipeline, so that drift on the shared machine lands on all alike.
         const order = pipelines.map((_, index) => pipelines[(index + round) % pipelines.length] as Pipeline);
         for (const pipeline of order) {
-          const run = await runSuite(pipeline.suite.dir, p.maxSecondsPerRun);
+          const run = await runSuite(pipeline.suite.dir, p.maxSecondsPerRun, pipeline.related);
           pipeline.testMs.push(run.wallMs);
           pipeline.testCpuMs.push(run.cpuMs);
           pipeline.tests = run.tests;
           failedTests += run.failed + (run.exitCode === 0 ? 0 : 1);
-          countsMatchPlan &&= run.tests === pipeline.suite.declaredCases && run.passed === run.tests;
+          countsMatchPlan &&= run.tests === pipeline.plannedCases && run.passed === run.tests;
           await timeBuild(pipeline);
           onProgress?.({ done: ++done, total, label: `round ${round + 1} · ${pipeline.shape} · ${pipeline.scopes.join(' = ')}` });
         }
@@ -142,6 +174,8 @@ export const experiment = defineExperiment({
         pipeline.scopes.map((scope) => {
           const testMs = median(pipeline.testMs);
           const buildMs = median(pipeline.buildMs);
+          // Round by round, so that a ratio of two pipelines pairs the runs made side by side.
+          const totalMsPerRound = pipeline.testMs.map((ms, index) => ms + (pipeline.buildMs[index] ?? 0));
           return {
             shape: pipeline.shape,
             scope,
@@ -154,12 +188,15 @@ export const experiment = defineExperiment({
             testMs,
             testCpuMs: medianOrNull(pipeline.testCpuMs),
             buildMs,
-            totalMs: median(pipeline.testMs.map((ms, index) => ms + (pipeline.buildMs[index] ?? 0))),
+            totalMs: median(totalMsPerRound),
+            totalMsPerRound,
+            testCpuMsPerRound: pipeline.testCpuMs,
           };
         }),
       );
       return {
         changedFunction: p.changedFunction,
+        selection: selectionRows(p.casesPerFunction),
         casesPerFunction: p.casesPerFunction,
         repetitions: p.repetitions,
         rows,

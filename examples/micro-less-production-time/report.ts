@@ -1,9 +1,15 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import type { ShapeName } from '../lab/model/shapes.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { clearlyBelow, formatInterval, minimumRuns, ratioInterval, type Interval } from '../lab/measure/interval.ts';
+import { shapes, type ShapeName } from '../lab/model/shapes.ts';
+import { formatBytes, formatList, formatMs, formatPercent, formatRatio } from '../lab/report/format.ts';
+import { pickRow } from '../lab/report/pick.ts';
 
-/** What a change must get through before it ships: its own unit, or the whole system. */
-export type PipelineScope = 'changed unit' | 'whole system';
+/**
+ * What a change must get through before it ships: the unit that holds it (all of its tests), only the
+ * tests the change reaches in that unit (the monolith, selected by `vitest related`), or the whole system.
+ */
+export type PipelineScope = 'changed unit' | 'affected tests' | 'whole system';
 
 /** One shape's pipeline for one scope: the work counted and the medians timed. */
 export interface PipelineRow {
@@ -11,7 +17,7 @@ export interface PipelineRow {
   readonly scope: PipelineScope;
   /** Deploy units built (one esbuild bundle each). */
   readonly unitsBuilt: number;
-  /** Checkout functions whose tests ran. */
+  /** Checkout functions whose tests the suite holds. */
   readonly functionsTested: number;
   /** Contract tests' files: calls between units the suite checks. */
   readonly contracts: number;
@@ -25,8 +31,12 @@ export interface PipelineRow {
   /** CPU the test run used (runner and workers): its work, whatever else the machine ran. */
   readonly testCpuMs: number | null;
   readonly buildMs: number;
-  /** testMs + buildMs: from a change to a tested, shippable unit. */
+  /** testMs + buildMs: from a change to a tested, shippable unit (median of the rounds). */
   readonly totalMs: number;
+  /** testMs + buildMs of each round, in round order: ratios between pipelines pair the same round. */
+  readonly totalMsPerRound: readonly number[];
+  /** Test CPU of each round (null where it was not measured). */
+  readonly testCpuMsPerRound: ReadonlyArray<number | null>;
 }
 
 /** Costs a unit pays however small it is, measured in the same run. */
@@ -40,21 +50,46 @@ export interface FixedCosts {
   readonly nodeStartMs: number;
 }
 
+/** For a change to one function, the test cases each pipeline would run (counted from the plans). */
+export interface SelectionRow {
+  readonly changedFunction: string;
+  /** The monolith running every test. */
+  readonly monolithAll: number;
+  /** The monolith running only the tests whose imports reach the changed module. */
+  readonly monolithAffected: number;
+  /** The microservice that holds the function: its functions' tests and its contracts. */
+  readonly microservicesUnit: number;
+  /** The nanoservice: the function's tests and its contracts. */
+  readonly nanoservicesUnit: number;
+}
+
 /** The whole result of a micro-less-production-time run: plain JSON. */
 export interface ProductionTimeResult {
   readonly changedFunction: string;
   readonly casesPerFunction: number;
   readonly repetitions: number;
   readonly rows: readonly PipelineRow[];
+  /** For a change to each function, the cases each pipeline would run. */
+  readonly selection: readonly SelectionRow[];
   readonly fixed: FixedCosts;
   /** Test cases that failed, over every run: a suite that fails does not ship. */
   readonly failedTests: number;
-  /** Every suite reported exactly the cases its plan declares. */
+  /** Every suite reported exactly the cases its plan declares (for `related`, the affected plan's). */
   readonly countsMatchPlan: boolean;
   /** The machine's 1-minute load average when the run ended, and its cores: how shared the timings were. */
   readonly loadAverageAtEnd: number;
   readonly cores: number;
 }
+
+/** The scaffolded claims' name for the result of a run. */
+export type Result = ProductionTimeResult;
+
+/**
+ * A pipeline counts as saving time when the whole 95% interval of its time over the monolith running
+ * every test lies below this: a saving within the rule's 10% (`costThreshold`) is not called a saving,
+ * as a price within it is not called a cost.
+ */
+export const savingThreshold = 1 / costThreshold;
 
 const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -70,6 +105,126 @@ export function pipelineRow(result: ProductionTimeResult, shape: ShapeName, scop
   return result.rows.find((row) => row.shape === shape && row.scope === scope);
 }
 
+/** A pipeline named by its shape and scope. */
+export interface PipelineKey {
+  readonly shape: ShapeName;
+  readonly scope: PipelineScope;
+}
+
+/** The monolith running every test: what every other pipeline is compared with. */
+export const allTestsMonolith: PipelineKey = { shape: 'monolith', scope: 'changed unit' };
+/** The monolith running only the tests the change reaches. */
+export const affectedTestsMonolith: PipelineKey = { shape: 'monolith', scope: 'affected tests' };
+
+/** What a ratio compares: the CPU the test runs used (the work, whatever else ran), or wall time from change to shippable unit. */
+export type Measure = 'test CPU' | 'wall time';
+
+/** Whether every pipeline has its test CPU for every round (GNU time was there). */
+function hasCpu(result: Result): boolean {
+  return result.rows.every((row) => row.testCpuMsPerRound.length > 0 && row.testCpuMsPerRound.every((ms) => ms !== null));
+}
+
+/**
+ * The measure a verdict reads: test CPU when it was measured, because on a shared machine other
+ * programs stretch wall times at random while the work a run needs stays put; otherwise wall time.
+ *
+ * @example
+ * ```ts
+ * decidingMeasure(result); // 'test CPU'
+ * ```
+ */
+export function decidingMeasure(result: Result): Measure {
+  return hasCpu(result) ? 'test CPU' : 'wall time';
+}
+
+/**
+ * One pipeline's figure over another's, round by round (both ran in the same round), with its 95%
+ * interval. Null when either is missing, the measure was not taken, or the run has fewer than
+ * `minimumRuns` rounds.
+ *
+ * @example
+ * ```ts
+ * timeRatio(result, { shape: 'microservices', scope: 'changed unit' }, allTestsMonolith, 'test CPU'); // { estimate: 0.74, low: 0.72, high: 0.76, runs: 5 }
+ * ```
+ */
+export function timeRatio(result: Result, pipeline: PipelineKey, versus: PipelineKey, measure: Measure): Interval | null {
+  const numerator = pipelineRow(result, pipeline.shape, pipeline.scope);
+  const denominator = pipelineRow(result, versus.shape, versus.scope);
+  if (!numerator || !denominator || result.repetitions < minimumRuns) return null;
+  if (measure === 'wall time') return ratioInterval(numerator.totalMsPerRound, denominator.totalMsPerRound);
+  if (!hasCpu(result)) return null;
+  return ratioInterval(numerator.testCpuMsPerRound as readonly number[], denominator.testCpuMsPerRound as readonly number[]);
+}
+
+/** The pipeline each cut runs for a change: the monolith its affected tests, a split cut its changed unit. */
+export const changePipelineOf: Readonly<Record<ShapeName, PipelineKey>> = {
+  monolith: affectedTestsMonolith,
+  microservices: { shape: 'microservices', scope: 'changed unit' },
+  nanoservices: { shape: 'nanoservices', scope: 'changed unit' },
+};
+
+/** The unit of a shape that holds a function: 'billing' for calculateTax as microservices. */
+function unitHolding(shape: ShapeName, name: string): string {
+  return shapes[shape].units.find((unit) => (unit.functions as readonly string[]).includes(name))?.name ?? name;
+}
+
+/**
+ * What the figures found, in the terms of the verdict rule. The article credits microservices with
+ * needing less production time. Each cut shows it when its own pipeline for the change — the monolith
+ * running only the tests the change reaches, a split cut its changed unit — takes clearly less time than
+ * the monolith running every test: the whole interval of the ratio below `savingThreshold`, read in
+ * test CPU when it was measured (`decidingMeasure`). The price is the whole system's pipeline,
+ * microservices over the monolith. Not judged (pending) when a suite failed, a count missed its plan,
+ * or the run had too few rounds for an interval.
+ *
+ * @example
+ * ```ts
+ * findingFor(result); // { credited: 'microservices', shownBy: { monolith: true, microservices: true, nanoservices: true }, because: 'running only the tests ...' }
+ * ```
+ */
+export function findingFor(result: Result): Finding {
+  const measure = decidingMeasure(result);
+  const problem =
+    result.failedTests > 0 || !result.countsMatchPlan
+      ? `the generated suites did not run as planned (${result.failedTests} failed cases)`
+      : result.repetitions < minimumRuns
+        ? `${result.repetitions} rounds, fewer than the ${minimumRuns} an interval needs`
+        : null;
+  const ratios = Object.fromEntries(Object.entries(changePipelineOf).map(([shape, key]) => [shape, timeRatio(result, key, allTestsMonolith, measure)])) as Record<ShapeName, Interval | null>;
+  if (problem !== null || ratios.microservices === null) {
+    const why = problem ?? 'the run has no microservices pipeline or no monolith to compare it with';
+    return { notYetMeasured: why, credited: 'microservices', shownBy: { microservices: false }, because: why };
+  }
+  const cuts = (Object.keys(ratios) as ShapeName[]).filter((shape) => ratios[shape] !== null);
+  const shownBy = Object.fromEntries(cuts.map((shape) => [shape, clearlyBelow(ratios[shape] as Interval, savingThreshold)]));
+  const systemCost = timeRatio(result, { shape: 'microservices', scope: 'whole system' }, { shape: 'monolith', scope: 'whole system' }, measure);
+  const cost = systemCost ? { what: `the whole system’s ${measure === 'test CPU' ? 'test CPU' : 'tests and build'}`, ratio: systemCost } : undefined;
+  const service = `the ${unitHolding('microservices', result.changedFunction)} service`;
+  const ratio = (shape: ShapeName) => formatRatio(ratios[shape]?.estimate);
+  const words = measure === 'test CPU' ? 'test CPU' : 'time';
+  let because: string;
+  if (shownBy.monolith && shownBy.microservices) {
+    because = `running only the tests a change to ${result.changedFunction} reaches, the monolith needed ${ratio('monolith')} the ${words} of all its tests; ${service} ${ratio('microservices')}: selection, not the cut, saves it`;
+  } else if (shownBy.microservices) {
+    because = `${service} needed ${ratio('microservices')} the ${words} of the monolith's full suite for a change to ${result.changedFunction}; the monolith running only affected tests, ${ratio('monolith')}`;
+  } else {
+    because = `${service} needed ${ratio('microservices')} the ${words} of the monolith's full suite for a change to ${result.changedFunction}: no clear saving`;
+  }
+  return { credited: 'microservices', shownBy, ...(cost ? { cost } : {}), because };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'misattributed', because: 'running only the tests ...', rule: 'every cut compared shows it (monolith, microservices, nanoservices)' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
 /**
  * The pipelines side by side, as the CLI prints them and the page shows them.
  *
@@ -80,14 +235,14 @@ export function pipelineRow(result: ProductionTimeResult, shape: ShapeName, scop
  */
 export function pipelineTable(result: ProductionTimeResult): ResultTable {
   return {
-    title: `From a change to ${result.changedFunction} to a tested, shippable unit (medians of ${result.repetitions})`,
+    title: `From a change to ${result.changedFunction} to a tested, shippable unit (medians of ${result.repetitions} rounds)`,
     columns: [
       { key: 'shape', label: 'shape' },
       { key: 'scope', label: 'scope' },
       { key: 'unitsBuilt', label: 'units built' },
-      { key: 'functionsTested', label: 'functions tested' },
+      { key: 'functionsTested', label: 'functions in the suite' },
       { key: 'contracts', label: 'contracts' },
-      { key: 'testCases', label: 'test cases' },
+      { key: 'testCases', label: 'test cases run' },
       { key: 'contractCases', label: 'of which contract' },
       { key: 'bundleBytes', label: 'bytes bundled' },
       { key: 'testMs', label: 'test ms' },
@@ -95,7 +250,29 @@ export function pipelineTable(result: ProductionTimeResult): ResultTable {
       { key: 'buildMs', label: 'build ms' },
       { key: 'totalMs', label: 'total ms' },
     ],
-    rows: result.rows.map((row) => ({ ...row, testMs: round(row.testMs), buildMs: round(row.buildMs), totalMs: round(row.totalMs) })),
+    rows: result.rows.map(({ totalMsPerRound: _rounds, testCpuMsPerRound: _cpu, ...row }) => ({ ...row, testMs: round(row.testMs), buildMs: round(row.buildMs), totalMs: round(row.totalMs) })),
+  };
+}
+
+/**
+ * For a change to each function, the test cases each pipeline would run.
+ *
+ * @example
+ * ```ts
+ * selectionTable(result).rows[0]; // { changedFunction: 'validateCart', monolithAll: 246, monolithAffected: 246, microservicesUnit: 163, nanoservicesUnit: 81 }
+ * ```
+ */
+export function selectionTable(result: ProductionTimeResult): ResultTable {
+  return {
+    title: `Test cases a change runs, per function changed (${result.casesPerFunction} carts per function; counted from the plans)`,
+    columns: [
+      { key: 'changedFunction', label: 'function changed' },
+      { key: 'monolithAll', label: 'monolith, all tests' },
+      { key: 'monolithAffected', label: 'monolith, affected tests' },
+      { key: 'microservicesUnit', label: 'microservice holding it' },
+      { key: 'nanoservicesUnit', label: 'nanoservice' },
+    ],
+    rows: result.selection.map((row) => ({ ...row })),
   };
 }
 
@@ -123,71 +300,203 @@ export function fixedCostTable(result: ProductionTimeResult): ResultTable {
   };
 }
 
-/** The figures the verdict compares, for one finer shape against the monolith. */
-export interface UnitSaving {
-  readonly shape: ShapeName;
-  /** 1 − changed unit's test cases ÷ monolith's. */
-  readonly workSaved: number;
-  /** 1 − changed unit's total time ÷ monolith's. */
-  readonly timeSaved: number;
-  /** 1 − changed unit's test CPU time ÷ monolith's: the saving other programs on the machine cannot blur. Null without CPU figures. */
-  readonly cpuSaved: number | null;
-  /** The fixed costs as a share of the changed unit's total time. */
-  readonly fixedShare: number;
-  /** The changed unit's contract cases as a share of its test cases. */
-  readonly contractShare: number;
+/** One pipeline's figures as the page prints them. */
+export interface PipelineFigures {
+  /** Test cases the runner reported, a count. */
+  readonly testCases: number;
+  /** Deploy units built, one bundle each, a count. */
+  readonly unitsBuilt: number;
+  /** Bytes of the bundles written, formatted: '492.1 KiB'. */
+  readonly bundle: string;
+  /** Median test plus build wall time, formatted: '1,886 ms'. */
+  readonly total: string;
+  /** Median CPU time of the test run, formatted: '2,060 ms' ('–' when not measured). */
+  readonly testCpu: string;
 }
 
+/** One bar of the page's plot: a part of one pipeline's median wall time. */
+export interface PipelineBar {
+  /** The pipeline: 'microservices · changed unit'. */
+  readonly pipeline: string;
+  /** Which part of the pipeline: 'test' or 'build'. */
+  readonly part: 'test' | 'build';
+  /** Its median wall time, whole ms. */
+  readonly ms: number;
+}
+
+/** Every figure the page's prose and plot print, read out of the result. */
+export interface PageFigures {
+  /** The function the change is made to. */
+  readonly changedFunction: string;
+  /** The microservice that holds it: 'billing'. */
+  readonly microUnitName: string;
+  /** The monolith running every test (its unit is the whole system). */
+  readonly monoAll: PipelineFigures;
+  /** The monolith running only the tests the change reaches. */
+  readonly monoAffected: PipelineFigures;
+  /** The microservice's pipeline for the change. */
+  readonly microUnit: PipelineFigures;
+  /** The nanoservice's pipeline for the change. */
+  readonly nanoUnit: PipelineFigures;
+  /** What the verdict reads: 'test CPU' or 'wall time'. */
+  readonly measure: string;
+  /** Each pipeline over the monolith running every test, in that measure, median [95% interval]: '0.63× [0.61–0.65×]'. */
+  readonly monoAffectedVsAll: string;
+  readonly microVsAll: string;
+  readonly nanoVsAll: string;
+  /** The microservice's and the nanoservice's pipeline over the monolith running only the affected tests. */
+  readonly microVsAffected: string;
+  readonly nanoVsAffected: string;
+  /** Every comparison in both measures, as a table. */
+  readonly ratioTable: ResultTable;
+  /** The bar a saving must clear: '0.91×'. */
+  readonly savingThreshold: string;
+  /** The cuts whose pipeline cleared it, in words. */
+  readonly savingCuts: string;
+  /** The whole system's pipeline, microservices and nanoservices over the monolith, in the deciding measure ('–' without it). */
+  readonly microSystemVsMono: string;
+  readonly nanoSystemVsMono: string;
+  /** The changed microservice's contract cases as a share of its cases: '49%'. */
+  readonly microContractShare: string;
+  /** The same for the nanoservice. */
+  readonly nanoContractShare: string;
+  /** Median start of a test runner running one empty test, formatted: '486 ms'. */
+  readonly testRunnerStart: string;
+  /** Median start of the bundler building an empty file, formatted: '9 ms'. */
+  readonly bundlerStart: string;
+  /** The fixed start-up costs as a share of the microservice's pipeline: '34%'. */
+  readonly microFixedShare: string;
+  /** A change to the first function: every monolith test reaches it. */
+  readonly headChange: SelectionRow;
+  /** Test cases per change, averaged over a change to each function in turn (whole cases). */
+  readonly averageOverChanges: Omit<SelectionRow, 'changedFunction'>;
+  /** The whole-system pipelines ('–' figures when not run). */
+  readonly monoSystem: PipelineFigures;
+  readonly nanoSystem: PipelineFigures;
+  /** The plot's bars: test and build median wall time per shape and scope. */
+  readonly bars: readonly PipelineBar[];
+  /** Carts per function in every suite, a count. */
+  readonly casesPerFunction: number;
+  /** Whether every suite passed with the planned count: 'they did' or 'they did not'. */
+  readonly countsAsPlanned: string;
+  /** Rounds every pipeline ran in, a count. */
+  readonly repetitions: number;
+  /** The machine's cores, a count. */
+  readonly cores: number;
+  /** The machine's 1-minute load average when the run ended. */
+  readonly loadAverageAtEnd: number;
+}
+
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+const ratioText = (interval: Interval | null) => (interval === null ? '–' : formatInterval(interval, 2, '×'));
+
 /**
- * How much a finer shape saves on a change against the monolith, in work and in time.
+ * The figures the page prints, each picked from the result (a missing row throws, naming it).
  *
  * @example
  * ```ts
- * unitSavings(result); // [{ shape: 'microservices', workSaved: 0.5, timeSaved: 0.3, cpuSaved: 0.3, fixedShare: 0.5, ... }]
+ * pageFigures(result).microUnit.total; // '1,436 ms'
+ * pageFigures(result).monoAffectedVsAll; // '0.68× [0.64–0.71×]'
  * ```
  */
-export function unitSavings(result: ProductionTimeResult): UnitSaving[] {
-  const monolith = pipelineRow(result, 'monolith', 'changed unit');
-  if (!monolith) return [];
-  const fixedMs = result.fixed.testRunnerStartMs + result.fixed.bundlerStartMs;
-  return result.rows
-    .filter((row) => row.scope === 'changed unit' && row.shape !== 'monolith')
-    .map((row) => ({
-      shape: row.shape,
-      workSaved: round(1 - row.testCases / monolith.testCases, 2),
-      timeSaved: round(1 - row.totalMs / monolith.totalMs, 2),
-      cpuSaved: row.testCpuMs !== null && monolith.testCpuMs ? round(1 - row.testCpuMs / monolith.testCpuMs, 2) : null,
-      fixedShare: round(fixedMs / row.totalMs, 2),
-      contractShare: round(row.contractCases / Math.max(row.testCases, 1), 2),
-    }));
+export function pageFigures(result: Result): PageFigures {
+  const pipeline = (shape: ShapeName, scope: PipelineScope): PipelineFigures => {
+    const row = pickRow(result.rows, { shape, scope });
+    return { testCases: row.testCases, unitsBuilt: row.unitsBuilt, bundle: formatBytes(row.bundleBytes), total: formatMs(row.totalMs), testCpu: formatMs(row.testCpuMs) };
+  };
+  const finding = findingFor(result);
+  const cuts = Object.keys(finding.shownBy) as ShapeName[];
+  const micro = pickRow(result.rows, { shape: 'microservices', scope: 'changed unit' });
+  const nano = pickRow(result.rows, { shape: 'nanoservices', scope: 'changed unit' });
+  const system = (shape: ShapeName) => (pipelineRow(result, shape, 'whole system') ? pipeline(shape, 'whole system') : { testCases: 0, unitsBuilt: 0, bundle: '–', total: '–', testCpu: '–' });
+  const measure = decidingMeasure(result);
+  const comparisons: ReadonlyArray<{ readonly name: string; readonly pipeline: PipelineKey; readonly versus: PipelineKey }> = [
+    { name: 'monolith, affected tests ÷ monolith, all tests', pipeline: affectedTestsMonolith, versus: allTestsMonolith },
+    { name: 'microservice ÷ monolith, all tests', pipeline: changePipelineOf.microservices, versus: allTestsMonolith },
+    { name: 'nanoservice ÷ monolith, all tests', pipeline: changePipelineOf.nanoservices, versus: allTestsMonolith },
+    { name: 'microservice ÷ monolith, affected tests', pipeline: changePipelineOf.microservices, versus: affectedTestsMonolith },
+    { name: 'nanoservice ÷ monolith, affected tests', pipeline: changePipelineOf.nanoservices, versus: affectedTestsMonolith },
+    { name: 'whole system: microservices ÷ monolith', pipeline: { shape: 'microservices', scope: 'whole system' }, versus: { shape: 'monolith', scope: 'whole system' } },
+    { name: 'whole system: nanoservices ÷ monolith', pipeline: { shape: 'nanoservices', scope: 'whole system' }, versus: { shape: 'monolith', scope: 'whole system' } },
+  ];
+  const [affectedVsAll, microVsAll, nanoVsAll, microVsAffected, nanoVsAffected, microSystem, nanoSystem] = comparisons.map((each) => ratioText(timeRatio(result, each.pipeline, each.versus, measure)));
+  const bar = (part: PipelineBar['part']) => (row: PipelineRow): PipelineBar => ({ pipeline: `${row.shape} · ${row.scope}`, part, ms: Math.round(part === 'test' ? row.testMs : row.buildMs) });
+  const head = result.selection[0];
+  if (!head) throw new Error('the result has no selection rows');
+  return {
+    changedFunction: result.changedFunction,
+    microUnitName: unitHolding('microservices', result.changedFunction),
+    monoAll: pipeline('monolith', 'changed unit'),
+    monoAffected: pipeline('monolith', 'affected tests'),
+    microUnit: pipeline('microservices', 'changed unit'),
+    nanoUnit: pipeline('nanoservices', 'changed unit'),
+    measure,
+    monoAffectedVsAll: affectedVsAll as string,
+    microVsAll: microVsAll as string,
+    nanoVsAll: nanoVsAll as string,
+    microVsAffected: microVsAffected as string,
+    nanoVsAffected: nanoVsAffected as string,
+    ratioTable: {
+      title: `Each pipeline over another, round by round: median [95% interval] over ${result.repetitions} rounds`,
+      columns: [
+        { key: 'comparison', label: 'pipeline ÷ pipeline' },
+        { key: 'testCpu', label: 'test CPU' },
+        { key: 'wallTime', label: 'wall time, test + build' },
+      ],
+      rows: comparisons.map((each) => ({ comparison: each.name, testCpu: ratioText(timeRatio(result, each.pipeline, each.versus, 'test CPU')), wallTime: ratioText(timeRatio(result, each.pipeline, each.versus, 'wall time')) })),
+    },
+    savingThreshold: formatRatio(savingThreshold),
+    savingCuts: formatList(cuts.filter((shape) => finding.shownBy[shape])) || 'no cut',
+    microSystemVsMono: microSystem as string,
+    nanoSystemVsMono: nanoSystem as string,
+    microContractShare: formatPercent(micro.contractCases / Math.max(micro.testCases, 1)),
+    nanoContractShare: formatPercent(nano.contractCases / Math.max(nano.testCases, 1)),
+    testRunnerStart: formatMs(result.fixed.testRunnerStartMs),
+    bundlerStart: formatMs(result.fixed.bundlerStartMs),
+    microFixedShare: formatPercent((result.fixed.testRunnerStartMs + result.fixed.bundlerStartMs) / micro.totalMs),
+    headChange: head,
+    averageOverChanges: {
+      monolithAll: Math.round(mean(result.selection.map((row) => row.monolithAll))),
+      monolithAffected: Math.round(mean(result.selection.map((row) => row.monolithAffected))),
+      microservicesUnit: Math.round(mean(result.selection.map((row) => row.microservicesUnit))),
+      nanoservicesUnit: Math.round(mean(result.selection.map((row) => row.nanoservicesUnit))),
+    },
+    monoSystem: system('monolith'),
+    nanoSystem: system('nanoservices'),
+    bars: [...result.rows.map(bar('test')), ...result.rows.map(bar('build'))],
+    casesPerFunction: result.casesPerFunction,
+    countsAsPlanned: result.countsMatchPlan && result.failedTests === 0 ? 'they did' : 'they did not',
+    repetitions: result.repetitions,
+    cores: result.cores,
+    loadAverageAtEnd: result.loadAverageAtEnd,
+  };
 }
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
-
 /**
- * The verdict the figures support, read from the microservice shape (the claim's subject), else the
- * finest shape measured. A change must pass its tests; then the saving against the monolith decides:
- * half or more holds, a fifth or more holds with a cost (contracts and fixed costs), less is
- * conditional (the work shrinks, the time does not), none does not hold. The saving is read from the
- * test runs' CPU time when it was measured, because on a shared machine other programs stretch wall
- * times at random while the CPU a run needs stays put; otherwise from wall time.
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/micro-less-production-time.json when the site is built, through
+ * examples/claims/key-figures.ts). As `findingFor` decides, in the deciding measure (test CPU when it
+ * was measured, else wall time): the microservice's pipeline for the change and the monolith running
+ * only the tests the change reaches, each over the monolith running every test, round by round with
+ * the 95% interval the page prints, and that full suite's median. Null when the run cannot give the
+ * microservice's ratio (no such pipeline, or fewer rounds than an interval needs).
  *
  * @example
  * ```ts
- * productionTimeVerdict(result); // { verdict: 'conditional', because: 'a change to calculateTax ...' }
+ * keyFigure(result); // 'test CPU for a change to calculateTax against the monolith running all its tests (2,060 ms): the billing service 0.74× [0.72–0.76×], the monolith running only the affected tests 0.63× [0.61–0.65×]'
  * ```
  */
-export function productionTimeVerdict(result: ProductionTimeResult): { verdict: Verdict; because: string } {
-  if (result.failedTests > 0 || !result.countsMatchPlan) {
-    return { verdict: 'not-testable', because: `the generated suites did not run as planned (${result.failedTests} failed cases), so no pipeline shipped` };
-  }
-  const savings = unitSavings(result);
-  const saving = savings.find((s) => s.shape === 'microservices') ?? savings.at(-1);
-  if (!saving) return { verdict: 'not-testable', because: 'no finer shape was measured against the monolith' };
-  const facts = `a change to ${result.changedFunction} in ${saving.shape} runs ${percent(saving.workSaved)} fewer test cases than in the monolith (${percent(saving.contractShare)} of those it runs are contract tests) and needs ${saving.cpuSaved === null ? '' : `${percent(saving.cpuSaved)} less test CPU and `}${percent(saving.timeSaved)} less wall time to reach a tested, shippable unit; starting a test runner and a bundler, which no unit can shrink, is ${percent(saving.fixedShare)} of that pipeline's wall time`;
-  const saved = saving.cpuSaved ?? saving.timeSaved;
-  if (saved <= 0) return { verdict: 'does-not-hold', because: facts };
-  if (saved >= 0.5) return { verdict: 'holds', because: facts };
-  if (saved >= 0.2) return { verdict: 'holds-with-cost', because: facts };
-  return { verdict: 'conditional', because: facts };
+export function keyFigure(result: Result): string | null {
+  if (!result.rows) return null;
+  const measure = decidingMeasure(result);
+  const micro = timeRatio(result, changePipelineOf.microservices, allTestsMonolith, measure);
+  const affected = timeRatio(result, changePipelineOf.monolith, allTestsMonolith, measure);
+  const all = pipelineRow(result, allTestsMonolith.shape, allTestsMonolith.scope);
+  if (!micro || !all) return null;
+  const allTests = formatMs(measure === 'test CPU' ? all.testCpuMs : all.totalMs);
+  const selection = affected ? `, the monolith running only the affected tests ${ratioText(affected)}` : '';
+  return (
+    `${measure === 'test CPU' ? 'test CPU for' : 'time to ship'} a change to ${result.changedFunction} against the monolith running all its tests (${allTests}): ` +
+    `the ${unitHolding('microservices', result.changedFunction)} service ${ratioText(micro)}${selection}`
+  );
 }

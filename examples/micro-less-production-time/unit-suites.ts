@@ -84,6 +84,21 @@ export function systemSuitePlan(shape: Shape): SuitePlan {
 }
 
 /**
+ * What a monolith that runs only the tests a change reaches must run: in a codebase with one module
+ * per function, whose tests build their input by running the real upstream functions, the tests of
+ * the changed function and of every function after it (their tests import its module). No contracts:
+ * nothing crosses a unit. This is the plan `vitest related` is expected to select.
+ *
+ * @example
+ * ```ts
+ * affectedSuitePlan('calculateTax'); // { functions: ['calculateTax', 'chargePayment', 'issueReceipt'], contracts: [] }
+ * ```
+ */
+export function affectedSuitePlan(changed: StepName): SuitePlan {
+  return { functions: stepNames.slice(stepNames.indexOf(changed)), contracts: [] };
+}
+
+/**
  * The test cases a plan declares: per function one case per cart plus one schema rejection, per
  * contract one case per cart.
  *
@@ -118,6 +133,38 @@ describe(name, () => {
 `;
 }
 
+/** The module file of one function in a suite written as a modular codebase: it exports that function's step alone. */
+const moduleFile = (name: StepName) => `modules/${name}.ts`;
+
+function moduleSource(name: StepName): string {
+  return `import { checkoutSteps } from ${checkoutStepsFile};
+export const step = checkoutSteps[${JSON.stringify(name)}];
+`;
+}
+
+function modularFunctionTestSource(name: StepName, cases: number): string {
+  // The same test as functionTestSource, but it imports the module of each function it runs, so that
+  // a tool reading the import graph (vitest related) sees which tests a change to one module reaches.
+  const chain = stepNames.slice(0, stepNames.indexOf(name) + 1);
+  return `${chain.map((fn) => `import { step as ${fn} } from ${JSON.stringify(`./${moduleFile(fn)}`)};`).join('\n')}
+import { cartVariants } from ${cartVariantsFile};
+const name = ${JSON.stringify(name)};
+const upstream = [${chain.slice(0, -1).join(', ')}];
+const step = ${name};
+describe(name, () => {
+  it.each(cartVariants(${cases}).map((cart, index) => [index, cart]))('case %i', (_index, cart) => {
+    const input = upstream.reduce((value, each) => each.run(value), cart);
+    const output = step.run(input);
+    expect(step.output.safeParse(output).success).toBe(true);
+    expect(step.run(structuredClone(input))).toEqual(output);
+  });
+  it('rejects input that is not its schema', () => {
+    expect(() => step.run({ not: 'a cart' })).toThrow(name);
+  });
+});
+`;
+}
+
 function contractTestSource(edge: ContractEdge, cases: number): string {
   return `import { checkoutSteps, runCheckoutInProcess, stepNames } from ${checkoutStepsFile};
 import { cartVariants } from ${cartVariantsFile};
@@ -135,18 +182,38 @@ describe(from + ' -> ' + to + ' contract', () => {
 
 /**
  * Writes a plan's test files into a directory of their own, so that a `vitest run` rooted there runs
- * exactly this suite.
+ * exactly this suite. `modular`: written as a codebase with one module per function (`modules/<fn>.ts`),
+ * each test importing the modules it runs, so that `vitest related modules/<fn>.ts` can select the
+ * tests a change to one function reaches (see `changedModule`).
  *
  * @example
  * ```ts
  * const suite = writeSuite(path.join(tmp, 'nano-unit'), unitSuitePlan(nanoservices, unit), 40);
+ * const monolith = writeSuite(path.join(tmp, 'monolith'), systemSuitePlan(monolith), 40, { modular: true });
  * ```
  */
-export function writeSuite(dir: string, plan: SuitePlan, casesPerFunction: number): WrittenSuite {
+export function writeSuite(dir: string, plan: SuitePlan, casesPerFunction: number, options: { readonly modular?: boolean } = {}): WrittenSuite {
   mkdirSync(dir, { recursive: true });
-  for (const name of plan.functions) writeFileSync(path.join(dir, `${name}.test.ts`), functionTestSource(name, casesPerFunction));
+  if (options.modular) {
+    mkdirSync(path.join(dir, 'modules'), { recursive: true });
+    for (const name of stepNames) writeFileSync(path.join(dir, moduleFile(name)), moduleSource(name));
+  }
+  const testSource = options.modular ? modularFunctionTestSource : functionTestSource;
+  for (const name of plan.functions) writeFileSync(path.join(dir, `${name}.test.ts`), testSource(name, casesPerFunction));
   for (const edge of plan.contracts) writeFileSync(path.join(dir, `contract.${edge.from}-${edge.to}.test.ts`), contractTestSource(edge, casesPerFunction));
   return { ...plan, dir, declaredCases: declaredCases(plan, casesPerFunction) };
+}
+
+/**
+ * The module a change to `name` edits in a suite written with `modular`: what `vitest related` is given.
+ *
+ * @example
+ * ```ts
+ * changedModule(monolithSuite, 'calculateTax'); // '/tmp/…/monolith-tests/modules/calculateTax.ts'
+ * ```
+ */
+export function changedModule(suite: WrittenSuite, name: StepName): string {
+  return path.join(suite.dir, moduleFile(name));
 }
 
 /**
@@ -169,20 +236,24 @@ const gnuTime = '/usr/bin/time';
 
 /**
  * Runs every test file under `dir` in a fresh `vitest run` process (globals on, JSON report) and
- * returns the wall time from spawn to exit and the counts from the report. The process gets its own
- * process group, so that on a timeout the runner and its workers are killed together.
+ * returns the wall time from spawn to exit and the counts from the report. With `related`, it runs
+ * `vitest related <files> --run` instead: only the tests whose static imports reach those files, as
+ * a pipeline that selects tests by the change would. The process gets its own process group, so that
+ * on a timeout the runner and its workers are killed together.
  *
  * @example
  * ```ts
  * const run = await runSuite(suite.dir, 30); // { wallMs: 1500, tests: 123, passed: 123, failed: 0, exitCode: 0, cpuMs: 2100 }
+ * const affected = await runSuite(monolithSuite.dir, 30, [changedModule(monolithSuite, 'calculateTax')]);
  * ```
  */
-export async function runSuite(dir: string, maxSeconds: number): Promise<SuiteRun> {
+export async function runSuite(dir: string, maxSeconds: number, related: readonly string[] = []): Promise<SuiteRun> {
   const reportFile = path.join(dir, 'report.json');
   // A runner started from inside a test must not think it is a worker of the outer one.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_OPTIONS' && key !== 'TEST'));
   const cpuFile = path.join(dir, 'cpu.txt');
-  const vitestCommand = [process.execPath, vitestEntry, 'run', '--root', dir, '--globals', '--reporter=json', `--outputFile=${reportFile}`];
+  const selection = related.length ? ['related', ...related, '--run'] : ['run'];
+  const vitestCommand = [process.execPath, vitestEntry, ...selection, '--root', dir, '--globals', '--reporter=json', `--outputFile=${reportFile}`];
   const command = existsSync(gnuTime) ? [gnuTime, '-f', '%U %S', '-o', cpuFile, ...vitestCommand] : vitestCommand;
   const started = performance.now();
   const child = spawn(command[0] as string, command.slice(1), {

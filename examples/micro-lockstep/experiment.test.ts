@@ -5,7 +5,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess } from '../checkout/steps.ts';
 import { experiment } from './experiment.ts';
 import { architectures, changes, dependencyMermaid, redeploySet, satisfies } from './graph.ts';
-import { lockstepVerdict, type DeployRow, type LockstepResult, type RedeployRow } from './report.ts';
+import { findingFor, updatesAsAWhole, verdictFor, type DeployRow, type LockstepResult, type RedeployRow } from './report.ts';
 import { buildStep, strictDto } from './versions.ts';
 
 let result: LockstepResult;
@@ -19,11 +19,12 @@ describe('the dependency graph', () => {
   });
 
   it('computes every unit for a field added to a pinned shared DTO, and only the owner for a versioned contract', () => {
-    const [, distributed, micro] = architectures;
+    const [, distributed, micro, nano] = architectures;
     const [fieldAdded] = changes;
-    if (!distributed || !micro || !fieldAdded) throw new Error('graph data missing');
+    if (!distributed || !micro || !nano || !fieldAdded) throw new Error('graph data missing');
     expect(redeploySet(distributed, fieldAdded).units).toEqual(['cart', 'billing', 'receipts']);
     expect(redeploySet(micro, fieldAdded).units).toEqual(['cart']);
+    expect(redeploySet(nano, fieldAdded).units).toEqual(['priceCart']);
     // If billing pinned the contract exactly, microservices would be lockstep too: the graph decides, not the name.
     const pinned = { ...micro, units: micro.units.map((u) => ({ ...u, dependsOn: u.dependsOn.map((d) => ({ ...d, accepts: '1.0.0' })) })) };
     expect(redeploySet(pinned, fieldAdded).units).toEqual(['cart', 'billing']);
@@ -74,25 +75,29 @@ describe('micro-lockstep (quick run: real deployments over HTTP)', () => {
     expect([plan('distributed monolith', 'field-added').unitsRedeployed, plan('distributed monolith', 'function-changed').unitsRedeployed]).toEqual([3, 1]);
   });
 
-  it('microservices with versioned contracts redeploy 1 of 3 units for each change', () => {
+  it('microservices with versioned contracts redeploy 1 of 3 units for each change, nanoservices 1 of 6', () => {
     expect([plan('microservices', 'field-added').unitsRedeployed, plan('microservices', 'function-changed').unitsRedeployed]).toEqual([1, 1]);
+    expect([plan('nanoservices', 'field-added').unitsRedeployed, plan('nanoservices', 'function-changed').unitsRedeployed, plan('nanoservices', 'field-added').unitsTotal]).toEqual([1, 1, 6]);
   });
 
   it('deployed for real: the units left as released keep working beside the changed one, except in the lockstep case', () => {
     const sent = result.checkoutsPerDeploy;
     expect(deploy('microservices', 'field-added', 'computed set')).toMatchObject({ unitsKept: 2, succeeded: sent, failed: 0 });
     expect(deploy('microservices', 'function-changed', 'computed set')).toMatchObject({ unitsKept: 2, succeeded: sent, failed: 0 });
+    expect(deploy('nanoservices', 'field-added', 'computed set')).toMatchObject({ unitsKept: 5, succeeded: sent, failed: 0 });
+    expect(deploy('nanoservices', 'function-changed', 'computed set')).toMatchObject({ unitsKept: 5, succeeded: sent, failed: 0 });
     expect(deploy('distributed monolith', 'field-added', 'computed set')).toMatchObject({ unitsKept: 0, succeeded: sent, failed: 0 });
     expect(deploy('distributed monolith', 'field-added', 'changed unit only')).toMatchObject({ unitsKept: 2, succeeded: 0, failed: sent });
     expect(result.deploys.every((row) => row.succeeded + row.failed === row.sent)).toBe(true);
   });
 
-  it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('micro-lockstep').verdict);
+  it('supports the verdict the registry publishes, and says which cuts update as a whole', () => {
+    expect(verdictFor(result).verdict).toBe(claimById('micro-lockstep').verdict);
+    expect(findingFor(result).shownBy).toEqual({ monolith: true, 'distributed monolith': true, microservices: false, nanoservices: false });
   });
 });
 
-describe('lockstepVerdict', () => {
+describe('findingFor', () => {
   const planRow = (architecture: RedeployRow['architecture'], change: RedeployRow['change'], unitsRedeployed: number, unitsTotal: number, functionsRedeployed: number): RedeployRow => ({
     architecture, change, bumped: '', unitsTotal, unitsRedeployed, functionsRedeployed, redeployed: '', why: '',
   });
@@ -105,15 +110,27 @@ describe('lockstepVerdict', () => {
     deploys: [deployRow('distributed monolith', 'changed unit only', 4), deployRow('microservices', 'computed set', 0)],
   };
 
-  it('is misattributed when only microservices redeploy one unit and the rest keep working', () => {
-    expect(lockstepVerdict(base).verdict).toBe('misattributed');
+  it('does not hold when microservices redeploy one unit and the units left alone keep working', () => {
+    expect(verdictFor(base)).toMatchObject({ verdict: 'does-not-hold', rule: 'microservices do not show it' });
+    expect(findingFor(base).because).toBe('with versioned contracts a change redeployed 1 of 3 microservices and the rest served 4 of 4 checkouts; a pinned shared library forced all 3');
   });
 
-  it('holds when microservices must redeploy every unit too', () => {
-    expect(lockstepVerdict({ ...base, plans: [...base.plans.slice(0, 2), planRow('microservices', 'field-added', 3, 3, 6)] }).verdict).toBe('holds');
+  it('is misattributed when microservices must redeploy every function too, as the monolith does', () => {
+    expect(verdictFor({ ...base, plans: [...base.plans.slice(0, 2), planRow('microservices', 'field-added', 3, 3, 6)] }).verdict).toBe('misattributed');
   });
 
-  it('is conditional when the units microservices kept failed beside the changed one', () => {
-    expect(lockstepVerdict({ ...base, deploys: [base.deploys[0] as DeployRow, deployRow('microservices', 'computed set', 2)] }).verdict).toBe('conditional');
+  it('counts a deployment whose kept units broke checkouts as updating as a whole', () => {
+    const broken = { ...base, deploys: [base.deploys[0] as DeployRow, deployRow('microservices', 'computed set', 2)] };
+    expect(updatesAsAWhole(broken, 'microservices')).toBe(true);
+    expect(updatesAsAWhole(base, 'microservices')).toBe(false);
+  });
+
+  it('holds when only microservices update as a whole', () => {
+    const onlyMicro = { ...base, plans: [planRow('monolith', 'field-added', 1, 1, 5), planRow('microservices', 'field-added', 3, 3, 6)], deploys: [] };
+    expect(verdictFor(onlyMicro).verdict).toBe('holds');
+  });
+
+  it('throws when the run computed nothing for the microservices', () => {
+    expect(() => findingFor({ ...base, plans: base.plans.slice(0, 2) })).toThrow('microservices');
   });
 });

@@ -4,10 +4,10 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { deployShape } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
-import { microservices, monolith, type Shape } from '../lab/model/shapes.ts';
+import { microservices, monolith, nanoservices, type Shape } from '../lab/model/shapes.ts';
 import type { UnitOptions } from '../lab/units/unit-app.ts';
 import { architectures, changes, redeploySet, type Architecture, type ArchitectureName, type Change } from './graph.ts';
-import { deployTable, lockstepVerdict, redeployTable, type DeployPlan, type DeployRow, type LockstepResult, type RedeployRow } from './report.ts';
+import { deployTable, findingFor, redeployTable, type DeployPlan, type DeployRow, type LockstepResult, type RedeployRow } from './report.ts';
 import { distributedMonolith } from './shapes.ts';
 import { buildStep, strictDto } from './versions.ts';
 
@@ -15,7 +15,7 @@ const params = z.object({
   checkoutsPerDeploy: z.number().int().min(1).max(500).default(40),
 });
 
-const shapeOf: Record<ArchitectureName, Shape> = { monolith, 'distributed monolith': distributedMonolith, microservices };
+const shapeOf: Record<ArchitectureName, Shape> = { monolith, 'distributed monolith': distributedMonolith, microservices, nanoservices };
 
 const carts: readonly Cart[] = [
   sampleCart,
@@ -42,18 +42,19 @@ function unitOptions(architecture: Architecture, change: Change, unitName: strin
 }
 
 /**
- * micro-lockstep: models each architecture as a dependency graph (units, the schema packages they
- * were built against, and the version ranges they accept), computes which units one change forces
- * to redeploy, and then deploys it for real over HTTP: the redeployed units run the change, the rest
+ * micro-lockstep: models each architecture (the monolith, a distributed monolith, microservices and
+ * nanoservices) as a dependency graph (units, the schema packages they were built against, and the
+ * version ranges they accept), computes which units one change forces to redeploy, and then deploys
+ * it for real over HTTP: the redeployed units run the change, the rest
  * run as released, and checkouts show whether the units left alone still work with the changed one.
  */
 export const experiment = defineExperiment({
   id: 'micro-lockstep',
-  title: 'Which units one change forces to redeploy: monolith, distributed monolith, microservices',
+  title: 'Which units one change forces to redeploy: monolith, distributed monolith, microservices, nanoservices',
   params,
   quick: { checkoutsPerDeploy: 8 },
   tables: (result) => [redeployTable(result), deployTable(result)],
-  verdict: lockstepVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<LockstepResult> {
     const plans: RedeployRow[] = [];

@@ -1,7 +1,7 @@
 import type { StepName } from '../checkout/steps.ts';
 
-/** The three ways of cutting the checkout this claim compares. */
-export type ArchitectureName = 'monolith' | 'distributed monolith' | 'microservices';
+/** The ways of cutting the checkout this claim compares: three cuts, and the distributed monolith (the microservices' cut with a shared, pinned library). */
+export type ArchitectureName = 'monolith' | 'distributed monolith' | 'microservices' | 'nanoservices';
 /** The message types that flow through the checkout. */
 export type SchemaName = 'Cart' | 'ValidatedCart' | 'PricedCart' | 'DiscountedCart' | 'TaxedCart' | 'PaidOrder' | 'Receipt';
 
@@ -76,6 +76,26 @@ export const architectures: readonly Architecture[] = [
       { name: 'cart-contract', version: '1.0.0', owner: 'cart', schemas: ['Cart', 'ValidatedCart', 'PricedCart', 'DiscountedCart'] },
       { name: 'billing-contract', version: '1.0.0', owner: 'billing', schemas: ['TaxedCart', 'PaidOrder'] },
       { name: 'receipts-contract', version: '1.0.0', owner: 'receipts', schemas: ['Receipt'] },
+    ],
+  },
+  {
+    name: 'nanoservices',
+    description: 'six units, one function each; each owns the contract of what it gives, and its consumer accepts any 1.x',
+    units: [
+      { name: 'validateCart', functions: ['validateCart'], dependsOn: [] },
+      { name: 'priceCart', functions: ['priceCart'], dependsOn: [{ pkg: 'validateCart-contract', accepts: '^1' }] },
+      { name: 'applyDiscount', functions: ['applyDiscount'], dependsOn: [{ pkg: 'priceCart-contract', accepts: '^1' }] },
+      { name: 'calculateTax', functions: ['calculateTax'], dependsOn: [{ pkg: 'applyDiscount-contract', accepts: '^1' }] },
+      { name: 'chargePayment', functions: ['chargePayment'], dependsOn: [{ pkg: 'calculateTax-contract', accepts: '^1' }] },
+      { name: 'issueReceipt', functions: ['issueReceipt'], dependsOn: [{ pkg: 'chargePayment-contract', accepts: '^1' }] },
+    ],
+    packages: [
+      { name: 'validateCart-contract', version: '1.0.0', owner: 'validateCart', schemas: ['Cart', 'ValidatedCart'] },
+      { name: 'priceCart-contract', version: '1.0.0', owner: 'priceCart', schemas: ['PricedCart'] },
+      { name: 'applyDiscount-contract', version: '1.0.0', owner: 'applyDiscount', schemas: ['DiscountedCart'] },
+      { name: 'calculateTax-contract', version: '1.0.0', owner: 'calculateTax', schemas: ['TaxedCart'] },
+      { name: 'chargePayment-contract', version: '1.0.0', owner: 'chargePayment', schemas: ['PaidOrder'] },
+      { name: 'issueReceipt-contract', version: '1.0.0', owner: 'issueReceipt', schemas: ['Receipt'] },
     ],
   },
 ];

@@ -1,6 +1,7 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
-import type { ArchitectureName, Change } from './graph.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { architectures, dependencyMermaid, type ArchitectureName, type Change } from './graph.ts';
 
 /** What one change forces to redeploy in one architecture, computed from its dependency graph. */
 export interface RedeployRow {
@@ -36,12 +37,109 @@ export interface LockstepResult {
   readonly deploys: readonly DeployRow[];
 }
 
+/** The scaffolded claims' name for the result of a run. */
+export type Result = LockstepResult;
+
+/** What one real deployment did to its checkouts, counts. */
+export interface DeployFigures {
+  /** Checkouts sent. */
+  readonly sent: number;
+  /** Checkouts that returned a receipt. */
+  readonly succeeded: number;
+  /** Checkouts that did not. */
+  readonly failed: number;
+}
+
+/** Every figure the page's prose prints, read out of the result. */
+export interface PageFigures {
+  /** Functions the monolith redeploys for the added field, of 6. */
+  readonly monolithFieldFunctions: number;
+  /** Units the distributed monolith redeploys for the added field. */
+  readonly distributedFieldUnits: number;
+  /** Units of the distributed monolith. */
+  readonly distributedUnitsTotal: number;
+  /** Units the distributed monolith redeploys for a change inside one function. */
+  readonly distributedFunctionUnits: number;
+  /** Units the microservices redeploy for the added field. */
+  readonly microFieldUnits: number;
+  /** Units of the microservices. */
+  readonly microUnitsTotal: number;
+  /** Units the nanoservices redeploy for the added field. */
+  readonly nanoFieldUnits: number;
+  /** Units the nanoservices redeploy for a change inside one function. */
+  readonly nanoFunctionUnits: number;
+  /** Units of the nanoservices. */
+  readonly nanoUnitsTotal: number;
+  /** Checkouts sent through every real deployment, a count. */
+  readonly checkoutsPerDeploy: number;
+  /** The microservices with the new cart service (the computed set) beside the units as released. */
+  readonly microFieldDeploy: DeployFigures;
+  /** The microservices with the new billing service (the computed set) beside the units as released. */
+  readonly microFunctionDeploy: DeployFigures;
+  /** The nanoservices with the new priceCart unit (the computed set) beside the units as released. */
+  readonly nanoFieldDeploy: DeployFigures;
+  /** The nanoservices with the new calculateTax unit (the computed set) beside the units as released. */
+  readonly nanoFunctionDeploy: DeployFigures;
+  /** The distributed monolith with only the changed cart service redeployed for the added field. */
+  readonly distributedAloneDeploy: DeployFigures;
+  /** The distributed monolith with the computed set (all three units) redeployed for the added field. */
+  readonly distributedAllDeploy: DeployFigures;
+}
+
+/**
+ * The figures the page prints, each picked from the result (a missing row throws, naming it).
+ *
+ * @example
+ * ```ts
+ * pageFigures(result).distributedFieldUnits; // 3
+ * pageFigures(result).distributedAloneDeploy; // { sent: 40, succeeded: 0, failed: 40 }
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const plan = (architecture: ArchitectureName, change: Change['id']) => pickRow(result.plans, { architecture, change });
+  const deploy = (architecture: ArchitectureName, change: Change['id'], which: DeployPlan): DeployFigures => {
+    const { sent, succeeded, failed } = pickRow(result.deploys, { architecture, change, plan: which });
+    return { sent, succeeded, failed };
+  };
+  return {
+    monolithFieldFunctions: plan('monolith', 'field-added').functionsRedeployed,
+    distributedFieldUnits: plan('distributed monolith', 'field-added').unitsRedeployed,
+    distributedUnitsTotal: plan('distributed monolith', 'field-added').unitsTotal,
+    distributedFunctionUnits: plan('distributed monolith', 'function-changed').unitsRedeployed,
+    microFieldUnits: plan('microservices', 'field-added').unitsRedeployed,
+    microUnitsTotal: plan('microservices', 'field-added').unitsTotal,
+    nanoFieldUnits: plan('nanoservices', 'field-added').unitsRedeployed,
+    nanoFunctionUnits: plan('nanoservices', 'function-changed').unitsRedeployed,
+    nanoUnitsTotal: plan('nanoservices', 'field-added').unitsTotal,
+    checkoutsPerDeploy: result.checkoutsPerDeploy,
+    microFieldDeploy: deploy('microservices', 'field-added', 'computed set'),
+    microFunctionDeploy: deploy('microservices', 'function-changed', 'computed set'),
+    nanoFieldDeploy: deploy('nanoservices', 'field-added', 'computed set'),
+    nanoFunctionDeploy: deploy('nanoservices', 'function-changed', 'computed set'),
+    distributedAloneDeploy: deploy('distributed monolith', 'field-added', 'changed unit only'),
+    distributedAllDeploy: deploy('distributed monolith', 'field-added', 'computed set'),
+  };
+}
+
+/**
+ * One architecture's dependency graph as a Mermaid flowchart, for the page (the graph is the
+ * experiment's own data, not a result of the run).
+ *
+ * @example
+ * ```ts
+ * architectureMermaid('distributed monolith'); // 'flowchart LR\n  pkg_shop_dto[("shop-dto 1.0.0")] ...'
+ * ```
+ */
+export function architectureMermaid(name: ArchitectureName): string {
+  return dependencyMermaid(pickRow(architectures, { name }));
+}
+
 /**
  * The redeploy set per architecture and change.
  *
  * @example
  * ```ts
- * redeployTable(result).rows.length; // 6: three architectures, two changes
+ * redeployTable(result).rows.length; // 8: four architectures, two changes
  * ```
  */
 export function redeployTable(result: LockstepResult): ResultTable {
@@ -86,37 +184,97 @@ export function deployTable(result: LockstepResult): ResultTable {
   };
 }
 
+/** Every function of the checkout, which a lockstep update redeploys whatever changed. */
+const checkoutFunctions = (architecture: ArchitectureName) => pickRow(architectures, { name: architecture }).units.reduce((sum, unit) => sum + unit.functions.length, 0);
+
 /**
- * The verdict the figures support. The article describes lockstep updates as a trait of
- * microservices. If microservices with versioned contracts redeploy one unit per change and the units
- * left alone keep working, while the monolith redeploys everything and the distributed monolith
- * redeploys every unit for a shared-schema change (and breaks if it does not), the trait belongs to
- * the other two: misattributed. If microservices also need every unit, the claim holds.
+ * Whether an architecture had to update as a whole: some change redeployed every function of the
+ * checkout, or a real deployment that left some units as released broke checkouts (so the units left
+ * alone could not stay as they were).
  *
  * @example
  * ```ts
- * lockstepVerdict(result); // { verdict: 'misattributed', because: '...' }
+ * updatesAsAWhole(result, 'monolith'); // true: either change redeploys all 6 functions
+ * updatesAsAWhole(result, 'microservices'); // false: 1 of 3 units, and the other two kept working
  * ```
  */
-export function lockstepVerdict(result: LockstepResult): { verdict: Verdict; because: string } {
-  const plan = (architecture: ArchitectureName, change: Change['id']) => result.plans.find((row) => row.architecture === architecture && row.change === change);
-  const deploys = (architecture: ArchitectureName) => result.deploys.filter((row) => row.architecture === architecture);
-  const microPlans = result.plans.filter((row) => row.architecture === 'microservices');
-  const microAlone = microPlans.length > 0 && microPlans.every((row) => row.unitsRedeployed === 1) && deploys('microservices').every((row) => row.failed === 0 && row.succeeded === row.sent);
-  if (microPlans.length > 0 && microPlans.every((row) => row.unitsRedeployed === row.unitsTotal)) {
-    return { verdict: 'holds', because: 'microservices with versioned contracts still had to redeploy every unit for each change' };
+export function updatesAsAWhole(result: Result, architecture: ArchitectureName): boolean {
+  const plans = result.plans.filter((row) => row.architecture === architecture);
+  const everything = plans.some((row) => row.functionsRedeployed === checkoutFunctions(architecture));
+  const keptBroke = result.deploys.some((row) => row.architecture === architecture && row.unitsKept > 0 && row.failed > 0);
+  return everything || keptBroke;
+}
+
+/**
+ * What the redeploy sets and the deployments found, in the terms of the verdict rule. The article
+ * credits microservices with a property, not a benefit: a developer "will necessarily need to update
+ * the system as a whole". A cut shows it when {@link updatesAsAWhole} says so. Microservices with
+ * versioned contracts that redeploy one unit per change while the units left alone keep serving do
+ * not show it: one counterexample refutes "necessarily" (does-not-hold); the monolith and the
+ * distributed monolith show it. A run without a plan for each architecture compared throws.
+ *
+ * @example
+ * ```ts
+ * findingFor(result);
+ * // { credited: 'microservices', shownBy: { monolith: true, 'distributed monolith': true, microservices: false, nanoservices: false },
+ * //   because: 'with versioned contracts a change redeployed 1 of 3 microservices (1 of 6 nanoservices) ...' }
+ * ```
+ */
+export function findingFor(result: Result): Finding {
+  const compared = architectures.map((architecture) => architecture.name).filter((name) => result.plans.some((row) => row.architecture === name));
+  if (!compared.includes('microservices')) throw new Error('the run computed no redeploy set for the microservices: nothing to decide from');
+  const shownBy = Object.fromEntries(compared.map((name) => [name, updatesAsAWhole(result, name)]));
+  const most = (architecture: ArchitectureName) => Math.max(...result.plans.filter((row) => row.architecture === architecture).map((row) => row.unitsRedeployed));
+  const total = (architecture: ArchitectureName) => pickRow(architectures, { name: architecture }).units.length;
+  if (shownBy.microservices) {
+    return { credited: 'microservices', shownBy, because: `microservices redeployed up to ${most('microservices')} of ${total('microservices')} units for one change, or broke checkouts when fewer were redeployed` };
   }
-  const monolithWhole = result.plans.filter((row) => row.architecture === 'monolith').every((row) => row.functionsRedeployed === 6);
-  const dmField = plan('distributed monolith', 'field-added');
-  const dmPartial = deploys('distributed monolith').find((row) => row.change === 'field-added' && row.plan === 'changed unit only');
-  const dmLockstep = dmField !== undefined && dmField.unitsRedeployed === dmField.unitsTotal && dmPartial !== undefined && dmPartial.failed > 0;
-  if (microAlone && monolithWhole && dmLockstep) {
-    const microField = plan('microservices', 'field-added');
-    const kept = deploys('microservices').reduce((sum, row) => sum + row.succeeded, 0);
-    return {
-      verdict: 'misattributed',
-      because: `updating the system as a whole describes the monolith (all 6 functions redeploy for either change) and the distributed monolith (all ${dmField.unitsTotal} units redeploy for a field added to the shared DTO; redeploying only the changed unit failed ${dmPartial.failed} of ${dmPartial.sent} checkouts). Microservices with versioned contracts redeployed ${microField?.unitsRedeployed} of ${microField?.unitsTotal} units for each change, and the units left as released served ${kept} checkouts without a failure`,
-    };
+  const kept = result.deploys.filter((row) => (row.architecture === 'microservices' || row.architecture === 'nanoservices') && row.unitsKept > 0);
+  const nano = compared.includes('nanoservices') ? ` (${most('nanoservices')} of ${total('nanoservices')} nanoservices)` : '';
+  const pinned = compared.includes('distributed monolith') && shownBy['distributed monolith'] ? `; a pinned shared library forced all ${total('distributed monolith')}` : '';
+  return {
+    credited: 'microservices',
+    shownBy,
+    because: `with versioned contracts a change redeployed ${most('microservices')} of ${total('microservices')} microservices${nano} and the rest served ${sumOf(kept, 'succeeded')} of ${sumOf(kept, 'sent')} checkouts${pinned}`,
+  };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'does-not-hold', because: 'with versioned contracts ...', rule: 'microservices do not show it' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/**
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/micro-lockstep.json when the site is built, through
+ * examples/claims/key-figures.ts). As the because-sentence: the most microservices one change
+ * redeployed, of how many, and the checkouts the units left as released served (the counterexample to
+ * "necessarily"), beside the distributed monolith's pinned library, which forced every unit. Null when
+ * the run computed no redeploy set for the microservices.
+ *
+ * @example
+ * ```ts
+ * keyFigure(result); // 'a change redeployed 1 of 3 microservices and the rest served 400 of 400 checkouts; a distributed monolith redeployed 3 of 3 units'
+ * ```
+ */
+export function keyFigure(result: Result): string | null {
+  if (!result.plans || !result.deploys) return null;
+  const plans = result.plans;
+  const compared = architectures.map((architecture) => architecture.name).filter((name) => plans.some((row) => row.architecture === name));
+  if (!compared.includes('microservices')) return null;
+  const most = (architecture: ArchitectureName) => Math.max(...plans.filter((row) => row.architecture === architecture).map((row) => row.unitsRedeployed));
+  const total = (architecture: ArchitectureName) => pickRow(architectures, { name: architecture }).units.length;
+  const distributed = compared.includes('distributed monolith') ? `; a distributed monolith redeployed ${most('distributed monolith')} of ${total('distributed monolith')} units` : '';
+  if (updatesAsAWhole(result, 'microservices')) {
+    return `a change redeployed up to ${most('microservices')} of ${total('microservices')} microservices, or broke checkouts when fewer were${distributed}`;
   }
-  return { verdict: 'conditional', because: 'the redeploy sets did not separate the three architectures cleanly; see the tables' };
+  const kept = result.deploys.filter((row) => (row.architecture === 'microservices' || row.architecture === 'nanoservices') && row.unitsKept > 0);
+  return `a change redeployed ${most('microservices')} of ${total('microservices')} microservices and the rest served ${sumOf(kept, 'succeeded')} of ${sumOf(kept, 'sent')} checkouts${distributed}`;
 }

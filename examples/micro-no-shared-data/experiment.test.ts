@@ -1,7 +1,7 @@
 import { claimById } from '../claims/registry.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crashPlanFor, experiment } from './experiment.ts';
-import { noSharedDataVerdict, type DeliveryRow, type DeliveryVariant, type NoSharedDataResult } from './report.ts';
+import { findingFor, verdictFor, type DeliveryRow, type DeliveryVariant, type NoSharedDataResult } from './report.ts';
 
 let result: NoSharedDataResult;
 const row = (variant: DeliveryVariant): DeliveryRow => {
@@ -96,8 +96,8 @@ describe('micro-no-shared-data (quick run: 12 orders, a service killed at 6 of t
     expect(api).toMatchObject({ failedBefore: 0, failedAfter: 0 });
   });
 
-  it('supports holds-with-cost, and prints a table per part', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
+  it('supports the verdict the registry publishes, and prints a table per part', () => {
+    expect(verdictFor(result).verdict).toBe(claimById('micro-no-shared-data').verdict);
     const [delivery, boundary, schema, platform, brokers] = experiment.tables(result);
     expect(brokers?.rows.length).toBe(result.brokers.length);
     expect(delivery?.rows).toHaveLength(3);
@@ -116,7 +116,7 @@ describe('crashPlanFor', () => {
   });
 });
 
-describe('noSharedDataVerdict', () => {
+describe('findingFor', () => {
   const summary = { iterations: 1, p50Us: 1, p90Us: 1, p99Us: 1, meanUs: 1, maxUs: 1 };
   const delivery = (variant: DeliveryVariant, lost: number, duplicatedApplied: number): DeliveryRow => ({
     variant, sent: 10, acknowledged: 8, crashes: 2, consumerCrashes: 1, committed: 10, published: 10 - lost, delivered: 10, applied: 10, lost, redelivered: 1, duplicatedApplied, outboxRows: 10, republishedDropped: 1,
@@ -131,20 +131,26 @@ describe('noSharedDataVerdict', () => {
     brokers: [],
   };
 
-  it('holds with a cost when the outbox is needed and works', () => {
-    expect(noSharedDataVerdict(base).verdict).toBe('holds-with-cost');
+  it('is not testable: owning its data is what makes a service a microservice; the sentence reports what it buys and costs', () => {
+    const schemaChange = [
+      { layout: 'shared table', reader: 'payments', reads: 5, failedBefore: 0, failedAfter: 5, firstError: 'column "total_cents" does not exist' },
+      { layout: 'own table behind an API', reader: 'payments', reads: 5, failedBefore: 0, failedAfter: 0, firstError: null },
+    ] as const;
+    expect(verdictFor({ ...base, schemaChange })).toMatchObject({ verdict: 'not-testable', because: 'Data per service defines a microservice. A rename broke 5 of 5 shared-table reads, 0 through the API; without an outbox 1 of 10 payment events were lost' });
+    expect(findingFor(base).cost?.ratio.estimate).toBe(2);
   });
 
-  it('does not hold when a service’s role could read another’s table', () => {
+  it('does not hold when a service’s role could read another’s table: the lab broke its own definition', () => {
     const boundary = [{ ...base.boundary[0]!, refused: false, code: null, answer: '10 rows read' }];
-    expect(noSharedDataVerdict({ ...base, boundary }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ ...base, boundary }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ ...base, boundary: [] }).verdict).toBe('does-not-hold');
   });
 
-  it('is conditional when even the outbox loses or doubles a payment', () => {
-    expect(noSharedDataVerdict({ ...base, delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 1)] }).verdict).toBe('conditional');
+  it('says so when even the outbox loses or doubles a payment', () => {
+    expect(findingFor({ ...base, delivery: [delivery('write then publish', 1, 0), delivery('transactional outbox', 0, 1)] }).because).toContain('even the outbox lost 0 and doubled 1 of 10 payments');
   });
 
-  it('holds outright when writing then publishing lost nothing', () => {
-    expect(noSharedDataVerdict({ ...base, delivery: [delivery('write then publish', 0, 0), delivery('transactional outbox', 0, 0)] }).verdict).toBe('holds');
+  it('throws when the run left out write-then-publish or the outbox', () => {
+    expect(() => findingFor({ ...base, delivery: [delivery('transactional outbox', 0, 0)] })).toThrow('write-then-publish');
   });
 });

@@ -23,7 +23,7 @@ import {
   deliveryTable,
   platformTable,
   deliveryVariants,
-  noSharedDataVerdict,
+  findingFor,
   schemaChangeTable,
   type BoundaryCheck,
   type CrashPoint,
@@ -235,7 +235,7 @@ export const experiment = defineExperiment({
   params,
   quick: { orders: 12, crashes: 6, schemaReads: 10, maxSecondsPerVariant: 30, hopIterations: 40, brokerIterations: 20 },
   tables: (result) => [deliveryTable(result), boundaryTable(result), schemaChangeTable(result), platformTable(result), brokersTable(result)],
-  verdict: noSharedDataVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<NoSharedDataResult> {
     const total = p.variants.length + 3;

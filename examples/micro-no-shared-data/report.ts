@@ -1,6 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import type { ServerHops } from '../lab/infra/server-hops.ts';
+import type { UsedServer } from '../lab/infra/used-servers.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { formatRatio, formatUs } from '../lab/report/format.ts';
+import { pickRow, sumOf } from '../lab/report/pick.ts';
 import type { BrokerCutRow } from '../lab/system-run/broker-comparison.ts';
 
 /**
@@ -111,6 +115,126 @@ export interface NoSharedDataResult {
   readonly platform: ServerHops;
   /** The shop (its checkout sends the email asynchronously) on every cut over the run's broker and over the embedded one, side by side. */
   readonly brokers: readonly BrokerCutRow[];
+}
+
+/** The scaffolded claims' name for the result of a run. */
+export type Result = NoSharedDataResult;
+
+/** The two services, their stores and the stream between them, as the page draws them (Mermaid). */
+export const serviceLayoutMermaid = `flowchart LR
+  client([client]) -- "POST /orders" --> orders[orders service]
+  orders -- "POST /payments (API)" --> payments[payments service]
+  payments -- "payment captured (publish, message id)" --> stream[[JetStream stream]]
+  stream -- "durable consumer, ack after apply" --> orders
+  orders --- ordersDb[(schema orders, role orders)]
+  payments --- paymentsDb[(schema payments, role payments)]`;
+
+/** Every figure the page's prose prints, read out of the evidence. Counts are orders, payments, events or reads. */
+export interface PageFigures {
+  /** The table the orders role tried to read across the boundary: 'payments.payments'. */
+  readonly refusalTable: string;
+  /** What PostgreSQL answered that read: 'permission denied for schema payments'. */
+  readonly refusalAnswer: string;
+  /** PostgreSQL's error code for it ('–' when the read went through). */
+  readonly refusalCode: string;
+  /** The owner's own reads of the shared table that failed after the rename. */
+  readonly sharedOwnerFailedAfter: number;
+  /** The owner's own reads of the shared table, each side of the rename. */
+  readonly sharedOwnerReads: number;
+  /** The payments service's reads of the shared table that failed after the rename. */
+  readonly sharedPaymentsFailedAfter: number;
+  /** The payments service's reads of the shared table, each side of the rename. */
+  readonly sharedPaymentsReads: number;
+  /** The first error those reads met ('–' when none failed). */
+  readonly sharedPaymentsFirstError: string;
+  /** The payments service's reads through the orders API that failed after the rename. */
+  readonly apiFailedAfter: number;
+  /** Orders placed in each delivery variant. */
+  readonly orders: number;
+  /** Orders at which a service was killed with SIGKILL. */
+  readonly crashesPlanned: number;
+  /** Payment events lost by write-then-publish. */
+  readonly naiveLost: number;
+  /** Payments committed by write-then-publish. */
+  readonly naiveCommitted: number;
+  /** Payment events lost by the transactional outbox. */
+  readonly outboxLost: number;
+  /** Events the outbox's relay published again, dropped by the stream by their id. */
+  readonly outboxRepublishedDropped: number;
+  /** Events JetStream delivered again to the consumer, with the outbox. */
+  readonly outboxRedelivered: number;
+  /** Payments applied twice with the outbox and the idempotent consumer. */
+  readonly outboxDuplicatedApplied: number;
+  /** Outbox rows written. */
+  readonly outboxRows: number;
+  /** Payments committed with the outbox. */
+  readonly outboxCommitted: number;
+  /** Orders the client saw fail with the outbox, though they were paid (sent − acknowledged). */
+  readonly outboxFailedButPaid: number;
+  /** Payments applied twice with the outbox and a consumer that does not check the event id. */
+  readonly carelessDuplicatedApplied: number;
+  /** Median query through a service's store, formatted: '148 µs'. */
+  readonly postgresLabP50: string;
+  /** That query's median against the same query on a plain client, formatted: '1.23×'. */
+  readonly postgresRatio: string;
+  /** Median event through JetStream until the durable consumer had it, formatted: '409 µs'. */
+  readonly brokerLabP50: string;
+  /** That event's median against a core NATS request and reply, formatted: '1.66×'. */
+  readonly brokerRatio: string;
+  /** The servers the figures come from: 'PostgreSQL 15.20 and NATS 2.9.10 (JetStream)' ('the servers' when the stamp names none). */
+  readonly servers: string;
+}
+
+/**
+ * The figures the page prints, each picked from the evidence (a missing row throws, naming it). The
+ * servers are those the figures come from: a server opened only for comparison is left out, as the
+ * evidence stamp leaves it out.
+ *
+ * @example
+ * ```ts
+ * pageFigures(evidence).naiveLost; // 10
+ * pageFigures(evidence).servers; // 'PostgreSQL 15.20 and NATS 2.9.10 (JetStream)'
+ * ```
+ */
+export function pageFigures(evidence: { readonly result: Result; readonly stamp: { readonly servers?: readonly UsedServer[] } }): PageFigures {
+  const { result } = evidence;
+  const refusal = result.boundary[0];
+  if (!refusal) throw new Error('the run has no read across services to show (result.boundary is empty)');
+  const sharedOwner = pickRow(result.schemaChange, { layout: 'shared table', reader: 'orders (owner)' });
+  const sharedPayments = pickRow(result.schemaChange, { layout: 'shared table', reader: 'payments' });
+  const viaApi = pickRow(result.schemaChange, { layout: 'own table behind an API' });
+  const naive = pickRow(result.delivery, { variant: 'write then publish' });
+  const outbox = pickRow(result.delivery, { variant: 'transactional outbox' });
+  const careless = pickRow(result.delivery, { variant: 'outbox, consumer not idempotent' });
+  const servers = (evidence.stamp.servers ?? []).filter((server) => server.purpose !== 'comparison').map((server) => server.version);
+  return {
+    refusalTable: refusal.table,
+    refusalAnswer: refusal.answer,
+    refusalCode: refusal.code ?? '–',
+    sharedOwnerFailedAfter: sharedOwner.failedAfter,
+    sharedOwnerReads: sharedOwner.reads,
+    sharedPaymentsFailedAfter: sharedPayments.failedAfter,
+    sharedPaymentsReads: sharedPayments.reads,
+    sharedPaymentsFirstError: sharedPayments.firstError ?? '–',
+    apiFailedAfter: viaApi.failedAfter,
+    orders: result.orders,
+    crashesPlanned: result.crashesPlanned,
+    naiveLost: naive.lost,
+    naiveCommitted: naive.committed,
+    outboxLost: outbox.lost,
+    outboxRepublishedDropped: outbox.republishedDropped,
+    outboxRedelivered: outbox.redelivered,
+    outboxDuplicatedApplied: outbox.duplicatedApplied,
+    outboxRows: outbox.outboxRows,
+    outboxCommitted: outbox.committed,
+    outboxFailedButPaid: outbox.sent - outbox.acknowledged,
+    carelessDuplicatedApplied: careless.duplicatedApplied,
+    postgresLabP50: formatUs(result.platform.postgres.lab.p50Us),
+    postgresRatio: formatRatio(result.platform.postgres.ratio),
+    brokerLabP50: formatUs(result.platform.broker.lab.p50Us),
+    brokerRatio: formatRatio(result.platform.broker.ratio),
+    servers: servers.join(' and ') || 'the servers',
+  };
 }
 
 /**
@@ -240,38 +364,55 @@ export function schemaChangeTable(result: NoSharedDataResult): ResultTable {
 
 const variantRow = (result: NoSharedDataResult, variant: DeliveryVariant) => result.delivery.find((row) => row.variant === variant);
 
+/** The definition that makes "does not share a data layer" true of a microservice, as the rule's first step quotes it. */
+export const ownDataByDefinition = 'a microservice keeps its data private, reachable only through its API (Lewis and Fowler; Richardson’s database per service), and the lab built each service so';
+
 /**
- * The verdict the figures support. The article states a design rule. It does not hold if a service's
- * role could read another's table; it holds with a cost if the stores stayed apart, a shared table broke its
- * second reader, write-then-publish lost events and only the outbox with an idempotent consumer
- * lost none and applied none twice; it is conditional if even the outbox lost or doubled payments.
+ * What the figures found, in the terms of the verdict rule. "Each microservice does not share a data
+ * layer" is the definition of a microservice, not a measurable property (`byDefinition`, so the rule
+ * says not-testable), provided the lab really kept the stores apart: if a service's role could read
+ * another's table, the lab broke its own definition and the microservices do not show the property.
+ * The because-sentence reports what the rule implies instead: the autonomy it buys (a column rename in
+ * a shared table against the same rename behind the owner's API) and its price (events lost by
+ * writing then publishing, which only an outbox with an idempotent consumer avoids). The price is also
+ * stated as a ratio: rows written per payment with the outbox against one local transaction (a count,
+ * the same on every run). A run without write-then-publish or the outbox throws.
  *
  * @example
  * ```ts
- * noSharedDataVerdict(result); // { verdict: 'holds-with-cost', because: 'no service opened ... ' }
+ * findingFor(result);
+ * // { credited: 'microservices', byDefinition: 'a microservice keeps its data private, ...', shownBy: { microservices: true },
+ * //   cost: { what: 'rows written per payment ...', ratio: { estimate: 2, ... } }, because: 'Data per service defines a microservice. ...' }
  * ```
  */
-export function noSharedDataVerdict(result: NoSharedDataResult): { verdict: Verdict; because: string } {
-  const crossed = result.boundary.find((check) => !check.refused);
-  if (crossed) return { verdict: 'does-not-hold', because: `the ${crossed.reader} service's role read ${crossed.table}, another service's table (${crossed.answer})` };
+export function findingFor(result: Result): Finding {
   const naive = variantRow(result, 'write then publish');
   const outbox = variantRow(result, 'transactional outbox');
-  const careless = variantRow(result, 'outbox, consumer not idempotent');
-  if (!naive || !outbox) return { verdict: 'not-testable', because: 'the run did not include both write-then-publish and the outbox' };
-  if (outbox.lost > 0 || outbox.duplicatedApplied > 0) {
-    return { verdict: 'conditional', because: `even with an outbox, ${outbox.lost} payments were lost and ${outbox.duplicatedApplied} applied twice after ${outbox.crashes} crashes` };
+  if (!naive || !outbox) throw new Error('the run did not include both write-then-publish and the outbox: nothing to decide from');
+  const crossed = result.boundary.find((check) => !check.refused);
+  const cost = outbox.committed > 0 ? { cost: { what: 'rows written per payment with the transactional outbox, against one local transaction', ratio: exactly((outbox.committed + outbox.outboxRows) / outbox.committed) } } : {};
+  if (crossed || result.boundary.length === 0) {
+    const why = crossed ? `the ${crossed.reader} service's role read ${crossed.table}, another service's table` : 'the run tried no read across services';
+    return { credited: 'microservices', shownBy: { microservices: false }, ...cost, because: `${why}, so the stores were not kept apart` };
   }
-  const sharedBreaks = result.schemaChange.filter((row) => row.layout === 'shared table' && row.reader !== 'orders (owner)').reduce((sum, row) => sum + row.failedAfter, 0);
-  const apiBreaks = result.schemaChange.filter((row) => row.layout !== 'shared table').reduce((sum, row) => sum + row.failedAfter, 0);
-  if (naive.lost === 0) {
-    return { verdict: 'holds', because: `PostgreSQL refused every read across services and no event was lost even when payments were written and published in two steps (${naive.crashes} crashes)` };
-  }
-  return {
-    verdict: 'holds-with-cost',
-    because:
-      `PostgreSQL refused every read across services, and a column rename broke ${sharedBreaks} reads of a shared table against ${apiBreaks} through the owner's API; ` +
-      `but once each service owns its data, writing a payment then publishing lost ${naive.lost} of ${naive.committed} payment events to ${naive.crashes} crashes, ` +
-      `and only a transactional outbox (${outbox.outboxRows} extra rows, ${outbox.redelivered} redeliveries) with a consumer that applies an event id once lost none and applied none twice` +
-      (careless ? ` (without the idempotent consumer: ${careless.duplicatedApplied} applied twice)` : ''),
-  };
+  const shared = result.schemaChange.filter((row) => row.layout === 'shared table' && row.reader !== 'orders (owner)');
+  const viaApi = result.schemaChange.filter((row) => row.layout === 'own table behind an API');
+  const rename = shared.length > 0 && viaApi.length > 0 ? ` A rename broke ${sumOf(shared, 'failedAfter')} of ${sumOf(shared, 'reads')} shared-table reads, ${sumOf(viaApi, 'failedAfter')} through the API;` : '';
+  const outboxFailed = outbox.lost > 0 || outbox.duplicatedApplied > 0;
+  const price = outboxFailed
+    ? ` even the outbox lost ${outbox.lost} and doubled ${outbox.duplicatedApplied} of ${outbox.committed} payments`
+    : ` without an outbox ${naive.lost} of ${naive.committed} payment events were lost`;
+  return { credited: 'microservices', byDefinition: ownDataByDefinition, shownBy: { microservices: true }, ...cost, because: `Data per service defines a microservice.${rename}${price}` };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'not-testable', because: 'Data per service defines a microservice. ...', rule: 'true by definition: ...' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
 }

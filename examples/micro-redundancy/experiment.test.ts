@@ -1,32 +1,38 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
+import { sumOf } from '../lab/report/pick.ts';
 import { experiment } from './experiment.ts';
-import { redundancyVerdict, type KillRunRow, type RedundancyResult } from './report.ts';
+import { verdictFor, type RedundancyResult } from './report.ts';
+import { quoteShape } from './redundancy-unit.ts';
+import { monolith, microservices, nanoservices } from '../lab/model/shapes.ts';
 
 let result: RedundancyResult;
-const runsOf = (mode: string) => result.rows.filter((row) => row.mode === mode);
+const cuts = ['monolith', 'microservices', 'nanoservices'] as const;
+const kills = (shape: string, mode: string) => result.rows.filter((row) => row.shape === shape && row.mode === mode);
+const outages = (shape: string, kind: string) => result.outages.filter((row) => row.shape === shape && row.kind === kind);
 
-describe('micro-redundancy (quick run: 1500 checkouts per mode, one of three replicas killed)', () => {
+describe('micro-redundancy (quick run: every cut, 2 replicas per unit, 150 checkouts per kill, 5 runs)', () => {
   beforeAll(async () => {
     result = await experiment.run(experiment.params.parse(experiment.quick));
-  }, 60_000);
+  }, 120_000);
 
-  it('every replica returned the in-process receipt before the load', () => {
+  it('every fleet answered a checkout and a quote as the functions do in one call stack', () => {
     expect(result.answersMatch).toBe(true);
   });
 
-  it('every request is accounted for: sent = succeeded + failed, none lost, and the balancer received each one', () => {
-    expect(result.rows).toHaveLength(2);
+  it('every request is accounted for: sent = succeeded + failed, none lost, and the entry balancer received each one', () => {
+    expect(result.rows).toHaveLength(3 * 2 * 5);
     for (const row of result.rows) {
       expect(row.stoppedEarly).toBe(false);
-      expect(row.sent).toBe(1_500);
+      expect(row.sent).toBe(150);
       expect(row.succeeded + row.failed).toBe(row.sent);
       expect(row.lost).toBe(0);
       expect(row.balancerReceived).toBe(row.sent);
     }
+    for (const row of result.outages) expect([row.lost, row.succeeded + row.failed, row.stoppedEarly]).toEqual([0, row.sent, false]);
   });
 
-  it('the kill happened under load and the balancer ejected exactly the killed replica', () => {
+  it('the kill happened under load and the balancers ejected exactly the killed replica', () => {
     for (const row of result.rows) {
       expect(row.answeredBeforeKill).toBeGreaterThan(0);
       expect(row.answeredBeforeKill).toBeLessThan(row.sent);
@@ -37,71 +43,52 @@ describe('micro-redundancy (quick run: 1500 checkouts per mode, one of three rep
     }
   });
 
-  it('without retries the requests in flight on the killed replica fail', () => {
-    for (const row of runsOf('no retries')) {
-      expect(row.failed).toBeGreaterThan(0);
-      expect(row.retried).toBe(0);
+  it('without retries, checkouts in flight on the killed replica fail, in every cut', () => {
+    for (const shape of cuts) {
+      expect(sumOf(kills(shape, 'no retries'), 'failed')).toBeGreaterThan(0);
+      expect(sumOf(kills(shape, 'no retries'), 'retried')).toBe(0);
     }
   });
 
-  it('with one retry on another replica no request fails: every connection error was retried and succeeded', () => {
-    for (const row of runsOf('retry once')) {
-      expect(row.retried).toBeGreaterThan(0);
+  it('with one retry on another replica no checkout fails, in every cut', () => {
+    for (const shape of cuts) {
+      expect(sumOf(kills(shape, 'retry once'), 'retried')).toBeGreaterThan(0);
       // The bound: a retry goes to a live replica, so it can only fail if a second replica dies too.
-      expect(row.failed).toBe(0);
+      for (const row of kills(shape, 'retry once')) expect(row.failed).toBe(0);
     }
   });
 
-  it('the same redundancy takes replicas × units processes: 3, 9 and 18', () => {
+  it('with every payments replica dead, every checkout fails in every cut; quotes fail only in the monolith', () => {
+    for (const shape of cuts) {
+      for (const row of outages(shape, 'checkout')) expect(row.failed).toBe(row.sent);
+      for (const row of outages(shape, 'quote')) expect(row.failed).toBe(shape === 'monolith' ? row.sent : 0);
+    }
+  });
+
+  it('the same redundancy takes replicas × units processes: 2, 6 and 12', () => {
     expect(result.processCounts.map((row) => [row.shape, row.processes])).toEqual([
-      ['monolith', 3],
-      ['microservices', 9],
-      ['nanoservices', 18],
+      ['monolith', 2],
+      ['microservices', 6],
+      ['nanoservices', 12],
     ]);
-    expect(result.processCounts.map((row) => row.processesPaymentOnly)).toEqual([3, 5, 8]);
   });
 
   it('supports the verdict the registry publishes', () => {
-    const published = claimById('micro-redundancy').verdict;
-    expect(experiment.verdict(result).verdict).toBe(published);
+    expect(verdictFor(result).verdict).toBe(claimById('micro-redundancy').verdict);
   });
 
-  it('prints one row per run and one per shape', () => {
-    const [runs, counts] = experiment.tables(result);
-    expect(runs?.rows).toHaveLength(2);
+  it('prints one row per kill, one per outage load and one per shape', () => {
+    const [killTable, outageTable, counts] = experiment.tables(result);
+    expect(killTable?.rows).toHaveLength(30);
+    expect(outageTable?.rows).toHaveLength(30);
     expect(counts?.rows).toHaveLength(3);
   });
 });
 
-describe('redundancyVerdict', () => {
-  const row: KillRunRow = {
-    mode: 'retry once', run: 1, sent: 100, succeeded: 100, failed: 0, lost: 0, retried: 3, balancerReceived: 100,
-    detectMs: 10, ejectedReplicas: 1, non2xx: 0, errors: 0, noHealthyReplica: 0, spuriousEjections: 0, stoppedEarly: false, answeredBeforeKill: 30, requestsPerSecond: 1000,
-  };
-  const base: RedundancyResult = {
-    rows: [{ ...row, mode: 'no retries', succeeded: 95, failed: 5, retried: 0 }, row],
-    processCounts: [
-      { shape: 'monolith', units: 1, replicas: 3, processes: 3, balancedPools: 1, processesPaymentOnly: 3 },
-      { shape: 'microservices', units: 3, replicas: 3, processes: 9, balancedPools: 3, processesPaymentOnly: 5 },
-    ],
-    replicatedShape: 'monolith',
-    replicas: 3,
-    answersMatch: true,
-  };
-
-  it('is misattributed when a replicated monolith stays available with the fewest processes', () => {
-    expect(redundancyVerdict(base).verdict).toBe('misattributed');
-  });
-
-  it('is conditional when requests fail even with retries', () => {
-    expect(redundancyVerdict({ ...base, rows: [base.rows[0] as KillRunRow, { ...row, succeeded: 98, failed: 2 }] }).verdict).toBe('conditional');
-  });
-
-  it('is not testable when requests go missing', () => {
-    expect(redundancyVerdict({ ...base, rows: [base.rows[0] as KillRunRow, { ...row, succeeded: 99, lost: 1 }] }).verdict).toBe('not-testable');
-  });
-
-  it('holds when the replicated unit was a microservice', () => {
-    expect(redundancyVerdict({ ...base, replicatedShape: 'microservices' }).verdict).toBe('holds');
+describe('quoteShape', () => {
+  it('cuts every shape after the cart capability: a quote never reaches billing or receipts', () => {
+    expect(quoteShape(monolith).units).toEqual([{ name: 'checkout', functions: ['validateCart', 'priceCart', 'applyDiscount'] }]);
+    expect(quoteShape(microservices).units.map((unit) => unit.name)).toEqual(['cart']);
+    expect(quoteShape(nanoservices).units.map((unit) => unit.name)).toEqual(['validateCart', 'priceCart', 'applyDiscount']);
   });
 });

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimById } from '../claims/registry.ts';
+import { clearlyAbove } from '../lab/measure/interval.ts';
 import { experiment } from './experiment.ts';
 import { startFlakyPaymentApi } from './payment-stand-in.ts';
-import { findPhaseRow, thirdPartyVerdict, type PhaseRow, type ThirdPartyResult } from './report.ts';
+import { comparePlacements, findingFor, findPhaseRow, providerCallsPerCheckout, verdictFor, verdictMapOf, type PhaseRow, type ThirdPartyResult } from './report.ts';
 
 function postStatus(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,19 +39,20 @@ describe('the payment stand-in', () => {
 });
 
 let result: ThirdPartyResult;
-const row = (placement: 'in-process' | 'service', policy: 'plain' | 'timeout+retry' | 'timeout+retry+breaker', phase: 'before' | 'outage' | 'after'): PhaseRow => {
-  const found = findPhaseRow(result, placement, policy, phase);
-  if (!found) throw new Error(`no row for ${placement}/${policy}/${phase}`);
+const row = (placement: 'in-process' | 'service', policy: 'plain' | 'timeout+retry' | 'timeout+retry+breaker', phase: 'before' | 'outage' | 'after', scenario: 'outage' | 'brownout' = 'outage'): PhaseRow => {
+  const found = findPhaseRow(result, placement, policy, phase, scenario);
+  if (!found) throw new Error(`no row for ${placement}/${policy}/${phase}/${scenario}`);
   return found;
 };
 
-describe('micro-third-party (quick run: 1.5 s per run, outage for the middle 60%)', () => {
+describe('micro-third-party (quick run: five runs of 1 s per scenario and policy, the window the middle 60%)', () => {
   beforeAll(async () => {
     result = await experiment.run(experiment.params.parse(experiment.quick));
-  }, 60_000);
+  }, 120_000);
 
-  it('runs every placement, policy and window', () => {
-    expect(result.rows).toHaveLength(2 * 3 * 3);
+  it('runs every run, scenario, policy, placement and window', () => {
+    expect(result.rows).toHaveLength(5 * 2 * 3 * 2 * 3);
+    expect(new Set(result.rows.map((r) => r.adapterInstances))).toEqual(new Set([4, 2]));
   });
 
   it('every checkout is accounted for: sent = succeeded + failed + fast-failed', () => {
@@ -64,8 +65,11 @@ describe('micro-third-party (quick run: 1.5 s per run, outage for the middle 60%
     expect(row('service', 'timeout+retry+breaker', 'outage').fastFailed).toBeGreaterThan(0);
   });
 
-  it('plain calls fail during the outage', () => {
-    for (const placement of ['in-process', 'service'] as const) expect(row(placement, 'plain', 'outage').failed).toBeGreaterThan(0);
+  it('plain calls fail during the outage; in the brownout retries keep most checkouts', () => {
+    for (const placement of ['in-process', 'service'] as const) {
+      expect(row(placement, 'plain', 'outage').failed).toBeGreaterThan(0);
+      expect(row(placement, 'timeout+retry', 'outage', 'brownout').successPercent).toBeGreaterThan(row(placement, 'plain', 'outage', 'brownout').successPercent);
+    }
   });
 
   it('retries multiply the calls on a provider that is down; the open breaker shields it', () => {
@@ -74,42 +78,84 @@ describe('micro-third-party (quick run: 1.5 s per run, outage for the middle 60%
       const broken = row(placement, 'timeout+retry+breaker', 'outage');
       expect(retried.providerCalls).toBeGreaterThan(retried.sent);
       // Calls per checkout: the breaker lets through one trial call per half-open period, retries make up to three.
-      expect(broken.providerCalls / broken.sent).toBeLessThan(retried.providerCalls / retried.sent);
+      expect(providerCallsPerCheckout(broken)).toBeLessThan(providerCallsPerCheckout(retried));
     }
   });
 
-  it('supports the verdict the registry publishes', () => {
-    const published = claimById('micro-third-party').verdict;
-    expect(experiment.verdict(result).verdict).toBe(published);
+  it('compares the placements run by run, side by side: the shared adapter spares a dead provider clearly, at the price of a hop', () => {
+    const { shielding, kept, hop } = comparePlacements(result);
+    expect([shielding.runs, kept.runs, hop.runs]).toEqual([5, 5, 5]);
+    // Four breakers, each learning and probing on its own, let clearly more calls through to a dead provider than two.
+    expect(clearlyAbove(shielding, 1.1)).toBe(true);
+    // A charge through the service crosses one more hop than a call in process.
+    expect(hop.estimate).toBeGreaterThan(1);
+    // The checkouts kept in a brownout swing from run to run with the breakers' luck: a one-second window
+    // cannot settle them, so the quick run does not assert the verdict; examples/claims/verdict-rule.test.ts
+    // checks the published one against the full run's evidence.
   });
 
-  it('prints the outage rows and every row', () => {
-    const [outage, all] = experiment.tables(result);
+  it('prints the outage and brownout rows of the main comparison, and every row of the outage', () => {
+    const [outage, brownout, all] = experiment.tables(result);
     expect(outage?.rows).toHaveLength(6);
+    expect(brownout?.rows).toHaveLength(6);
     expect(all?.rows).toHaveLength(18);
   });
 });
 
-describe('thirdPartyVerdict', () => {
-  const base = (placement: 'in-process' | 'service', policy: PhaseRow['policy'], over: Partial<PhaseRow> = {}): PhaseRow => ({
-    placement, policy, phase: 'outage', sent: 100, succeeded: 0, failed: 0, fastFailed: 100, successPercent: 0, p50Ms: 0.2, p99Ms: 5, providerCalls: 5, ...over,
+describe('findingFor', () => {
+  const phaseRow = (over: Partial<PhaseRow>): PhaseRow => ({
+    scenario: 'outage', run: 1, placement: 'in-process', adapterInstances: 4, callers: 4, policy: 'timeout+retry+breaker', phase: 'outage',
+    sent: 99, succeeded: 0, failed: 9, fastFailed: 90, successPercent: 0, p50Ms: 0.2, p99Ms: 5, providerCalls: 19, ...over,
   });
-  const rows = (service: Partial<PhaseRow>) => [
-    base('in-process', 'plain', { fastFailed: 0, failed: 100, p50Ms: 1000 }),
-    base('in-process', 'timeout+retry', { fastFailed: 0, failed: 100, providerCalls: 300 }),
-    base('in-process', 'timeout+retry+breaker'),
-    base('service', 'timeout+retry+breaker', service),
-  ];
-
-  it('is misattributed when the service boundary does not raise success during the outage', () => {
-    expect(thirdPartyVerdict({ rows: rows({}), outageFromMs: 0, outageToMs: 1, durationMs: 1 }).verdict).toBe('misattributed');
+  // Five runs; in each, the outage and the brownout window, and the healthy window before, for both placements.
+  const resultWith = (service: { outageCalls: number; brownoutKept: number; p50Ms: number }): ThirdPartyResult => ({
+    rows: [1, 2, 3, 4, 5].flatMap((run) => [
+      phaseRow({ run }),
+      phaseRow({ run, placement: 'service', adapterInstances: 2, providerCalls: service.outageCalls + run }),
+      phaseRow({ run, scenario: 'brownout', succeeded: 89, fastFailed: 0, failed: 10 }),
+      phaseRow({ run, scenario: 'brownout', placement: 'service', adapterInstances: 2, succeeded: service.brownoutKept, fastFailed: 0, failed: 99 - service.brownoutKept }),
+      phaseRow({ run, scenario: 'brownout', phase: 'before', p50Ms: 0.5 }),
+      phaseRow({ run, scenario: 'brownout', phase: 'before', placement: 'service', adapterInstances: 2, p50Ms: service.p50Ms }),
+    ]),
+    outageFromMs: 0, outageToMs: 1, durationMs: 1, callers: 4, adapterReplicas: 2, runs: 5,
   });
 
-  it('holds when the adapter as a service keeps far more checkouts', () => {
-    expect(thirdPartyVerdict({ rows: rows({ succeeded: 50, fastFailed: 50, successPercent: 50 }), outageFromMs: 0, outageToMs: 1, durationMs: 1 }).verdict).toBe('holds');
+  it('holds with a cost when the service shields a dead provider clearly better and keeps as many checkouts, at the price of its hop', () => {
+    const finding = findingFor(resultWith({ outageCalls: 9, brownoutKept: 89, p50Ms: 1 }));
+    expect(finding.shownBy).toEqual({ monolith: false, microservices: true });
+    expect(verdictFor(resultWith({ outageCalls: 9, brownoutKept: 89, p50Ms: 1 })).verdict).toBe('holds-with-cost');
+    expect(finding.because).toMatch(/^4 in-process breakers sent a dead provider 1\.\d× \[[\d.]+–[\d.]+×\] the calls 2 service replicas sent; both kept as many in a brownout \(1\.00× \[1\.00–1\.00×\]\)$/);
   });
 
-  it('is not testable when the breaker never opened', () => {
-    expect(thirdPartyVerdict({ rows: rows({ fastFailed: 0 }), outageFromMs: 0, outageToMs: 1, durationMs: 1 }).verdict).toBe('not-testable');
+  it('is misattributed when the placement changes neither the calls on a dead provider nor the checkouts kept', () => {
+    expect(verdictFor(resultWith({ outageCalls: 17, brownoutKept: 89, p50Ms: 1 })).verdict).toBe('misattributed');
+  });
+
+  it('does not hold when the shared breakers trip on the brownout and the service keeps clearly fewer checkouts', () => {
+    const finding = findingFor(resultWith({ outageCalls: 9, brownoutKept: 50, p50Ms: 1 }));
+    expect(finding.shownBy).toEqual({ monolith: false, microservices: false });
+    expect(finding.because).toContain('the service kept fewer checkouts in a brownout (0.57×');
+    expect(verdictFor(resultWith({ outageCalls: 9, brownoutKept: 50, p50Ms: 1 })).verdict).toBe('does-not-hold');
+  });
+
+  it('throws rather than decide on fewer than five runs', () => {
+    const few = resultWith({ outageCalls: 9, brownoutKept: 89, p50Ms: 1 });
+    expect(() => findingFor({ ...few, rows: few.rows.filter((r) => r.run < 3) })).toThrow('at least 5');
+  });
+});
+
+describe('verdictMapOf', () => {
+  it('puts callers per adapter replica on x, and the calls ratio with its interval on y, one point per replica count', () => {
+    const rows = [1, 2, 3, 4, 5].flatMap((run) => [
+      { run, placement: 'in-process' as const, adapterInstances: 4, providerCalls: 39 },
+      { run, placement: 'service' as const, adapterInstances: 4, providerCalls: 39 },
+      { run, placement: 'service' as const, adapterInstances: 2, providerCalls: 19 },
+      { run, placement: 'service' as const, adapterInstances: 1, providerCalls: 9 },
+    ]).map((over) => ({
+      scenario: 'outage' as const, callers: 4, policy: 'timeout+retry+breaker' as const, phase: 'outage' as const, sent: 99, succeeded: 0, failed: 0, fastFailed: 99, successPercent: 0, p50Ms: 0.2, p99Ms: 1, ...over,
+    }));
+    const map = verdictMapOf({ rows, outageFromMs: 0, outageToMs: 1, durationMs: 1, callers: 4, adapterReplicas: 2, runs: 5 });
+    expect(map.lines[0]?.points.map((point) => [point.x, point.estimate])).toEqual([[1, 1], [2, 2], [4, 4]]);
+    expect(map.threshold).toBe(1.1);
   });
 });

@@ -1,11 +1,16 @@
 /**
  * How the stand-in for a third-party payment API behaves, whatever carries its calls: seeded faults
- * (errors, latency spikes) and an outage window during which it holds every call and then answers
- * 503, as a provider does when it is down behind its own gateway. Browser-safe: the command line
+ * (errors, latency spikes) and a failure window. In an `outage` it holds every call of the window and
+ * then answers 503, as a provider does when it is down behind its own gateway; in a `brownout` it is
+ * only degraded: it fails a share of the window's calls at once and holds another share past any
+ * sensible timeout, and answers the rest. Browser-safe: the command line
  * serves it over node:http (`payment-stand-in.ts`), the page calls it in memory
  * (`memory-payment-stand-in.ts`); both answer from the same code, with the same timers.
  */
 import { seededRandom } from '../lab/faults/fault-injection.ts';
+
+/** What the provider does in its failure window: go down, or only degrade. */
+export type FailureMode = 'outage' | 'brownout';
 
 /** How the stand-in misbehaves. Times are milliseconds from `begin()`. */
 export interface FlakyPaymentOptions {
@@ -17,8 +22,14 @@ export interface FlakyPaymentOptions {
   readonly spikeMs: number;
   readonly outageFromMs: number;
   readonly outageToMs: number;
-  /** During the outage every call is held this long, then answered 503. */
+  /** During the outage every call is held this long, then answered 503 (in a brownout, the held share). */
   readonly outageAnswerMs: number;
+  /** What the window is: an outage by default. */
+  readonly mode?: FailureMode;
+  /** In a brownout, the share of the window's calls answered 500 at once. */
+  readonly brownoutErrorRate?: number;
+  /** In a brownout, the share of the window's calls held for `outageAnswerMs`, then answered 503. */
+  readonly brownoutSlowRate?: number;
 }
 
 /** Calls the stand-in received, by when they arrived, and what it answered. */
@@ -57,6 +68,7 @@ export interface FlakyPaymentBehaviour {
  * const provider = flakyPaymentBehaviour({ seed: 7, errorRate: 0.02, spikeRate: 0.02, spikeMs: 250, outageFromMs: 2000, outageToMs: 4000, outageAnswerMs: 1000 });
  * provider.begin();
  * provider.receive((reply) => reply.status); // 200, 500 or (during the outage, a second later) 503
+ * flakyPaymentBehaviour({ ...options, mode: 'brownout', brownoutErrorRate: 0.3, brownoutSlowRate: 0.1 }); // in the window: 30% 500, 10% held then 503
  * provider.close();
  * ```
  */
@@ -82,10 +94,23 @@ export function flakyPaymentBehaviour(options: FlakyPaymentOptions): FlakyPaymen
       const at = performance.now() - begunAt;
       if (at >= options.outageFromMs && at < options.outageToMs) {
         counts.callsDuringOutage += 1;
-        later(options.outageAnswerMs, () => {
-          counts.outageAnswers += 1;
-          answer({ status: 503, body: { error: 'service unavailable' } });
-        });
+        const hold = () =>
+          later(options.outageAnswerMs, () => {
+            counts.outageAnswers += 1;
+            answer({ status: 503, body: { error: 'service unavailable' } });
+          });
+        if (options.mode !== 'brownout') return hold();
+        const draw = random();
+        const errorRate = options.brownoutErrorRate ?? 0;
+        if (draw < errorRate) {
+          counts.errors += 1;
+          answer({ status: 500, body: { error: 'internal error' } });
+        } else if (draw < errorRate + (options.brownoutSlowRate ?? 0)) {
+          hold();
+        } else {
+          counts.charged += 1;
+          answer({ status: 200, body: { status: 'charged' } });
+        }
         return;
       }
       if (at < options.outageFromMs) counts.callsBefore += 1;

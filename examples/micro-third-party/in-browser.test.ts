@@ -71,7 +71,8 @@ describe('micro-third-party in the browser (quick run: 1 s per run, outage for t
   });
 
   it('reports progress to the total, the outage and full tables, two bar charts of the outage, and a summary from the figures', () => {
-    expect(progress.at(-1)).toBe(6);
+    // The placements run side by side: one step per policy.
+    expect(progress.at(-1)).toBe(3);
     const [outage, all] = browserExperiment.tables(result);
     expect(outage?.rows).toHaveLength(6);
     expect(all?.rows).toHaveLength(18);
@@ -84,7 +85,7 @@ describe('micro-third-party in the browser (quick run: 1 s per run, outage for t
 
 describe('micro-third-party in the browser, with the reader’s failure probability', () => {
   it('a provider failing half its calls makes about half of the plain checkouts before the outage fail', async () => {
-    const p = browserExperiment.params.parse({ placements: ['in-process'], policies: ['plain'], errorRate: 0.5, spikeRate: 0, durationMs: 600, outageFrom: 0.5, outageTo: 0.6 });
+    const p = browserExperiment.params.parse({ ...browserExperiment.initial, placements: ['in-process'], policies: ['plain'], errorRate: 0.5, spikeRate: 0, durationMs: 600, outageFrom: 0.5, outageTo: 0.6 });
     const before = findPhaseRow(await browserExperiment.run(p), 'in-process', 'plain', 'before');
     expect(before?.sent).toBeGreaterThan(20);
     expect(before?.successPercent).toBeGreaterThan(20);
@@ -96,7 +97,7 @@ describe('micro-third-party in the browser, with the reader’s failure probabil
 
   it('starts the form from values the command-line schema accepts, and tells the reader when the breaker was not run', () => {
     expect(browserExperiment.params.safeParse(browserExperiment.initial).success).toBe(true);
-    expect(browserExperiment.summary({ rows: [], outageFromMs: 0, outageToMs: 1, durationMs: 1 })).toMatch(/Add the timeout\+retry\+breaker policy/);
+    expect(browserExperiment.summary({ rows: [], outageFromMs: 0, outageToMs: 1, durationMs: 1, callers: 4, adapterReplicas: 2, runs: 1 })).toMatch(/Add the timeout\+retry\+breaker policy/);
   });
 });
 

@@ -2,7 +2,7 @@ import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/brow
 import { runOutages, thirdPartyParams, type ThirdPartyEnvironment } from './outage-run.ts';
 import { startMemoryPaymentApi } from './memory-payment-stand-in.ts';
 import { chargeThroughApp, paymentAdapterApp } from './payment-adapter.ts';
-import { findPhaseRow, phaseTable, type PhaseRow, type ThirdPartyResult } from './report.ts';
+import { findPhaseRow, isMainDeployment, phaseTable, type PhaseRow, type ThirdPartyResult } from './report.ts';
 
 /** The provider stand-in as a function on timers, and the adapter service as a Hono app reached through `app.fetch`. */
 const inThisTab: Omit<ThirdPartyEnvironment, 'onProgress'> = {
@@ -13,7 +13,7 @@ const inThisTab: Omit<ThirdPartyEnvironment, 'onProgress'> = {
   },
 };
 
-const outageRows = (result: ThirdPartyResult) => result.rows.filter((row) => row.phase === 'outage');
+const outageRows = (result: ThirdPartyResult) => result.rows.filter((row) => row.phase === 'outage' && row.scenario === 'outage' && row.run === 1 && isMainDeployment(result, row));
 
 /**
  * micro-third-party in the page: the same runs as the command line, with the payment provider's
@@ -25,12 +25,13 @@ export const browserExperiment = defineBrowserExperiment({
   id: 'micro-third-party',
   title: 'A flaky payment provider, in your browser',
   params: thirdPartyParams,
-  initial: { placements: ['in-process'], durationMs: 3_000, concurrency: 4, thinkMs: 10 },
-  quick: { durationMs: 1_000, outageAnswerMs: 300, timeoutMs: 100, spikeMs: 250, halfOpenAfterMs: 200, concurrency: 4, thinkMs: 10 },
+  // The form cannot send an empty list: the map's replica counts start at the main one, which adds no run.
+  initial: { placements: ['in-process'], scenarios: ['outage'], runs: 1, mapReplicas: [2], durationMs: 3_000, concurrency: 4, thinkMs: 10 },
+  quick: { scenarios: ['outage'], runs: 1, mapReplicas: [], durationMs: 1_000, outageAnswerMs: 300, timeoutMs: 100, spikeMs: 250, halfOpenAfterMs: 200, concurrency: 4, thinkMs: 10 },
   scope:
-    'Runs each policy for the run length against an in-memory stand-in of the provider that fails, stalls and goes down on timers exactly as the HTTP one does; the adapter "as a service" is its Hono app called through app.fetch. Real sockets on loopback need Node: run `npm run example -- micro-third-party` for those.',
+    'Runs each policy for the run length against an in-memory stand-in of the provider that fails, stalls and goes down (or only degrades, in a brownout) on timers exactly as the HTTP one does; the adapter "as a service" is its Hono app called through app.fetch, one per replica. Real sockets on loopback need Node: run `npm run example -- micro-third-party` for those.',
   run: (p, onProgress): Promise<ThirdPartyResult> => runOutages(p, { ...inThisTab, onProgress }),
-  tables: (result) => [phaseTable(result, 'outage'), phaseTable(result, 'all')],
+  tables: (result) => [phaseTable(result, 'outage'), ...(result.rows.some((row) => row.scenario === 'brownout') ? [phaseTable(result, 'outage', 'brownout')] : []), phaseTable(result, 'all')],
   plots: (result): ResultPlot[] => {
     const rows = outageRows(result).map((row) => ({ policy: row.policy, placement: row.placement, successPercent: row.successPercent, callsPerCheckout: callsPerCheckout(row) }));
     return [

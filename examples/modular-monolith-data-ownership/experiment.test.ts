@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
 import { findLeftovers } from '../lab/processes/leftovers.ts';
 import { experiment } from './experiment.ts';
-import { keyFigure, type CrashRow, type Result, type RunKind, type ShapeName } from './report.ts';
+import { keyFigure, verdictFor, type CrashRow, type Result, type RunKind, type ShapeName } from './report.ts';
 
 let result: Result;
 const row = (shape: ShapeName, run: RunKind): CrashRow => {
@@ -63,7 +63,7 @@ describe('modular-monolith-data-ownership (quick run: 12 checkouts, a process ki
   });
 
   it('supports the verdict the registry publishes, with its key figure and a table per part', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('modular-monolith-data-ownership').verdict);
+    expect(verdictFor(result).verdict).toBe(claimById('modular-monolith-data-ownership').verdict);
     expect(keyFigure(result)).toBe('0 of 4 crashes left inconsistent data in the modular monolith vs 4 of 4 across two services');
     expect(experiment.tables(result).map((table) => table.rows.length)).toEqual([4, 7, 2]);
   });

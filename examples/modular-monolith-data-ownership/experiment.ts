@@ -20,7 +20,7 @@ import {
   ownershipTable,
   probeTable,
   topology,
-  verdictFor,
+  findingFor,
   type BoundaryProbe,
   type CrashPoint,
   type CrashRow,
@@ -215,7 +215,7 @@ export const experiment = defineExperiment({
   params,
   quick: { orders: 12, crashes: 4, maxSecondsPerRun: 20 },
   tables: (result) => [crashTable(result), ownershipTable(result), probeTable(result)],
-  verdict: verdictFor,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<Result> {
     const runs: Array<[ShapeName, RunKind]> = [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { keyFigure, topology, topologyMermaid, verdictFor, type CrashRow, type Result } from './report.ts';
+import evidence from '../../evidence/modular-monolith-data-ownership.json';
+import noSharedData from '../../evidence/micro-no-shared-data.json';
+import { becauseWordLimit, wordCount } from '../lab/experiment/verdict-rule.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { missingFigures } from '../lab/report/missing-figures.ts';
+import { findingFor, keyFigure, pageFigures, topology, topologyMermaid, verdictFor, type CrashRow, type DeliveryCounts, type OwnershipRow, type Result } from './report.ts';
 
 const crashRow = (shape: CrashRow['shape'], run: CrashRow['run'], crashes: number, inconsistent: number): CrashRow => ({
   shape,
@@ -32,33 +37,59 @@ const base: Result = {
 };
 const withRow = (index: number, replacement: CrashRow): Result => ({ ...base, rows: base.rows.map((r, i) => (i === index ? replacement : r)) });
 
-describe('verdictFor', () => {
-  it('holds with a cost when only the microservices lost consistency and the shared database answered the login role’s read', () => {
-    expect(verdictFor(base).verdict).toBe('holds-with-cost');
+const ownership = (shape: OwnershipRow['shape'], owner: string, checkedWith: OwnershipRow['checkedWith'], opened: string[], foreign: string[] = []): OwnershipRow => ({
+  shape,
+  owner,
+  checkedWith,
+  checks: 2,
+  opened,
+  foreign,
+});
+// What PostgreSQL answered in the published run: each module's role its own schema, the modular
+// monolith's login role both, each service's login role its own.
+const reach: OwnershipRow[] = [
+  ownership('modular monolith', 'orders module', "the module's role", ['orders']),
+  ownership('modular monolith', 'payments module', "the module's role", ['payments']),
+  ownership('modular monolith', 'checkout process', "the process's login role", ['orders', 'payments']),
+  ownership('microservices', 'orders process', "the process's login role", ['orders']),
+  ownership('microservices', 'payments process', "the process's login role", ['payments']),
+];
+const withReach: Result = { ...base, ownership: reach };
+
+describe('findingFor and verdictFor', () => {
+  it('credits the modular monolith when only the microservices lost consistency, at the price of a login that reaches both schemas', () => {
+    const finding = findingFor(withReach);
+    expect(finding.shownBy).toEqual({ 'modular-monolith': true, microservices: false });
+    expect(finding.cost?.ratio).toEqual(exactly(2));
+    const judged = verdictFor(withReach);
+    expect(judged.verdict).toBe('holds-with-cost');
+    expect(judged.because).toBe("0 of 2 crashes left the modular monolith inconsistent; 2 of 2 split the microservices' two stores. Price: its login may read 2 modules' schemas, a service's 1");
+    expect(wordCount(judged.because)).toBeLessThanOrEqual(becauseWordLimit);
   });
 
-  it('holds outright if the store itself had refused the foreign read', () => {
-    expect(verdictFor({ ...base, probe: { ...base.probe, unguardedRows: null } }).verdict).toBe('holds');
+  it('holds at no price when the process’s login reached no more than a service’s', () => {
+    const narrow = reach.map((row) => (row.owner === 'checkout process' ? { ...row, opened: ['orders'] } : row));
+    expect(verdictFor({ ...base, ownership: narrow }).verdict).toBe('holds');
   });
 
-  it('does not hold when a crash left the modular monolith inconsistent', () => {
-    expect(verdictFor(withRow(0, crashRow('modular monolith', 'with crashes', 2, 1))).verdict).toBe('does-not-hold');
+  it('does not hold when a crash left the modular monolith inconsistent, or a module’s role opened another module’s schema', () => {
+    expect(verdictFor({ ...withRow(0, crashRow('modular monolith', 'with crashes', 2, 1)), ownership: reach }).verdict).toBe('does-not-hold');
+    const foreign = reach.map((row) => (row.owner === 'payments module' ? { ...row, opened: ['payments', 'orders'], foreign: ['orders'] } : row));
+    expect(verdictFor({ ...base, ownership: foreign }).verdict).toBe('does-not-hold');
   });
 
-  it('does not hold when the naive microservices survived every crash consistent', () => {
-    expect(verdictFor(withRow(1, crashRow('microservices', 'with crashes', 2, 0))).verdict).toBe('does-not-hold');
+  it('is misattributed when the naive microservices survived every crash consistent too', () => {
+    expect(verdictFor({ ...withRow(1, crashRow('microservices', 'with crashes', 2, 0)), ownership: reach }).verdict).toBe('misattributed');
   });
 
-  it('is conditional when only some crashes hurt the microservices, or a module opened another module’s table', () => {
-    expect(verdictFor(withRow(1, crashRow('microservices', 'with crashes', 2, 1))).verdict).toBe('conditional');
-    const foreign = { ...base.ownership[0]!, foreign: ['payments'] };
-    expect(verdictFor({ ...base, ownership: [foreign] }).verdict).toBe('conditional');
+  it('counts the microservices as not showing it when only some of their crashes did harm', () => {
+    expect(findingFor({ ...withRow(1, crashRow('microservices', 'with crashes', 2, 1)), ownership: reach }).shownBy.microservices).toBe(false);
   });
 
-  it('is not testable without crashes, or when a control without crashes is already inconsistent', () => {
-    expect(verdictFor(withRow(0, crashRow('modular monolith', 'with crashes', 0, 0))).verdict).toBe('not-testable');
-    expect(verdictFor(withRow(3, crashRow('microservices', 'no crashes', 0, 1))).verdict).toBe('not-testable');
-    expect(verdictFor({ ...base, rows: base.rows.slice(0, 2) }).verdict).toBe('not-testable');
+  it('refuses to judge a run without crashes, without a control, or whose control went wrong without any crash', () => {
+    expect(() => findingFor(withRow(0, crashRow('modular monolith', 'with crashes', 0, 0)))).toThrow('no process was killed');
+    expect(() => findingFor(withRow(3, crashRow('microservices', 'no crashes', 0, 1)))).toThrow('the lab, not the crashes, is at fault');
+    expect(() => findingFor({ ...base, rows: base.rows.slice(0, 2) })).toThrow('lacks a crash run or a control');
   });
 });
 
@@ -81,5 +112,68 @@ describe('topologyMermaid', () => {
     const micro = topologyMermaid('microservices');
     for (const p of topology.microservices) expect(micro).toContain(`${p.process} service (process)`);
     expect(micro).toContain('HTTP, its own commit');
+  });
+});
+
+describe('pageFigures', () => {
+  // The four runs told apart by what they sent, the deliveries by what they lost.
+  const runs: Result = {
+    ...base,
+    rows: [
+      { ...crashRow('modular monolith', 'with crashes', 2, 0), sent: 11 },
+      { ...crashRow('microservices', 'with crashes', 2, 2), sent: 12 },
+      { ...crashRow('modular monolith', 'no crashes', 0, 0), sent: 13 },
+      { ...crashRow('microservices', 'no crashes', 0, 0), sent: 14 },
+    ],
+  };
+  const deliveries: DeliveryCounts[] = [
+    { variant: 'write then publish', committed: 200, crashes: 20, lost: 10 },
+    { variant: 'transactional outbox', committed: 200, crashes: 20, lost: 1 },
+    { variant: 'outbox, consumer not idempotent', committed: 200, crashes: 20, lost: 3 },
+  ];
+
+  it('reads each shape’s crash run and control from its own row', () => {
+    const figures = pageFigures(runs, deliveries);
+    expect([figures.monolith.sent, figures.microservices.sent, figures.monolithControl.sent, figures.microservicesControl.sent]).toEqual([11, 12, 13, 14]);
+    expect(figures.microservices.paymentsWithoutPaidOrder).toBe(2);
+    expect(figures.monolith.crashesLeavingInconsistency).toBe(0);
+    expect([figures.orders, figures.crashesPlanned, figures.seed]).toEqual([10, 2, 7]);
+  });
+
+  it('quotes the write-then-publish and outbox deliveries of the other claim, not the non-idempotent one', () => {
+    const figures = pageFigures(runs, deliveries);
+    expect(figures.writeThenPublish).toEqual({ lost: 10, committed: 200, crashes: 20 });
+    expect(figures.outboxLost).toBe(1);
+    expect(() => pageFigures(runs, deliveries.slice(0, 1))).toThrow('{"variant":"transactional outbox"}');
+  });
+
+  it('says what PostgreSQL answered to each side of the probe, including when it answered or failed instead', () => {
+    const figures = pageFigures(runs, deliveries);
+    expect(figures.probeSql).toBe('SELECT id FROM orders.orders');
+    expect(figures.probeAnswer).toBe('8 rows');
+    expect(figures.probeRefusal).toBe('permission denied for schema orders');
+    const inverted = pageFigures({ ...runs, probe: { ...runs.probe, guardedError: null, unguardedRows: null } }, deliveries);
+    expect(inverted.probeAnswer).toBe('an error: the read failed');
+    expect(inverted.probeRefusal).toBe('not refused: it answered');
+  });
+
+  it('counts the module schemas one process’s login may read in each shape, and their ratio', () => {
+    expect(pageFigures({ ...runs, ownership: reach }, deliveries).loginReach).toEqual({ monolith: 2, microservice: 1, ratio: '2.00×' });
+    expect(pageFigures(runs, deliveries).loginReach.ratio).toBe('–');
+  });
+
+  it('counts every schema of another owner that any role may use', () => {
+    const owner = base.ownership[0]!;
+    const ownership = [owner, { ...owner, owner: 'payments module', foreign: ['orders'] }, { ...owner, owner: 'checkout process', foreign: ['orders', 'payments'] }];
+    expect(pageFigures(runs, deliveries).foreignSchemas).toBe(0);
+    expect(pageFigures({ ...runs, ownership }, deliveries).foreignSchemas).toBe(3);
+  });
+
+  it('throws, naming the row, for a run without a control', () => {
+    expect(() => pageFigures({ ...runs, rows: runs.rows.slice(0, 3) }, deliveries)).toThrow('{"shape":"microservices","run":"no crashes"}');
+  });
+
+  it('reads every figure from the committed evidence of both claims, none missing', () => {
+    expect(missingFigures(pageFigures(evidence.result as Result, noSharedData.result.delivery))).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { formatRatio } from '../lab/report/format.ts';
+import { pickRow } from '../lab/report/pick.ts';
 
 /** The two deployments of the same orders and payments modules. */
 export const shapeNames = ['modular monolith', 'microservices'] as const;
@@ -207,54 +210,61 @@ export function topologyMermaid(shape: ShapeName): string {
 
 const rowOf = (result: Result, shape: ShapeName, run: RunKind) => result.rows.find((row) => row.shape === shape && row.run === run);
 
+/** The schemas of the modules' own that one process's database login may use, at most, in a shape. */
+const loginReach = (result: Result, shape: ShapeName) =>
+  Math.max(0, ...result.ownership.filter((row) => row.shape === shape && row.checkedWith === "the process's login role").map((row) => row.opened.length));
+
 /**
- * The verdict the figures support. The claim holds if no crash of the modular monolith left its modules
- * disagreeing while every crash between the microservices' two commits did, and the controls without
- * crashes stayed consistent; it holds with a cost if, in exchange, the shared database answered the
- * process's read of another module's table (ownership is then a discipline the code must keep, by
- * running each module as its role, not a property of the deployment). It does not hold if the modular monolith left any inconsistency, or if the naive
- * microservices survived every crash consistent; it is conditional if only some crashes did harm, or if
- * a module opened another's tables (then the atomicity came from sharing, not from modules).
+ * What the figures found, in the terms of the one verdict rule. The benefit the claim names: a crash
+ * between the two modules' writes leaves their data consistent. A shape shows it when none of its
+ * crashes left an order and its payment disagreeing; the modular monolith shows it only as modules
+ * that own their data (no module's role may use another module's schema). The price is what one
+ * transaction needs: one database login that reaches every module's schema, counted as the schemas
+ * one process's login may use, the modular monolith's against a microservice's (a count, the same on
+ * every run). A run without crashes or controls, or whose control went wrong without any crash,
+ * measured nothing about crashes: it throws, naming why.
  *
  * @example
  * ```ts
- * verdictFor(result); // { verdict: 'holds-with-cost', because: 'none of 24 crashes ... ' }
+ * findingFor(result);
+ * // { credited: 'modular-monolith', shownBy: { 'modular-monolith': true, microservices: false },
+ * //   cost: { what: 'schemas one process’s database login may read …', ratio: { estimate: 2, ... } }, because: '0 of 24 crashes …' }
  * ```
  */
-export function verdictFor(result: Result): { verdict: Verdict; because: string } {
+export function findingFor(result: Result): Finding {
   const mm = rowOf(result, 'modular monolith', 'with crashes');
   const micro = rowOf(result, 'microservices', 'with crashes');
   const controls = result.rows.filter((row) => row.run === 'no crashes');
-  if (!mm || !micro || controls.length < 2) return { verdict: 'not-testable', because: 'the run lacks a crash run or a control for one of the shapes' };
-  if (mm.crashes === 0 || micro.crashes === 0) return { verdict: 'not-testable', because: 'no process was killed, so nothing tested what a crash leaves behind' };
+  if (!mm || !micro || controls.length < 2) throw new Error('the run lacks a crash run or a control for one of the shapes: nothing to decide from');
+  if (mm.crashes === 0 || micro.crashes === 0) throw new Error('no process was killed, so nothing tested what a crash leaves behind');
   const brokenControl = controls.find((row) => row.inconsistentOrders > 0);
-  if (brokenControl) {
-    return { verdict: 'not-testable', because: `the ${brokenControl.shape} left ${brokenControl.inconsistentOrders} orders inconsistent without any crash: the lab, not the crashes, is at fault` };
-  }
-  const foreign = result.ownership.find((row) => row.foreign.length > 0);
-  if (foreign) {
-    return { verdict: 'conditional', because: `the ${foreign.owner} (${foreign.shape}) opened ${foreign.foreign.join(', ')}, which it does not own: the one transaction came from sharing data, not from modules that own theirs` };
-  }
-  if (mm.inconsistentOrders > 0) {
-    return { verdict: 'does-not-hold', because: `${mm.crashesLeavingInconsistency} of ${mm.crashes} crashes left the modular monolith's modules disagreeing (${mm.inconsistentOrders} orders), despite one transaction` };
-  }
-  if (micro.crashesLeavingInconsistency === 0) {
-    return { verdict: 'does-not-hold', because: `none of ${micro.crashes} crashes between the two services' writes left them inconsistent` };
-  }
-  if (micro.crashesLeavingInconsistency < micro.crashes) {
-    return { verdict: 'conditional', because: `only ${micro.crashesLeavingInconsistency} of ${micro.crashes} crashes between the two services' writes left them inconsistent` };
-  }
-  const same =
-    `none of ${mm.crashes} crashes between the two writes left the modular monolith inconsistent (its transaction rolled back: ${mm.orders} orders, ${mm.payments} payments, ${mm.paidOrders} paid), ` +
-    `while all ${micro.crashes} crashes between the two services' commits did: ${micro.paymentsWithoutPaidOrder} customers charged for an order not marked paid, ${micro.paidOrdersWithoutPayment} orders paid without a payment; ` +
-    `without crashes both stayed consistent`;
-  if (result.probe.unguardedRows !== null) {
-    return {
-      verdict: 'holds-with-cost',
-      because: `${same}. The price: both modules' tables live in one database, which answered the process's read of the orders table (${result.probe.unguardedRows} rows) under its login role; only running each module as its own role refused it`,
-    };
-  }
-  return { verdict: 'holds', because: same };
+  if (brokenControl) throw new Error(`the ${brokenControl.shape} left ${brokenControl.inconsistentOrders} orders inconsistent without any crash: the lab, not the crashes, is at fault`);
+  const modulesOwnTheirData = result.ownership.every((row) => row.foreign.length === 0);
+  const mmReach = loginReach(result, 'modular monolith');
+  const microReach = loginReach(result, 'microservices');
+  return {
+    credited: 'modular-monolith',
+    shownBy: {
+      'modular-monolith': modulesOwnTheirData && mm.inconsistentOrders === 0,
+      microservices: micro.crashesLeavingInconsistency === 0,
+    },
+    ...(microReach > 0 ? { cost: { what: "schemas one process's database login may read, the modular monolith's against a microservice's", ratio: exactly(mmReach / microReach) } } : {}),
+    because:
+      `${mm.crashesLeavingInconsistency} of ${mm.crashes} crashes left the modular monolith inconsistent; ${micro.crashesLeavingInconsistency} of ${micro.crashes} split the microservices' two stores. ` +
+      `Price: its login may read ${mmReach} modules' schemas, a service's ${microReach}`,
+  };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'holds-with-cost', because: '0 of 24 crashes …', rule: 'it costs schemas one process’s database login may read …' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
 }
 
 /**
@@ -270,4 +280,88 @@ export function keyFigure(result: Result): string | null {
   const micro = rowOf(result, 'microservices', 'with crashes');
   if (!mm || !micro) return null;
   return `${mm.crashesLeavingInconsistency} of ${mm.crashes} crashes left inconsistent data in the modular monolith vs ${micro.crashesLeavingInconsistency} of ${micro.crashes} across two services`;
+}
+
+/**
+ * The counts of one way of delivering the payment event on the *No shared data layer* page
+ * (micro-no-shared-data's delivery rows): only the fields this page quotes, typed here so that the
+ * two claims share the evidence file, not code.
+ */
+export interface DeliveryCounts {
+  readonly variant: string;
+  /** Payments committed in the payments store. */
+  readonly committed: number;
+  /** SIGKILLs the payments service received. */
+  readonly crashes: number;
+  /** Payments committed whose order never learned of them. */
+  readonly lost: number;
+}
+
+/** Everything the claim's page prints, read from its result and from micro-no-shared-data's delivery rows. */
+export interface PageFigures {
+  /** Checkouts each shape placed per run (a count). */
+  readonly orders: number;
+  /** Checkouts at which a process killed itself (a count). */
+  readonly crashesPlanned: number;
+  /** The seed of the shuffle that picked the crashing checkouts. */
+  readonly seed: number;
+  /** The modular monolith's run with crashes (counts of checkouts, crashes, orders and payments). */
+  readonly monolith: CrashRow;
+  /** The microservices' run with crashes (counts). */
+  readonly microservices: CrashRow;
+  /** The modular monolith's run without crashes, the control (counts). */
+  readonly monolithControl: CrashRow;
+  /** The microservices' run without crashes, the control (counts). */
+  readonly microservicesControl: CrashRow;
+  /** The statement the boundary probe ran against the orders table. */
+  readonly probeSql: string;
+  /** What PostgreSQL answered to the process's login role ('216 rows', or that the read failed). */
+  readonly probeAnswer: string;
+  /** PostgreSQL's refusal to the payments module's role (or that it answered). */
+  readonly probeRefusal: string;
+  /** Schemas of another owner that a module's or process's role may use, summed over the roles (a count). */
+  readonly foreignSchemas: number;
+  /** On No shared data layer, writing then publishing: payment events lost, payments committed, crashes (counts). */
+  readonly writeThenPublish: { readonly lost: number; readonly committed: number; readonly crashes: number };
+  /** On No shared data layer, payment events the transactional outbox lost (a count). */
+  readonly outboxLost: number;
+  /** Module schemas one process's database login may read: the modular monolith's, a microservice's (counts), and their ratio ('2.00×'). */
+  readonly loginReach: { readonly monolith: number; readonly microservice: number; readonly ratio: string };
+}
+
+/**
+ * Everything the page prints, from the claim's result and the delivery rows of micro-no-shared-data's
+ * evidence (it throws, naming the row, when either lacks a row the page quotes).
+ *
+ * @example
+ * ```ts
+ * const figures = pageFigures(evidence.result, noSharedData.result.delivery);
+ * figures.microservices.paymentsWithoutPaidOrder; // 24
+ * figures.writeThenPublish; // { lost: 10, committed: 200, crashes: 20 }
+ * ```
+ */
+export function pageFigures(result: Result, deliveries: readonly DeliveryCounts[]): PageFigures {
+  const row = (shape: ShapeName, run: RunKind) => pickRow(result.rows, { shape, run });
+  const writeThenPublish = pickRow(deliveries, { variant: 'write then publish' });
+  const { probe } = result;
+  return {
+    orders: result.orders,
+    crashesPlanned: result.crashesPlanned,
+    seed: result.seed,
+    monolith: row('modular monolith', 'with crashes'),
+    microservices: row('microservices', 'with crashes'),
+    monolithControl: row('modular monolith', 'no crashes'),
+    microservicesControl: row('microservices', 'no crashes'),
+    probeSql: probe.sql,
+    probeAnswer: probe.unguardedRows === null ? 'an error: the read failed' : `${probe.unguardedRows} rows`,
+    probeRefusal: probe.guardedError ?? 'not refused: it answered',
+    foreignSchemas: result.ownership.reduce((sum, owner) => sum + owner.foreign.length, 0),
+    writeThenPublish: { lost: writeThenPublish.lost, committed: writeThenPublish.committed, crashes: writeThenPublish.crashes },
+    outboxLost: pickRow(deliveries, { variant: 'transactional outbox' }).lost,
+    loginReach: {
+      monolith: loginReach(result, 'modular monolith'),
+      microservice: loginReach(result, 'microservices'),
+      ratio: formatRatio(loginReach(result, 'microservices') > 0 ? loginReach(result, 'modular monolith') / loginReach(result, 'microservices') : null),
+    },
+  };
 }

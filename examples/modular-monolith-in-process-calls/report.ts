@@ -1,17 +1,20 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { clearlyAbove, formatInterval, intervalOf, ratioInterval, type Interval } from '../lab/measure/interval.ts';
 import type { LatencySummary } from '../lab/measure/measure.ts';
+import { median } from '../lab/measure/stats.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { formatList, formatRatio, formatUs } from '../lab/report/format.ts';
+import { pickRow } from '../lab/report/pick.ts';
+import { crossing, mapMarkers, markersBySide, type MapLine, type VerdictMap } from '../lab/report/verdict-map.ts';
 
 /** The shapes compared, in the order they are deployed and shown: the plain monolith is the control. */
 export const comparedShapes = ['monolith', 'modular-monolith', 'microservices'] as const;
 /** One compared shape. */
 export type ComparedShape = (typeof comparedShapes)[number];
 
-/** One shape on one transport: what a checkout crossed and how long it took. */
-export interface ShapeRow {
-  readonly transport: TransportName;
-  readonly shape: ComparedShape;
+/** What a checkout crosses in one shape: counts that are the same on every run and transport. */
+interface Crossings {
   readonly units: number;
   /** Business boundaries crossed by a function call (modules of one unit), from the shape. */
   readonly crossedByFunctionCall: number;
@@ -19,101 +22,190 @@ export interface ShapeRow {
   readonly crossedOverNetwork: number;
   /** Calls that crossed the transport for one checkout, the client's included, counted by the units. */
   readonly networkCalls: number;
+}
+
+/** One shape on one transport in one independent run: what a checkout crossed and how long it took. */
+export interface RunRow extends Crossings {
+  /** 1, 2, …: the run, each deploying every shape afresh. */
+  readonly run: number;
+  readonly transport: TransportName;
+  readonly shape: ComparedShape;
+  /** Checkouts recorded in this run. */
   readonly iterations: number;
   readonly p50Us: number;
   readonly p90Us: number;
   readonly p99Us: number;
 }
 
-/** Microservices against the modular monolith on one transport, with the plain monolith as control. */
+/** One shape on one transport over all the runs: the percentiles are the medians of the runs'. */
+export interface ShapeRow extends Crossings {
+  readonly transport: TransportName;
+  readonly shape: ComparedShape;
+  /** Checkouts recorded over all runs. */
+  readonly iterations: number;
+  readonly p50Us: number;
+  readonly p90Us: number;
+  readonly p99Us: number;
+}
+
+/** Microservices against the modular monolith on one transport, with the plain monolith as control: one ratio per run. */
 export interface TransportComparison {
   readonly transport: TransportName;
+  /** Medians over the runs, µs. */
   readonly microservicesP50Us: number;
   readonly modularP50Us: number;
   readonly monolithP50Us: number;
   readonly microservicesP99Us: number;
   readonly modularP99Us: number;
-  /** Microservices p50 ÷ modular monolith p50: above 1, the split modules answer slower. */
+  /** Microservices p50 ÷ modular monolith p50, the median of the runs' ratios: above 1, the split modules answer slower. */
   readonly p50Ratio: number;
   readonly p99Ratio: number;
   /** Modular monolith p50 ÷ plain monolith p50: the same code at run time, so its distance from 1 is noise. */
   readonly controlRatio: number;
-  /** (microservices p50 − modular p50) per boundary that became a network call. */
+  /** (microservices p50 − modular p50) per boundary that became a network call, median of the runs, µs. */
   readonly perNetworkCrossingUs: number;
+  /** The same figures with their 95% intervals over the runs, and the microservices against the plain monolith. */
+  readonly intervals: {
+    readonly p50Ratio: Interval;
+    readonly p99Ratio: Interval;
+    readonly controlRatio: Interval;
+    readonly monolithP50Ratio: Interval;
+    readonly perNetworkCrossingUs: Interval;
+  };
+}
+
+/** One shape in one run of the work sweep (http transport): each module given `addedWorkUs` of CPU per checkout. */
+export interface WorkRunRow {
+  readonly run: number;
+  readonly addedWorkUs: number;
+  readonly shape: ComparedShape;
+  readonly iterations: number;
+  readonly p50Us: number;
+}
+
+/** The work sweep behind the verdict map. */
+export interface WorkPerCall {
+  /** The checkout's own work per module, µs: the six functions in one call stack ÷ the modules. */
+  readonly naturalUs: number;
+  /** Business modules per checkout: each microservice receives one call per checkout. */
+  readonly modules: number;
+  readonly rows: readonly WorkRunRow[];
 }
 
 /** The result of a run: plain JSON, read by the CLI, the tests, the evidence file and the page. */
 export interface Result {
+  /** Independent runs. */
+  readonly runs: number;
+  readonly runRows: readonly RunRow[];
+  /** Every shape on every transport over all runs (medians). */
   readonly rows: readonly ShapeRow[];
   readonly comparisons: readonly TransportComparison[];
   /** The six functions in one call stack, no server: the work every shape does. */
   readonly inProcessCheckout: LatencySummary;
-  /** Every shape on every transport returned exactly what the functions return in one call stack. */
+  readonly workPerCall: WorkPerCall;
+  /** Every shape on every transport (and with every work size) returned exactly what the functions return in one call stack. */
   readonly sameAnswers: boolean;
 }
 
-/** A ratio differs from 1 only by more than this, or by more than the two identical deployments differ. */
-export const minimumMargin = 0.1;
-
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round2 = (value: number) => Math.round(value * 100) / 100;
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+const transportsOf = (rows: readonly RunRow[]) => [...new Set(rows.map((row) => row.transport))];
+const runsOf = (rows: readonly { readonly run: number }[]) => [...new Set(rows.map((row) => row.run))];
 
 /**
- * Puts the microservices beside the modular monolith on every transport measured.
+ * Every shape on every transport over all runs: the counts of the first run (they do not vary), the
+ * checkouts summed, each percentile the median of the runs'.
  *
  * @example
  * ```ts
- * compareShapes(rows)[0]; // { transport: 'process', p50Ratio: 2.9, controlRatio: 1.01, perNetworkCrossingUs: 266, ... }
+ * summariseRows(runRows)[0]; // { transport: 'process', shape: 'monolith', networkCalls: 1, iterations: 3000, p50Us: 374, ... }
  * ```
  */
-export function compareShapes(rows: readonly ShapeRow[]): TransportComparison[] {
-  const transports = [...new Set(rows.map((row) => row.transport))];
-  return transports.flatMap((transport) => {
-    const find = (shape: ComparedShape) => rows.find((row) => row.transport === transport && row.shape === shape);
-    const [mono, modular, micro] = [find('monolith'), find('modular-monolith'), find('microservices')];
-    if (!mono || !modular || !micro) return [];
-    const extraCrossings = micro.crossedOverNetwork - modular.crossedOverNetwork;
+export function summariseRows(runRows: readonly RunRow[]): ShapeRow[] {
+  return transportsOf(runRows).flatMap((transport) =>
+    comparedShapes.flatMap((shape) => {
+      const rows = runRows.filter((row) => row.transport === transport && row.shape === shape);
+      const first = rows[0];
+      if (!first) return [];
+      const med = (pick: (row: RunRow) => number) => round1(median(rows.map(pick)));
+      return [
+        {
+          transport,
+          shape,
+          units: first.units,
+          crossedByFunctionCall: first.crossedByFunctionCall,
+          crossedOverNetwork: first.crossedOverNetwork,
+          networkCalls: first.networkCalls,
+          iterations: rows.reduce((total, row) => total + row.iterations, 0),
+          p50Us: med((row) => row.p50Us),
+          p90Us: med((row) => row.p90Us),
+          p99Us: med((row) => row.p99Us),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * Puts the microservices beside the modular monolith on every transport measured, one ratio per run
+ * (the three shapes of a run were measured side by side), each with its 95% interval over the runs.
+ * Throws below five runs.
+ *
+ * @example
+ * ```ts
+ * compareShapes(runRows)[0]; // { transport: 'process', p50Ratio: 3.06, intervals: { p50Ratio: { estimate: 3.06, low: 2.9, high: 3.2, runs: 5 }, ... }, ... }
+ * ```
+ */
+export function compareShapes(runRows: readonly RunRow[]): TransportComparison[] {
+  return transportsOf(runRows).flatMap((transport) => {
+    const runs = runsOf(runRows.filter((row) => row.transport === transport));
+    const rowsOf = (shape: ComparedShape) => runs.map((run) => runRows.find((row) => row.transport === transport && row.shape === shape && row.run === run));
+    const [mono, modular, micro] = [rowsOf('monolith'), rowsOf('modular-monolith'), rowsOf('microservices')];
+    if ([...mono, ...modular, ...micro].some((row) => row === undefined)) return [];
+    const p50 = (rows: ReadonlyArray<RunRow | undefined>) => rows.map((row) => (row as RunRow).p50Us);
+    const p99 = (rows: ReadonlyArray<RunRow | undefined>) => rows.map((row) => (row as RunRow).p99Us);
+    const extraCrossings = Math.max(1, (micro[0] as RunRow).crossedOverNetwork - (modular[0] as RunRow).crossedOverNetwork);
+    const intervals = {
+      p50Ratio: ratioInterval(p50(micro), p50(modular)),
+      p99Ratio: ratioInterval(p99(micro), p99(modular)),
+      controlRatio: ratioInterval(p50(modular), p50(mono)),
+      monolithP50Ratio: ratioInterval(p50(micro), p50(mono)),
+      perNetworkCrossingUs: intervalOf(p50(micro).map((us, index) => (us - (p50(modular)[index] as number)) / extraCrossings)),
+    };
     return [
       {
         transport,
-        microservicesP50Us: micro.p50Us,
-        modularP50Us: modular.p50Us,
-        monolithP50Us: mono.p50Us,
-        microservicesP99Us: micro.p99Us,
-        modularP99Us: modular.p99Us,
-        p50Ratio: round2(micro.p50Us / modular.p50Us),
-        p99Ratio: round2(micro.p99Us / modular.p99Us),
-        controlRatio: round2(modular.p50Us / mono.p50Us),
-        perNetworkCrossingUs: extraCrossings > 0 ? round1((micro.p50Us - modular.p50Us) / extraCrossings) : 0,
+        microservicesP50Us: round1(median(p50(micro))),
+        modularP50Us: round1(median(p50(modular))),
+        monolithP50Us: round1(median(p50(mono))),
+        microservicesP99Us: round1(median(p99(micro))),
+        modularP99Us: round1(median(p99(modular))),
+        p50Ratio: round2(intervals.p50Ratio.estimate),
+        p99Ratio: round2(intervals.p99Ratio.estimate),
+        controlRatio: round2(intervals.controlRatio.estimate),
+        perNetworkCrossingUs: round1(intervals.perNetworkCrossingUs.estimate),
+        intervals,
       },
     ];
   });
 }
 
-/**
- * How much a ratio must exceed 1 on a transport to count: at least {@link minimumMargin}, and at
- * least as far as the modular monolith lay from the plain monolith, which run the same code.
- *
- * @example
- * ```ts
- * marginFor({ controlRatio: 0.85, ... }); // 0.15
- * ```
- */
-export function marginFor(comparison: TransportComparison): number {
-  return Math.max(minimumMargin, round2(Math.abs(comparison.controlRatio - 1)));
-}
+const ratioText = (interval: Interval) => formatInterval(interval, 2, '×');
+const usText = (interval: Interval) => formatInterval(interval, 0, ' µs');
 
 /**
- * The side-by-side comparison per transport, for the page's first table.
+ * The side-by-side comparison per transport, for the page's first table: medians over the runs, and
+ * each ratio with its 95% interval.
  *
  * @example
  * ```ts
- * comparisonTable(result).rows[0]; // { transport: 'process', microservicesP50Us: 812, modularP50Us: 280, p50Ratio: 2.9, ... }
+ * comparisonTable(result).rows[0]; // { transport: 'process', microservicesP50Us: 1130, modularP50Us: 369, p50Ratio: '3.06× [2.95–3.18×]', ... }
  * ```
  */
 export function comparisonTable(result: Result): ResultTable {
   return {
-    title: 'Microservices ÷ modular monolith, per transport (the plain monolith as control)',
+    title: `Microservices ÷ modular monolith, per transport (the plain monolith as control; medians and 95% intervals over ${result.runs} runs)`,
     columns: [
       { key: 'transport', label: 'transport' },
       { key: 'microservicesP50Us', label: 'microservices p50 µs' },
@@ -122,25 +214,36 @@ export function comparisonTable(result: Result): ResultTable {
       { key: 'microservicesP99Us', label: 'microservices p99 µs' },
       { key: 'modularP99Us', label: 'modular monolith p99 µs' },
       { key: 'p99Ratio', label: 'p99 ratio' },
-      { key: 'perNetworkCrossingUs', label: 'per boundary over the network, µs (p50)' },
+      { key: 'perNetworkCrossing', label: 'per boundary over the network (p50)' },
       { key: 'monolithP50Us', label: 'plain monolith p50 µs' },
       { key: 'controlRatio', label: 'modular ÷ plain monolith (p50)' },
     ],
-    rows: result.comparisons.map((comparison) => ({ ...comparison })),
+    rows: result.comparisons.map((c) => ({
+      transport: c.transport,
+      microservicesP50Us: c.microservicesP50Us,
+      modularP50Us: c.modularP50Us,
+      p50Ratio: ratioText(c.intervals.p50Ratio),
+      microservicesP99Us: c.microservicesP99Us,
+      modularP99Us: c.modularP99Us,
+      p99Ratio: ratioText(c.intervals.p99Ratio),
+      perNetworkCrossing: usText(c.intervals.perNetworkCrossingUs),
+      monolithP50Us: c.monolithP50Us,
+      controlRatio: ratioText(c.intervals.controlRatio),
+    })),
   };
 }
 
 /**
- * Every shape on every transport, with all the percentiles recorded.
+ * Every shape on every transport, with all the percentiles recorded (medians over the runs).
  *
  * @example
  * ```ts
- * latencyTable(result).rows[0]; // { transport: 'process', shape: 'monolith', networkCalls: 1, p50Us: 281, ... }
+ * latencyTable(result).rows[0]; // { transport: 'process', shape: 'monolith', networkCalls: 1, p50Us: 374, ... }
  * ```
  */
 export function latencyTable(result: Result): ResultTable {
   return {
-    title: 'Checkout latency per shape and transport',
+    title: `Checkout latency per shape and transport (medians of ${result.runs} runs)`,
     columns: [
       { key: 'transport', label: 'transport' },
       { key: 'shape', label: 'shape' },
@@ -197,44 +300,204 @@ export function boundariesTable(result: Result): ResultTable {
   };
 }
 
-const describeComparison = (c: TransportComparison) => `${c.transport} ${c.p50Ratio}× (p50 ${c.microservicesP50Us} vs ${c.modularP50Us} µs, p99 ${c.p99Ratio}×)`;
+/** The p50s of one shape per run, for one work size of the sweep, in run order. */
+const workP50s = (result: Result, addedWorkUs: number, shape: ComparedShape) =>
+  runsOf(result.workPerCall.rows).map((run) => pickRow(result.workPerCall.rows, { run, addedWorkUs, shape }).p50Us);
+/** The p50s of one shape per run on one transport of the main measurement, in run order. */
+const transportP50s = (result: Result, transport: TransportName, shape: ComparedShape) =>
+  runsOf(result.runRows).map((run) => pickRow(result.runRows, { run, transport, shape }).p50Us);
+/** The work sizes of the sweep, in increasing order. */
+const workSizes = (result: Result) => [...new Set(result.workPerCall.rows.map((row) => row.addedWorkUs))].sort((a, b) => a - b);
 
 /**
- * The verdict the figures support. The claim holds when, on every transport measured, the
- * microservices' median checkout is slower than the modular monolith's by more than the margin
- * ({@link marginFor}); it does not hold when that is true on no transport, and is conditional when it
- * depends on the transport. Shapes that return different receipts cannot be compared at all.
+ * The work sweep as a table: per work size, each shape's median checkout (median of the runs) and the
+ * microservices' ratio to the modular monolith with its 95% interval.
  *
  * @example
  * ```ts
- * verdictFor(result); // { verdict: 'holds', because: 'on every transport the microservices answered slower ...' }
+ * workTable(result).rows[1]; // { workPerCallUs: 1018, microservicesP50Us: 3490, modularP50Us: 3255, ratio: '1.07× [1.05–1.09×]' }
  * ```
  */
-export function verdictFor(result: Result): { verdict: Verdict; because: string } {
-  if (!result.sameAnswers) return { verdict: 'does-not-hold', because: 'the shapes did not all return the receipt the functions return in one call stack, so their times do not compare' };
-  if (result.comparisons.length === 0) throw new Error('no transport measured all three shapes: nothing to decide from');
-  const slower = result.comparisons.filter((c) => c.p50Ratio > 1 + marginFor(c));
-  const control = result.comparisons.map((c) => `${Math.round(Math.abs(c.controlRatio - 1) * 100)}%`).join(' and ');
-  const calls = (shape: ComparedShape) => result.rows.find((row) => row.shape === shape)?.networkCalls;
-  const hops = `${calls('microservices')} network calls per checkout against ${calls('modular-monolith')}`;
-  if (slower.length === result.comparisons.length) {
-    const worst = Math.max(...slower.map((c) => c.perNetworkCrossingUs));
-    return {
-      verdict: 'holds',
-      because: `on every transport the microservices' median checkout was slower than the modular monolith's: ${slower.map(describeComparison).join('; ')}. They made ${hops}; each boundary crossed over the network added up to ${worst} µs, while the modular monolith answered within ${control} of a plain monolith, because its module boundaries are function calls`,
-    };
-  }
-  if (slower.length === 0) {
-    return {
-      verdict: 'does-not-hold',
-      because: `on no transport were the microservices slower than the modular monolith by more than the noise between two identical deployments: ${result.comparisons.map(describeComparison).join('; ')}`,
-    };
-  }
-  const notSlower = result.comparisons.filter((c) => !slower.includes(c));
+export function workTable(result: Result): ResultTable {
+  const { naturalUs } = result.workPerCall;
+  const med = (values: readonly number[]) => round1(median(values));
   return {
-    verdict: 'conditional',
-    because: `the microservices were slower on ${slower.map(describeComparison).join('; ')}, but not by more than the noise on ${notSlower.map(describeComparison).join('; ')}`,
+    title: `Each module given CPU work per checkout, over http: the microservices ÷ the modular monolith (${result.runs} runs)`,
+    columns: [
+      { key: 'workPerCallUs', label: 'work per service call, µs' },
+      { key: 'monolithP50Us', label: 'plain monolith p50 µs' },
+      { key: 'modularP50Us', label: 'modular monolith p50 µs' },
+      { key: 'microservicesP50Us', label: 'microservices p50 µs' },
+      { key: 'ratio', label: 'microservices ÷ modular monolith (95% interval)' },
+    ],
+    rows: workSizes(result).map((addedWorkUs) => ({
+      workPerCallUs: Math.round(naturalUs + addedWorkUs),
+      monolithP50Us: med(workP50s(result, addedWorkUs, 'monolith')),
+      modularP50Us: med(workP50s(result, addedWorkUs, 'modular-monolith')),
+      microservicesP50Us: med(workP50s(result, addedWorkUs, 'microservices')),
+      ratio: ratioText(ratioInterval(workP50s(result, addedWorkUs, 'microservices'), workP50s(result, addedWorkUs, 'modular-monolith'))),
+    })),
   };
+}
+
+const point = (x: number, interval: Interval) => ({ x: Math.round(x), estimate: round3(interval.estimate), low: round3(interval.low), high: round3(interval.high) });
+
+/**
+ * The work added to each module, µs, at which the map's arithmetic line is drawn: from the lab's own
+ * checkout to past every published figure of work per call (Azure Functions' median execution,
+ * 0.68 s), so that no published figure falls beyond the line's end.
+ */
+export const arithmeticWorkUs: readonly number[] = [0, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 1_000_000];
+
+/** The series names of the verdict map's lines. */
+export const mapSeries = { http: 'http, measured', process: 'process, arithmetic from its measured hops' } as const;
+
+/**
+ * The verdict map: the microservices' median checkout ÷ the modular monolith's, against the work each
+ * service call does (µs), with the published figures of work per call marked. The http line is
+ * measured at every point: the lab's own checkout, then each module given more CPU work. The process
+ * line is arithmetic from its measured runs: per run, (microservices' p50 + n·W) ÷ (modular
+ * monolith's p50 + n·W) for n modules given W each, since work added to every module adds the same to
+ * both shapes while the hops stay what they cost. The threshold is the verdict rule's: a difference
+ * inside it is not called one.
+ *
+ * @example
+ * ```ts
+ * verdictMapOf(result).lines[0]; // { series: 'http, measured', points: [{ x: 18, estimate: 2.06, ... }, { x: 118, ... }, ...] }
+ * ```
+ */
+export function verdictMapOf(result: Result): VerdictMap {
+  const { naturalUs, modules } = result.workPerCall;
+  const sizes = workSizes(result);
+  const transports = result.comparisons.map((c) => c.transport);
+  const lines: MapLine[] = [];
+  if (transports.includes('http') && sizes.length > 0) {
+    const measured = [
+      point(naturalUs, ratioInterval(transportP50s(result, 'http', 'microservices'), transportP50s(result, 'http', 'modular-monolith'))),
+      ...sizes.map((added) => point(naturalUs + added, ratioInterval(workP50s(result, added, 'microservices'), workP50s(result, added, 'modular-monolith')))),
+    ];
+    lines.push({ series: mapSeries.http, points: measured });
+  }
+  if (transports.includes('process')) {
+    // Arithmetic, so drawn well past the measured sizes: every published figure falls on the line.
+    const [micro, modular] = [transportP50s(result, 'process', 'microservices'), transportP50s(result, 'process', 'modular-monolith')];
+    const withWork = (added: number) => ratioInterval(micro.map((us) => us + modules * added), modular.map((us) => us + modules * added));
+    lines.push({ series: mapSeries.process, points: arithmeticWorkUs.map((added) => point(naturalUs + added, withWork(added))) });
+  }
+  return {
+    title: 'The microservices’ median checkout ÷ the modular monolith’s, as each service call does more work',
+    xLabel: 'work per service call, µs',
+    yLabel: 'microservices ÷ modular monolith (p50)',
+    logX: true,
+    logY: true,
+    threshold: costThreshold,
+    aboveThreshold: `the microservices answer more than ${Math.round((costThreshold - 1) * 100)}% slower: the hops outweigh the work`,
+    belowThreshold: `within ${Math.round((costThreshold - 1) * 100)}%: the work per call hides the hops`,
+    lines,
+    markers: mapMarkers('workPerCallUs'),
+  };
+}
+
+/** Work in µs as a reader takes it in: '730 µs', '2.4 ms'. */
+const formatWork = (us: number) => (us < 1000 ? `${Math.round(us)} µs` : `${round1(us / 1000)} ms`);
+
+/** Where one line of the map crosses the threshold, in words, or that it does not within what was measured. */
+const crossingText = (line: MapLine | undefined, map: VerdictMap) => {
+  if (!line) return 'not measured';
+  const at = crossing(line.points, map.threshold, map);
+  return at === null ? `not within ${formatWork(Math.max(...line.points.map((p) => p.x)))}` : `about ${formatWork(at)}`;
+};
+
+/**
+ * How far the arithmetic (the lab's own checkout plus n·W on both sides) lands from what the http
+ * sweep measured, at the work sizes measured: the largest difference between the two ratios,
+ * relative to the measured one. Small, it is what lets the page carry the process transport's
+ * measured hops to heavier calls by arithmetic.
+ *
+ * @example
+ * ```ts
+ * arithmeticGap(result); // 0.02: the arithmetic lands within 2% of the measured ratio
+ * ```
+ */
+export function arithmeticGap(result: Result): number | null {
+  const { modules } = result.workPerCall;
+  const sizes = workSizes(result);
+  if (!result.comparisons.some((c) => c.transport === 'http') || sizes.length === 0) return null;
+  const [micro, modular] = [median(transportP50s(result, 'http', 'microservices')), median(transportP50s(result, 'http', 'modular-monolith'))];
+  return Math.max(
+    ...sizes.map((added) => {
+      const measured = median(workP50s(result, added, 'microservices')) / median(workP50s(result, added, 'modular-monolith'));
+      const predicted = (micro + modules * added) / (modular + modules * added);
+      return Math.abs(predicted - measured) / measured;
+    }),
+  );
+}
+
+/** The comparison the verdict reads first: the process transport (the nearest a real deployment), else the first. */
+const headline = (result: Result) => result.comparisons.find((c) => c.transport === 'process') ?? result.comparisons[0];
+
+/**
+ * What the figures found, in the terms of the one verdict rule. The benefit the claim names: the same
+ * modules answer faster when their boundaries are function calls than when they are network calls —
+ * by more than the rule's threshold, on the whole 95% interval of the median-latency ratio, on every
+ * transport. The plain monolith is compared too: if it answers as fast, the benefit comes from being
+ * one process, which is what a modular monolith is (the page says why that is not a definition). The
+ * microservices are the cut compared against. The verdict map carries the ratio to heavier calls: where
+ * published figures of work per call fall on both sides of where it drops under the threshold, the
+ * benefit flips within the realistic region. The price the modular monolith pays for its modules is
+ * its latency over the plain monolith's. Throws when the shapes answered differently (their times would
+ * not compare) or no transport measured all three.
+ *
+ * @example
+ * ```ts
+ * findingFor(result);
+ * // { credited: 'modular-monolith', shownBy: { monolith: true, 'modular-monolith': true, microservices: false },
+ * //   flipsWithinRealisticRegion: '…', cost: { what: '…', ratio: { estimate: 0.99, ... } }, because: 'Split into microservices, …' }
+ * ```
+ */
+export function findingFor(result: Result): Finding {
+  if (!result.sameAnswers) throw new Error('the shapes did not all return the receipt the functions return in one call stack, so their times do not compare');
+  const first = headline(result);
+  if (!first) throw new Error('no transport measured all three shapes: nothing to decide from');
+  const fasterThanMicroservices = (pick: (c: TransportComparison) => Interval) => result.comparisons.every((c) => clearlyAbove(pick(c), costThreshold));
+  const map = verdictMapOf(result);
+  // The line nearest a real deployment decides where it flips: the process transport's, else http's.
+  const line = map.lines.find((l) => l.series === mapSeries.process) ?? map.lines[0];
+  const sides = line ? markersBySide(line, map) : { above: [], below: [] };
+  const at = line ? crossing(line.points, map.threshold, map) : null;
+  const gap = `${Math.round((costThreshold - 1) * 100)}%`;
+  const flips = at !== null && sides.above.length > 0 && sides.below.length > 0;
+  const where = first.transport === 'process' ? 'between processes' : 'over http';
+  const hop = Math.round(first.intervals.perNetworkCrossingUs.estimate);
+  return {
+    credited: 'modular-monolith',
+    shownBy: {
+      monolith: fasterThanMicroservices((c) => c.intervals.monolithP50Ratio),
+      'modular-monolith': fasterThanMicroservices((c) => c.intervals.p50Ratio),
+      microservices: false,
+    },
+    ...(flips
+      ? {
+          flipsWithinRealisticRegion: `the microservices answer more than ${gap} slower only below about ${formatWork(at)} of work per service call (${line?.series}); below it: ${formatList(sides.above)}; above: ${formatList(sides.below)}`,
+        }
+      : {}),
+    cost: { what: `the latency its module boundaries add over a plain monolith, ${where}`, ratio: first.intervals.controlRatio },
+    because:
+      `Split into microservices, the checkout answered ${formatRatio(first.intervals.p50Ratio.estimate)} slower ${where}, yet each hop is a fixed ~${hop} µs: ` +
+      (at === null ? `still over ${gap} slower at ${formatWork(Math.max(...(line?.points ?? []).map((p) => p.x)))} of work per call` : `past ~${formatWork(at)} of work per call, under ${gap} slower`),
+  };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'conditional', because: 'Split into microservices, …', rule: 'it flips within the realistic region: …' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
 }
 
 const transportPhrase: Readonly<Record<TransportName, string>> = {
@@ -245,16 +508,150 @@ const transportPhrase: Readonly<Record<TransportName, string>> = {
 
 /**
  * The one figure that matters, read from the process transport when it ran (the closest to a real
- * deployment), else from the first transport; null for a run that measured nothing.
+ * deployment), else from the first transport; null for a result that measured nothing.
  *
  * @example
  * ```ts
- * keyFigure(result); // 'microservices 2.9× slower per checkout with a process per unit (p50 812 vs 280 µs), 3 network calls vs 1'
+ * keyFigure(result); // 'microservices 3.06× slower per checkout with a process per unit (p50 1131 vs 369 µs), 3 network calls vs 1'
  * ```
  */
 export function keyFigure(result: Result): string | null {
-  const c = result.comparisons.find((comparison) => comparison.transport === 'process') ?? result.comparisons[0];
+  const c = result.comparisons?.find((comparison) => comparison.transport === 'process') ?? result.comparisons?.[0];
   if (!c) return null;
   const calls = (shape: ComparedShape) => result.rows.find((row) => row.transport === c.transport && row.shape === shape)?.networkCalls;
   return `microservices ${c.p50Ratio}× slower per checkout ${transportPhrase[c.transport]} (p50 ${c.microservicesP50Us} vs ${c.modularP50Us} µs), ${calls('microservices')} network calls vs ${calls('modular-monolith')}`;
+}
+
+/** The figures the page prints for one transport, formatted as it prints them. */
+export interface TransportFigures {
+  /** Median checkout of the microservices, median of the runs, in µs ('1,131 µs'). */
+  readonly microservicesP50: string;
+  /** Median checkout of the modular monolith, in µs. */
+  readonly modularP50: string;
+  /** Median checkout of the plain monolith (the control), in µs. */
+  readonly monolithP50: string;
+  /** 99th percentile checkout of the microservices, in µs. */
+  readonly microservicesP99: string;
+  /** 99th percentile checkout of the modular monolith, in µs. */
+  readonly modularP99: string;
+  /** Microservices p50 ÷ modular monolith p50, with its 95% interval ('3.06× [2.95–3.18×]'). */
+  readonly p50Ratio: string;
+  /** Microservices p99 ÷ modular monolith p99, with its 95% interval. */
+  readonly p99Ratio: string;
+  /** Microservices p50 ÷ plain monolith p50, with its 95% interval. */
+  readonly monolithP50Ratio: string;
+  /** What each boundary that became a network call added to the median, with its 95% interval, in µs. */
+  readonly perNetworkCrossing: string;
+  /** Modular monolith p50 ÷ plain monolith p50, with its 95% interval: the price of the modules, in process. */
+  readonly controlRatio: string;
+}
+
+/** Everything the claim's page prints from a result, formatted as the page shows it. */
+export interface PageFigures {
+  /** Independent runs (a count). */
+  readonly runs: number;
+  /** Business boundaries a checkout crosses by function call in the modular monolith (a count). */
+  readonly modularCrossedByFunctionCall: number;
+  /** Business boundaries a checkout crosses over the network across the microservices (a count). */
+  readonly microservicesCrossedOverNetwork: number;
+  /** Network calls one checkout made in the modular monolith, the client's included (a count). */
+  readonly modularNetworkCalls: number;
+  /** Network calls one checkout made across the microservices, the client's included (a count). */
+  readonly microservicesNetworkCalls: number;
+  /** The sentence saying whether the microservices were clearly slower on every transport measured. */
+  readonly slowerEverywhere: string;
+  /** The sentence saying whether the plain monolith was as clearly faster than the microservices. */
+  readonly monolithToo: string;
+  /** The process transport: every unit its own Node process. */
+  readonly process: TransportFigures;
+  /** The http transport: every unit a server inside one process. */
+  readonly http: TransportFigures;
+  /** The six checkout functions in one call stack, median, in µs. */
+  readonly inProcessCheckoutP50: string;
+  /** The checkout's own work per service call (the in-process checkout ÷ the modules), in µs. */
+  readonly naturalWorkPerCall: string;
+  /** The sentence saying whether one network hop cost more than the whole checkout's work on every transport. */
+  readonly hopOutweighsWork: string;
+  /** Whether every shape returned the receipt of the functions in one call stack, as the page's parenthesis says it. */
+  readonly sameAnswers: string;
+  /** The verdict rule's threshold, as a ratio ('1.10×'), and as a percentage slower ('10%'). */
+  readonly threshold: { readonly ratio: string; readonly percent: string };
+  /** The work added to each module in the sweep, in words ('100 µs, 1 ms and 10 ms'). */
+  readonly workSizes: string;
+  /** The verdict map. */
+  readonly verdictMap: VerdictMap;
+  /** Where each line of the map crosses the threshold, as work per service call ('about 730 µs'). */
+  readonly crossesAt: { readonly http: string; readonly process: string };
+  /** The published figures on each side of the process line's crossing ('µSuite: sub-ms medians'; 'none'). */
+  readonly markers: { readonly above: string; readonly below: string };
+  /** How far the arithmetic lands from the measured http sweep, at most, as a percentage ('2%', 'under 1%'). */
+  readonly arithmeticGap: string;
+  /** Every shape on every transport, for the latency bar charts (p50Us and p99Us by transport and shape). */
+  readonly latencyBars: readonly ShapeRow[];
+}
+
+/** One transport's comparison as the page prints it. */
+function transportFigures(comparison: TransportComparison): TransportFigures {
+  return {
+    microservicesP50: formatUs(comparison.microservicesP50Us),
+    modularP50: formatUs(comparison.modularP50Us),
+    monolithP50: formatUs(comparison.monolithP50Us),
+    microservicesP99: formatUs(comparison.microservicesP99Us),
+    modularP99: formatUs(comparison.modularP99Us),
+    p50Ratio: ratioText(comparison.intervals.p50Ratio),
+    p99Ratio: ratioText(comparison.intervals.p99Ratio),
+    monolithP50Ratio: ratioText(comparison.intervals.monolithP50Ratio),
+    perNetworkCrossing: usText(comparison.intervals.perNetworkCrossingUs),
+    controlRatio: ratioText(comparison.intervals.controlRatio),
+  };
+}
+
+/**
+ * Everything the page prints, read from a result that measured the process and http transports (it
+ * throws, naming the missing row, for a run that left one out).
+ *
+ * @example
+ * ```ts
+ * const figures = pageFigures(evidence.result);
+ * figures.process.p50Ratio; // '3.06× [2.95–3.18×]'
+ * figures.crossesAt.process; // 'about 2.4 ms'
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const modular = pickRow(result.rows, { transport: 'process', shape: 'modular-monolith' });
+  const micro = pickRow(result.rows, { transport: 'process', shape: 'microservices' });
+  const slowerEverywhere = result.comparisons.every((c) => clearlyAbove(c.intervals.p50Ratio, costThreshold));
+  const monolithToo = result.comparisons.every((c) => clearlyAbove(c.intervals.monolithP50Ratio, costThreshold));
+  const hopOutweighsWork = result.comparisons.every((c) => c.intervals.perNetworkCrossingUs.estimate > result.inProcessCheckout.p50Us);
+  const map = verdictMapOf(result);
+  const processLine = map.lines.find((line) => line.series === mapSeries.process);
+  const sides = processLine ? markersBySide(processLine, map) : { above: [], below: [] };
+  const gap = arithmeticGap(result);
+  const percent = `${Math.round((costThreshold - 1) * 100)}%`;
+  return {
+    runs: result.runs,
+    modularCrossedByFunctionCall: modular.crossedByFunctionCall,
+    microservicesCrossedOverNetwork: micro.crossedOverNetwork,
+    modularNetworkCalls: modular.networkCalls,
+    microservicesNetworkCalls: micro.networkCalls,
+    slowerEverywhere: slowerEverywhere
+      ? `The microservices were more than ${percent} slower on both transports the lab has with a real network stack, on the whole 95% interval.`
+      : `The microservices were not clearly more than ${percent} slower on every transport.`,
+    monolithToo: monolithToo ? 'So was the plain monolith: every in-process cut shares the benefit.' : 'The plain monolith was not clearly as fast on every transport.',
+    process: transportFigures(pickRow(result.comparisons, { transport: 'process' })),
+    http: transportFigures(pickRow(result.comparisons, { transport: 'http' })),
+    inProcessCheckoutP50: formatUs(result.inProcessCheckout.p50Us),
+    naturalWorkPerCall: formatUs(result.workPerCall.naturalUs),
+    hopOutweighsWork: hopOutweighsWork
+      ? 'On every transport one hop cost more than the whole checkout’s work.'
+      : 'One hop did not always cost more than the whole checkout’s work.',
+    sameAnswers: result.sameAnswers ? 'all identical' : 'this run found a difference',
+    threshold: { ratio: formatRatio(costThreshold), percent },
+    workSizes: formatList(workSizes(result).map(formatWork)),
+    verdictMap: map,
+    crossesAt: { http: crossingText(map.lines.find((line) => line.series === mapSeries.http), map), process: crossingText(processLine, map) },
+    markers: { above: sides.above.length ? formatList(sides.above) : 'none', below: sides.below.length ? formatList(sides.below) : 'none' },
+    arithmeticGap: gap === null ? '–' : gap < 0.01 ? 'under 1%' : `${Math.round(gap * 100)}%`,
+    latencyBars: result.rows,
+  };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
 import { findLeftovers } from '../lab/processes/leftovers.ts';
 import { experiment } from './experiment.ts';
-import { keyFigure, verdictFor, type RedeployRow, type Result } from './report.ts';
+import { becauseWordLimit, wordCount } from '../lab/experiment/verdict-rule.ts';
+import { findingFor, keyFigure, lostCheckoutsRatio, redeployTimeRatio, verdictFor, type RedeployRow, type Result } from './report.ts';
 
 let result: Result;
 const rowsOf = (shape: RedeployRow['shape']) => result.rows.filter((row) => row.shape === shape);
@@ -69,34 +70,40 @@ describe('modular-monolith-independent-deploys (quick run: a change to each modu
   });
 
   it('supports the verdict the registry publishes, and names the key figure', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('modular-monolith-independent-deploys').verdict);
+    expect(verdictFor(result).verdict).toBe(claimById('modular-monolith-independent-deploys').verdict);
+    expect(wordCount(verdictFor(result).because)).toBeLessThanOrEqual(becauseWordLimit);
+    // One round cannot give an interval: the page's ratios need the full run's rounds.
+    expect(redeployTimeRatio(result)).toBeNull();
     expect(keyFigure(result)).toBe('a billing change replaces 1 of 3 processes (2 of 6 functions) vs 1 of 1 (6 of 6) in the modular monolith');
     expect(experiment.tables(result).map((table) => table.rows.length)).toEqual([6, 12, 2]);
   });
 });
 
-describe('verdictFor', () => {
-  const row = (shape: RedeployRow['shape'], module: RedeployRow['module'], strategy: RedeployRow['strategy'], failed: number): RedeployRow => {
+describe('findingFor and verdictFor', () => {
+  const rounds = 5;
+  const row = (shape: RedeployRow['shape'], module: RedeployRow['module'], strategy: RedeployRow['strategy'], failed: number, wallMs = 600): RedeployRow => {
     const micro = shape === 'microservices';
     const functions = { cart: 3, billing: 2, receipts: 1 }[module];
     return {
-      shape, module, strategy, unit: micro ? module : 'checkout', redeploys: 3,
+      shape, module, strategy, unit: micro ? module : 'checkout', redeploys: rounds,
       processesTotal: micro ? 3 : 1, processesReplaced: 1, untouchedProcesses: micro ? 2 : 0, untouchedRestarted: 0,
       moduleFunctions: functions, functionsRedeployed: micro ? functions : 6, functionsTotal: 6,
-      bytesRedeployed: 500_000, bytesTotal: micro ? 1_500_000 : 500_000, functionBytesRedeployed: micro ? 300 : 1_000, functionBytesTotal: 1_000,
-      redeployMs: 600, unlistedMs: strategy === 'stop-then-start' ? 500 : 0, newReleaseServing: true, oldExits: ['0', '0', '0'],
-      sent: 300, succeeded: 300 - failed, failed, failureWindowMs: failed ? 500 : 0,
+      bytesRedeployed: micro ? 499_000 : 500_000, bytesTotal: micro ? 1_500_000 : 500_000, functionBytesRedeployed: micro ? 300 : 1_000, functionBytesTotal: 1_000,
+      redeployMs: wallMs, redeployMsByRound: Array.from({ length: rounds }, (_, round) => wallMs + round),
+      unlistedMs: strategy === 'stop-then-start' ? 500 : 0, newReleaseServing: true, oldExits: ['0', '0', '0', '0', '0'],
+      sent: 300 * rounds, succeeded: (300 - failed) * rounds, failed: failed * rounds, failureWindowMs: failed ? 500 : 0,
+      sentByRound: Array.from({ length: rounds }, () => 300), failedByRound: Array.from({ length: rounds }, (_, round) => failed + round),
     };
   };
-  const rows = (microFailed: number, mmFailed: number) =>
+  const rows = (microFailed: number, mmFailed: number, microWallMs = 600) =>
     (['modular-monolith', 'microservices'] as const).flatMap((shape) =>
       (['cart', 'billing', 'receipts'] as const).flatMap((module) => [
-        row(shape, module, 'start-then-stop', 0),
+        row(shape, module, 'start-then-stop', 0, shape === 'microservices' ? microWallMs : 600),
         row(shape, module, 'stop-then-start', shape === 'microservices' ? microFailed : mmFailed),
       ]),
     );
   const base: Result = {
-    rounds: 3, concurrency: 4, intervalMs: 10, drainMs: 150, rows: rows(200, 200),
+    rounds, concurrency: 4, intervalMs: 10, drainMs: 150, rows: rows(200, 180),
     shapes: [
       { shape: 'modular-monolith', deployUnits: 1, networkContracts: 0, inProcessBoundaries: 2, bundleBytes: 500_000 },
       { shape: 'microservices', deployUnits: 3, networkContracts: 2, inProcessBoundaries: 0, bundleBytes: 1_500_000 },
@@ -104,30 +111,35 @@ describe('verdictFor', () => {
   };
   const change = (match: (r: RedeployRow) => boolean, patch: Partial<RedeployRow>): Result => ({ ...base, rows: base.rows.map((r) => (match(r) ? { ...r, ...patch } : r)) });
 
-  it('holds with a cost when each change stays in its service but a stop-then-start fails checkouts in both shapes', () => {
-    const verdict = verdictFor(base);
-    expect(verdict.verdict).toBe('holds-with-cost');
-    expect(verdict.because).toMatch(/3 deploy pipelines instead of 1 and 2 network APIs/);
+  it('is not testable: deploying one service alone is what a microservice is, and the finding says which definition', () => {
+    const judged = verdictFor(base);
+    expect(judged.verdict).toBe('not-testable');
+    expect(judged.rule).toMatch(/^true by definition: a microservice is deployed on its own/);
+    expect(findingFor(base).cost?.ratio.estimate).toBe(3);
   });
 
-  it('holds when the independent redeploy also kept checkouts alive where the modular monolith lost them', () => {
-    expect(verdictFor({ ...base, rows: rows(0, 200) }).verdict).toBe('holds');
+  it('says what the definition implies, from the figures: functions and bytes shipped, checkouts lost', () => {
+    const { because } = verdictFor(base);
+    expect(because).toBe("Separate deployment defines a microservice; a billing change shipped 2 of 6 functions but 99.8% of the monolith's bytes; stopped-then-started, services lost 67% of checkouts, the monolith 60%");
+    expect(wordCount(because)).toBeLessThanOrEqual(becauseWordLimit);
   });
 
-  it('is conditional when a change to one module also restarted another service', () => {
-    expect(verdictFor(change((r) => r.shape === 'microservices' && r.module === 'billing', { processesReplaced: 2, untouchedRestarted: 3 })).verdict).toBe('conditional');
+  it('puts an interval on how much longer a service took to redeploy, and on how many more checkouts it lost, one ratio per round', () => {
+    expect(redeployTimeRatio({ ...base, rows: rows(200, 180, 1200) })?.estimate).toBeCloseTo(1200 / 600, 1);
+    const lost = lostCheckoutsRatio(base);
+    expect(lost?.runs).toBe(5);
+    expect(lost?.low).toBeGreaterThan(1);
+    // A modular monolith that lost nothing leaves no ratio to take.
+    expect(lostCheckoutsRatio({ ...base, rows: rows(200, 0) })).toBeNull();
   });
 
-  it('does not hold when every microservices change restarted the whole fleet', () => {
-    expect(verdictFor(change((r) => r.shape === 'microservices', { processesReplaced: 3, untouchedRestarted: 6 })).verdict).toBe('does-not-hold');
-  });
-
-  it('does not hold when the modular monolith could redeploy part of itself', () => {
-    expect(verdictFor(change((r) => r.shape === 'modular-monolith' && r.module === 'receipts', { functionsRedeployed: 1 })).verdict).toBe('does-not-hold');
+  it('refuses a run that contradicts the definitions: a change that restarted another service, or a monolith that shipped part of itself', () => {
+    expect(() => findingFor(change((r) => r.shape === 'microservices' && r.module === 'billing', { processesReplaced: 2, untouchedRestarted: 3 }))).toThrow("a fault of the lab's fleet");
+    expect(() => findingFor(change((r) => r.shape === 'modular-monolith' && r.module === 'receipts', { functionsRedeployed: 1 }))).toThrow('modular-monolith receipts: 1 of 1 processes, 1 of 6 functions');
   });
 
   it('refuses to judge when a redeploy left the new release not serving, or a module was not changed', () => {
-    expect(verdictFor(change((r) => r.module === 'cart' && r.shape === 'microservices', { newReleaseServing: false })).verdict).toBe('not-testable');
-    expect(verdictFor({ ...base, rows: base.rows.filter((r) => r.module !== 'receipts') }).verdict).toBe('not-testable');
+    expect(() => findingFor(change((r) => r.module === 'cart' && r.shape === 'microservices', { newReleaseServing: false }))).toThrow('new release serving');
+    expect(() => findingFor({ ...base, rows: base.rows.filter((r) => r.module !== 'receipts') })).toThrow('did not redeploy a change to every module');
   });
 });

@@ -12,7 +12,7 @@ import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { microservices, modularMonolith, shapeCalls, type AnyShape } from '../lab/model/shapes.ts';
 import { processStartTicks } from '../lab/processes/proc.ts';
 import { replacedUnits, replaceStrategies, startFleet, type Fleet, type ReplaceStrategy } from './fleet.ts';
-import { changeTable, loadTable, shapeCostTable, verdictFor, type DeployShapeName, type ModuleName, type RedeployRow, type Result, type ShapeCostRow } from './report.ts';
+import { changeTable, findingFor, loadTable, shapeCostTable, type DeployShapeName, type ModuleName, type RedeployRow, type Result, type ShapeCostRow } from './report.ts';
 import { median } from '../lab/measure/stats.ts';
 
 const params = z.object({
@@ -139,7 +139,7 @@ export const experiment = defineExperiment({
   params,
   quick: { rounds: 1, concurrency: 2, warmCheckouts: 5, maxSeconds: 5 },
   tables: (result) => [changeTable(result), loadTable(result), shapeCostTable(result)],
-  verdict: verdictFor,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<Result> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mm-independent-deploys-'));
@@ -224,6 +224,7 @@ export const experiment = defineExperiment({
               functionBytesRedeployed: functionBytes(unit),
               functionBytesTotal: shapeBundles.units.reduce((sum, candidate) => sum + functionBytes(candidate), 0),
               redeployMs: median(taken.map((sample) => sample.wallMs)),
+              redeployMsByRound: taken.map((sample) => Math.round(sample.wallMs * 10) / 10),
               unlistedMs: median(taken.map((sample) => sample.unlistedMs)),
               newReleaseServing: taken.length > 0 && taken.every((sample) => sample.serving),
               oldExits: taken.map((sample) => sample.oldExit),
@@ -231,6 +232,8 @@ export const experiment = defineExperiment({
               succeeded: taken.reduce((sum, sample) => sum + sample.succeeded, 0),
               failed: taken.reduce((sum, sample) => sum + sample.failed, 0),
               failureWindowMs: Math.max(0, ...taken.map((sample) => sample.failureWindowMs)),
+              sentByRound: taken.map((sample) => sample.sent),
+              failedByRound: taken.map((sample) => sample.failed),
             };
           }),
         );

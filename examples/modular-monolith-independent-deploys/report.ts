@@ -1,5 +1,8 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { clearlyBelow, exactly, formatInterval, minimumRuns, ratioInterval, type Interval } from '../lab/measure/interval.ts';
+import { formatBytes, formatMs, formatPercent } from '../lab/report/format.ts';
+import { pickRow, sumOf } from '../lab/report/pick.ts';
 import type { ReplaceStrategy } from './fleet.ts';
 
 /** The two shapes compared: the same three business modules, in one deploy unit or in three. */
@@ -34,6 +37,8 @@ export interface RedeployRow {
   readonly functionBytesTotal: number;
   /** Median wall time of a redeploy: until the new process is listed and the old one has exited, ms. */
   readonly redeployMs: number;
+  /** The wall time of each redeploy, ms, in round order: one independent redeploy per round. */
+  readonly redeployMsByRound: readonly number[];
   /** Median time the unit's balancer had no process to send to, ms (0 when the new one starts first). */
   readonly unlistedMs: number;
   /** After every redeploy, /proc showed the unit running the new artifact and a checkout returned the reference receipt. */
@@ -46,6 +51,9 @@ export interface RedeployRow {
   readonly failed: number;
   /** Longest stretch from a first to a last failed checkout in one redeploy, ms. */
   readonly failureWindowMs: number;
+  /** Checkouts sent during each redeploy, and how many of them failed, in round order. */
+  readonly sentByRound: readonly number[];
+  readonly failedByRound: readonly number[];
 }
 
 /** What a shape keeps in place whatever changes: derived from the shape the experiment deploys. */
@@ -75,6 +83,7 @@ export interface Result {
 }
 
 const kib = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const share = (part: number, whole: number) => formatPercent(whole > 0 ? part / whole : null, 1);
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 const rowsOf = (result: Result, shape: DeployShapeName, strategy?: ReplaceStrategy) =>
   result.rows.filter((row) => row.shape === shape && (strategy === undefined || row.strategy === strategy));
@@ -194,68 +203,118 @@ export function shapeCostTable(result: Result): ResultTable {
 export const independent = (row: RedeployRow) =>
   row.processesTotal > 1 && row.processesReplaced === 1 && row.untouchedRestarted === 0 && row.functionsRedeployed < row.functionsTotal;
 
-const sum = (rows: readonly RedeployRow[], pick: (row: RedeployRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
-
 /**
- * The verdict the figures support. Every redeploy must have put the new release in service, or the
- * figures say nothing (not testable). The modular monolith must redeploy every function for every
- * change, else the contrast fails (does not hold). If every microservices change replaced only its own
- * unit, with the others' PIDs and start times unchanged, the claim holds; if only some did,
- * conditional; if none, does not hold. It holds outright only if that independence also kept checkouts
- * alive where the modular monolith lost them in a stop-then-start; otherwise it holds with its cost:
- * more pipelines and network APIs, and no availability gained.
- *
- * @example
- * ```ts
- * verdictFor(result); // { verdict: 'holds-with-cost', because: 'a change to one module replaced 1 of 3 ...' }
- * ```
+ * Checks that the run redeployed a change to every module in both shapes and that every redeploy left
+ * the new release serving; throws, naming what is missing, when not: such a run says nothing.
  */
-export function verdictFor(result: Result): { verdict: Verdict; because: string } {
+function checkedRows(result: Result): { readonly mm: readonly RedeployRow[]; readonly micro: readonly RedeployRow[] } {
   const mm = rowsOf(result, 'modular-monolith');
   const micro = rowsOf(result, 'microservices');
   const modules = (rows: readonly RedeployRow[]) => new Set(rows.map((row) => row.module)).size;
-  if (mm.length === 0 || micro.length === 0 || modules(mm) < 3 || modules(micro) < 3) {
-    return { verdict: 'not-testable', because: 'the run did not redeploy a change to every module in both shapes' };
-  }
+  if (modules(mm) < 3 || modules(micro) < 3) throw new Error('the run did not redeploy a change to every module in both shapes: nothing to decide from');
   if (![...mm, ...micro].every((row) => row.newReleaseServing && row.redeploys > 0)) {
-    return { verdict: 'not-testable', because: 'a redeploy did not leave the new release serving correct checkouts, so what it replaced says nothing' };
+    throw new Error('a redeploy did not leave the new release serving correct checkouts, so what it replaced says nothing');
   }
-  const whole = mm.filter((row) => row.functionsRedeployed < row.functionsTotal);
-  if (whole.length > 0) {
-    return { verdict: 'does-not-hold', because: `the modular monolith redeployed part of itself for a change to ${whole.map((row) => row.module).join(', ')}` };
-  }
-  const apart = micro.filter(independent);
-  const notApart = micro.filter((row) => !independent(row));
-  const describe = (row: RedeployRow) => `${row.module}: ${row.processesReplaced} of ${row.processesTotal} processes, ${row.untouchedRestarted} restarts of the others`;
-  if (apart.length === 0) return { verdict: 'does-not-hold', because: `no change to one module stayed in its service (${micro.map(describe).join('; ')})` };
-  if (notApart.length > 0) {
-    return { verdict: 'conditional', because: `some changes stayed in their service and some did not: ${notApart.map(describe).join('; ')}` };
-  }
+  return { mm, micro };
+}
 
-  const processes = micro[0]?.processesTotal ?? 0;
-  const redeploys = sum(micro, (row) => row.redeploys);
-  const functions = [...new Map(micro.map((row) => [row.module, `${row.module} ${row.functionsRedeployed}`])).values()].join(', ');
-  const total = micro[0]?.functionsTotal ?? 0;
-  const mmBytes = mm[0]?.bytesRedeployed ?? 0;
-  const biggestShare = Math.max(...micro.map((row) => percent(row.bytesRedeployed, mmBytes)));
-  const recreate = (rows: readonly RedeployRow[]) => rows.filter((row) => row.strategy === 'stop-then-start');
-  const microLost = sum(recreate(micro), (row) => row.failed);
-  const microSent = sum(recreate(micro), (row) => row.sent);
-  const mmLost = sum(recreate(mm), (row) => row.failed);
-  const mmSent = sum(recreate(mm), (row) => row.sent);
-  const units = result.shapes.find((shape) => shape.shape === 'microservices');
-  const held =
-    `a change to one module replaced 1 of ${processes} microservice processes (of ${total} functions: ${functions}) and, in ${redeploys} redeploys, ` +
-    `never restarted the other two; the modular monolith replaced its one process, all ${total} functions, for every change`;
-  const cost =
-    `${units?.deployUnits ?? processes} deploy pipelines instead of 1 and ${units?.networkContracts ?? 0} network APIs that must stay compatible between separate releases; ` +
-    `each service's bundle is up to ${biggestShare}% of the modular monolith's bytes, since the dependencies ship with every service`;
-  const availability = `stopped then started, the microservices lost ${microLost} of ${microSent} checkouts and the modular monolith ${mmLost} of ${mmSent}`;
-  if (microLost === 0 && mmLost > 0) return { verdict: 'holds', because: `${held}; ${availability}, so independence also kept checkouts alive. It costs ${cost}` };
-  return {
-    verdict: 'holds-with-cost',
-    because: `${held}. It buys a smaller release, not availability: ${availability}. It costs ${cost}`,
+/** One value per round: `pick` summed over the rows of a shape and strategy (every change of that round). */
+const perRound = (result: Result, shape: DeployShapeName, strategy: ReplaceStrategy, pick: (row: RedeployRow) => readonly number[]) => {
+  const rows = rowsOf(result, shape, strategy);
+  return Array.from({ length: result.rounds }, (_, round) => rows.reduce((total, row) => total + (pick(row)[round] ?? Number.NaN), 0));
+};
+
+/**
+ * How long the microservices took to ship a change, as a multiple of the modular monolith: per round,
+ * the three services' redeploys (one per change, start-then-stop) over the modular monolith's three,
+ * with its 95% interval over the rounds. Null below `minimumRuns` rounds (a quick run).
+ *
+ * @example
+ * ```ts
+ * redeployTimeRatio(result); // { estimate: 1.02, low: 0.97, high: 1.08, runs: 5 }: no faster
+ * ```
+ */
+export function redeployTimeRatio(result: Result): Interval | null {
+  if (result.rounds < minimumRuns) return null;
+  const wall = (row: RedeployRow) => row.redeployMsByRound;
+  return ratioInterval(perRound(result, 'microservices', 'start-then-stop', wall), perRound(result, 'modular-monolith', 'start-then-stop', wall));
+}
+
+/**
+ * How many more checkouts the microservices lost while a unit was stopped then started, as a multiple
+ * of the modular monolith's loss: per round, the share of checkouts failed over the three changes in
+ * each shape, microservices over modular monolith, with its 95% interval. Null below `minimumRuns`
+ * rounds, or when a round of the modular monolith lost nothing (no ratio to take).
+ *
+ * @example
+ * ```ts
+ * lostCheckoutsRatio(result); // { estimate: 1.03, low: 0.99, high: 1.06, runs: 5 }: about as many lost
+ * ```
+ */
+export function lostCheckoutsRatio(result: Result): Interval | null {
+  if (result.rounds < minimumRuns) return null;
+  const share = (shape: DeployShapeName) => {
+    const failed = perRound(result, shape, 'stop-then-start', (row) => row.failedByRound);
+    const sent = perRound(result, shape, 'stop-then-start', (row) => row.sentByRound);
+    return failed.map((count, round) => count / (sent[round] as number));
   };
+  const [micro, mm] = [share('microservices'), share('modular-monolith')];
+  if (mm.some((value) => !(value > 0)) || micro.some((value) => !Number.isFinite(value))) return null;
+  return ratioInterval(micro, mm);
+}
+
+/**
+ * What the figures found, in the terms of the one verdict rule. Replacing one microservice and
+ * leaving the others running is what a microservice *is* (Lewis and Fowler define microservices as
+ * independently deployable), and redeploying the whole unit is what a modular monolith is: the
+ * property is true by definition, so the verdict is `not-testable`, and the page tests what the claim
+ * implies instead (a smaller release, a quicker one, fewer checkouts lost). The run still has to agree
+ * with the definitions: a change that restarted another service, or a modular monolith that shipped
+ * part of itself, is a fault of the lab's fleet, and this throws rather than judge it. The price it
+ * states is a count: the deploy pipelines each shape keeps.
+ *
+ * @example
+ * ```ts
+ * findingFor(result);
+ * // { credited: 'microservices', byDefinition: 'a microservice is deployed on its own …', shownBy: { 'modular-monolith': false, microservices: true },
+ * //   cost: { what: 'deploy pipelines', ratio: { estimate: 3, ... } }, because: 'Separate deployment defines a microservice; …' }
+ * ```
+ */
+export function findingFor(result: Result): Finding {
+  const { mm, micro } = checkedRows(result);
+  const broken = [...micro.filter((row) => !independent(row)), ...mm.filter((row) => row.functionsRedeployed < row.functionsTotal)];
+  if (broken.length > 0) {
+    const describe = (row: RedeployRow) => `${row.shape} ${row.module}: ${row.processesReplaced} of ${row.processesTotal} processes, ${row.functionsRedeployed} of ${row.functionsTotal} functions, ${row.untouchedRestarted} restarts of the others`;
+    throw new Error(`the run contradicts what the two shapes are, a fault of the lab's fleet: ${broken.map(describe).join('; ')}`);
+  }
+  const microShape = pickRow(result.shapes, { shape: 'microservices' });
+  const mmShape = pickRow(result.shapes, { shape: 'modular-monolith' });
+  const microBilling = pickRow(micro, { module: 'billing', strategy: 'start-then-stop' });
+  const mmBilling = pickRow(mm, { module: 'billing', strategy: 'start-then-stop' });
+  const lost = (rows: readonly RedeployRow[]) => formatPercent(sumOf(rows, 'failed') / sumOf(rows, 'sent'));
+  const stopThenStart = (rows: readonly RedeployRow[]) => rows.filter((row) => row.strategy === 'stop-then-start');
+  return {
+    credited: 'microservices',
+    byDefinition: 'a microservice is deployed on its own (Lewis and Fowler), a modular monolith is one deploy unit',
+    shownBy: { 'modular-monolith': false, microservices: true },
+    cost: { what: 'deploy pipelines', ratio: exactly(microShape.deployUnits / mmShape.deployUnits) },
+    because:
+      `Separate deployment defines a microservice; a billing change shipped ${microBilling.functionsRedeployed} of ${microBilling.functionsTotal} functions ` +
+      `but ${share(microBilling.bytesRedeployed, mmBilling.bytesRedeployed)} of the monolith's bytes; ` +
+      `stopped-then-started, services lost ${lost(stopThenStart(micro))} of checkouts, the monolith ${lost(stopThenStart(mm))}`,
+  };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'not-testable', because: 'Separate deployment defines a microservice; …', rule: 'true by definition: …' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
 }
 
 /**
@@ -275,4 +334,154 @@ export function keyFigure(result: Result): string | null {
     `a billing change replaces ${micro.processesReplaced} of ${micro.processesTotal} processes (${micro.functionsRedeployed} of ${micro.functionsTotal} functions) ` +
     `vs ${mm.processesReplaced} of ${mm.processesTotal} (${mm.functionsRedeployed} of ${mm.functionsTotal}) in the modular monolith`
   );
+}
+
+/** Checkouts sent during a shape's redeploys with one strategy, over every change, and how many failed. */
+export interface LoadFigures {
+  /** Checkouts that failed (a count). */
+  readonly failed: number;
+  /** Checkouts sent during the redeploys (a count). */
+  readonly sent: number;
+  /** Failed ÷ sent, as a percentage to one decimal ('63.0%'; '–' when none were sent). */
+  readonly failedShare: string;
+}
+
+/** One change's stop-then-start redeploys: how long the unit had no process, and the checkouts they cost. */
+export interface StopThenStartFigures {
+  /** Median time the unit's balancer had no process to send to, in ms ('227 ms'). */
+  readonly unlisted: string;
+  /** Checkouts that failed during the redeploys (a count). */
+  readonly failed: number;
+  /** Checkouts sent during the redeploys (a count). */
+  readonly sent: number;
+}
+
+/** Everything the claim's page prints from a result, formatted as the page shows it. */
+export interface PageFigures {
+  /** The claim's key figure: what a billing change replaces in each shape (a sentence). */
+  readonly inOneLine: string;
+  /** Redeploys measured in the whole run, both shapes and strategies (a count). */
+  readonly redeploys: number;
+  /** Redeploys of the microservices (a count). */
+  readonly microservicesRedeploys: number;
+  /** Times, over the microservices' redeploys, a service other than the changed one was restarted (a count). */
+  readonly microservicesOthersRestarted: number;
+  /** Checkout functions a change to each module redeploys in the microservices (counts). */
+  readonly functionsRedeployed: { readonly cart: number; readonly billing: number; readonly receipts: number };
+  /** Checkout functions in the whole shape (a count). */
+  readonly functionsTotal: number;
+  /** The billing service's share of the checkout functions' own code, as a percentage to one decimal. */
+  readonly billingCodeShare: string;
+  /** The billing service's bundle, in KiB. */
+  readonly billingBundle: string;
+  /** The whole modular monolith's bundle, in KiB. */
+  readonly monolithBundle: string;
+  /** The billing service's bundle ÷ the modular monolith's, as a percentage to one decimal. */
+  readonly billingBundleShare: string;
+  /** The three services' bundles together, in KiB or MiB. */
+  readonly servicesBundle: string;
+  /** Median redeploy of the billing service (start-then-stop), in ms. */
+  readonly billingRedeploy: string;
+  /** Median redeploy of the modular monolith for a billing change (start-then-stop), in ms. */
+  readonly monolithRedeploy: string;
+  /** The billing service replaced stop-then-start. */
+  readonly billingStopThenStart: StopThenStartFigures;
+  /** The modular monolith replaced stop-then-start for a billing change. */
+  readonly monolithBillingStopThenStart: StopThenStartFigures;
+  /** Checkouts over all three changes replaced stop-then-start, per shape. */
+  readonly stopThenStart: { readonly microservices: LoadFigures; readonly monolith: LoadFigures };
+  /** Checkouts over all three changes replaced start-then-stop, per shape. */
+  readonly startThenStop: { readonly microservices: LoadFigures; readonly monolith: LoadFigures };
+  /** Deploy units (pipelines) of the modular monolith (a count). */
+  readonly monolithDeployUnits: number;
+  /** Network APIs between the microservices (a count). */
+  readonly microservicesNetworkContracts: number;
+  /** Module boundaries the modular monolith crosses in process (a count). */
+  readonly monolithInProcessBoundaries: number;
+  /** How long a process taken out of its balancer runs on before its SIGTERM, in ms. */
+  readonly drain: string;
+  /**
+   * How long the three services took to redeploy a change each, over the modular monolith's three
+   * redeploys, one ratio per round, with its 95% interval ('1.02× [0.97–1.08×]'; '–' below five rounds).
+   */
+  readonly redeployTimeRatio: string;
+  /** The share of checkouts the microservices lost stopped-then-started, over the modular monolith's, with its 95% interval. */
+  readonly lostCheckoutsRatio: string;
+  /** Rounds, each one redeploy of every change in each shape and strategy (a count). */
+  readonly rounds: number;
+  /**
+   * What independence bought, each answered 'yes' or 'no' from the figures: a change that ships fewer
+   * functions; an artifact clearly smaller (the billing bundle under 1/1.1 of the modular monolith's,
+   * the rule's threshold); a release clearly quicker and fewer checkouts lost (the whole interval
+   * below 1; 'not measured' below five rounds).
+   */
+  readonly bought: { readonly smallerChange: string; readonly smallerArtifact: string; readonly quickerRelease: string; readonly fewerLost: string };
+}
+
+const yesOrNo = (answer: boolean) => (answer ? 'yes' : 'no');
+const belowOne = (interval: Interval | null) => (interval ? yesOrNo(clearlyBelow(interval, 1)) : 'not measured');
+const intervalOrMissing = (interval: Interval | null) => (interval ? formatInterval(interval, 2, '×') : '–');
+
+const loadFigures = (rows: readonly RedeployRow[]): LoadFigures => {
+  const failed = sumOf(rows, 'failed');
+  const sent = sumOf(rows, 'sent');
+  return { failed, sent, failedShare: share(failed, sent) };
+};
+
+const stopThenStartFigures = (row: RedeployRow): StopThenStartFigures => ({ unlisted: formatMs(row.unlistedMs), failed: row.failed, sent: row.sent });
+
+/**
+ * Everything the page prints, read from a result with every change in both shapes and both
+ * strategies (it throws, naming the row, for a run that left one out).
+ *
+ * @example
+ * ```ts
+ * const figures = pageFigures(evidence.result);
+ * figures.billingBundleShare; // '99.8%'
+ * figures.stopThenStart.microservices; // { failed: 1429, sent: 2268, failedShare: '63.0%' }
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const row = (shape: DeployShapeName, module: ModuleName, strategy: ReplaceStrategy = 'start-then-stop') => pickRow(result.rows, { shape, module, strategy });
+  const microBilling = row('microservices', 'billing');
+  const mmBilling = row('modular-monolith', 'billing');
+  const microShape = pickRow(result.shapes, { shape: 'microservices' });
+  const mmShape = pickRow(result.shapes, { shape: 'modular-monolith' });
+  const microRows = rowsOf(result, 'microservices');
+  return {
+    inOneLine: keyFigure(result) ?? '–',
+    redeploys: sumOf(result.rows, 'redeploys'),
+    microservicesRedeploys: sumOf(microRows, 'redeploys'),
+    microservicesOthersRestarted: sumOf(microRows, 'untouchedRestarted'),
+    functionsRedeployed: {
+      cart: row('microservices', 'cart').functionsRedeployed,
+      billing: microBilling.functionsRedeployed,
+      receipts: row('microservices', 'receipts').functionsRedeployed,
+    },
+    functionsTotal: microBilling.functionsTotal,
+    billingCodeShare: share(microBilling.functionBytesRedeployed, microBilling.functionBytesTotal),
+    billingBundle: formatBytes(microBilling.bytesRedeployed),
+    monolithBundle: formatBytes(mmBilling.bytesRedeployed),
+    billingBundleShare: share(microBilling.bytesRedeployed, mmBilling.bytesRedeployed),
+    servicesBundle: formatBytes(microShape.bundleBytes),
+    billingRedeploy: formatMs(microBilling.redeployMs),
+    monolithRedeploy: formatMs(mmBilling.redeployMs),
+    billingStopThenStart: stopThenStartFigures(row('microservices', 'billing', 'stop-then-start')),
+    monolithBillingStopThenStart: stopThenStartFigures(row('modular-monolith', 'billing', 'stop-then-start')),
+    stopThenStart: { microservices: loadFigures(rowsOf(result, 'microservices', 'stop-then-start')), monolith: loadFigures(rowsOf(result, 'modular-monolith', 'stop-then-start')) },
+    startThenStop: { microservices: loadFigures(rowsOf(result, 'microservices', 'start-then-stop')), monolith: loadFigures(rowsOf(result, 'modular-monolith', 'start-then-stop')) },
+    monolithDeployUnits: mmShape.deployUnits,
+    microservicesNetworkContracts: microShape.networkContracts,
+    monolithInProcessBoundaries: mmShape.inProcessBoundaries,
+    drain: formatMs(result.drainMs),
+    redeployTimeRatio: intervalOrMissing(redeployTimeRatio(result)),
+    lostCheckoutsRatio: intervalOrMissing(lostCheckoutsRatio(result)),
+    rounds: result.rounds,
+    bought: {
+      smallerChange: yesOrNo(microBilling.functionsRedeployed < mmBilling.functionsRedeployed),
+      smallerArtifact: yesOrNo(microBilling.bytesRedeployed * costThreshold < mmBilling.bytesRedeployed),
+      quickerRelease: belowOne(redeployTimeRatio(result)),
+      fewerLost: belowOne(lostCheckoutsRatio(result)),
+    },
+  };
 }

@@ -21,8 +21,8 @@ export const browserExperiment = defineBrowserExperiment({
   id: 'nano-anti-pattern',
   title: 'The nanoservice anti-pattern, in your browser',
   params: antiPatternParams.omit({ transports: true }),
-  initial: { chainLengths: [2, 4, 6], workUs: [0, 50, 200, 1000], iterations: 300, secondsPerCell: 0.3, rounds: 4 },
-  quick: { chainLengths: [1, 4], workUs: [0, 2000], iterations: 60, minIterations: 15, secondsPerCell: 0.3, rounds: 3 },
+  initial: { chainLengths: [1, 3, 6], workUs: [0, 50, 200, 1000], waitUs: [], iterations: 100, secondsPerCell: 0.1, rounds: 2 },
+  quick: { chainLengths: [1, 4], workUs: [0, 2000], waitUs: [], iterations: 20, minIterations: 5, secondsPerCell: 0.05, rounds: 2 },
   scope:
     'Runs the nanoservice chain and the monolith side by side on the memory transport, with the work per function and the chain lengths you choose: each hop builds a Request, serialises JSON and routes through Hono inside this tab. Browsers round timers to 100 µs, so one cell is coarse while the trend as work grows is not; real HTTP and CPU time need Node: run `npm run example -- nano-anti-pattern` for those.',
   run: (p, onProgress): Promise<AntiPatternResult> =>
@@ -56,7 +56,7 @@ export const browserExperiment = defineBrowserExperiment({
 export function timePerShapePlot(result: AntiPatternResult): ResultPlot {
   const longest = Math.max(...result.rows.map((row) => row.chainLength));
   const rows = result.rows
-    .filter((row) => row.chainLength === longest)
+    .filter((row) => row.kind === 'cpu' && row.chainLength === longest)
     .flatMap((row) => [
       { work: `${row.workUs} µs of work`, shape: 'monolith', p50Us: row.monolithP50Us },
       { work: `${row.workUs} µs of work`, shape: 'nanoservices', p50Us: row.nanoservicesP50Us },

@@ -3,7 +3,9 @@ import { stepNames } from '../checkout/steps.ts';
 import { claimById } from '../claims/registry.ts';
 import { shapes, truncateShape } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
-import { chainingVerdict, type ChainingResult } from './report.ts';
+import { canonicalHopCost } from '../lab/report/canonical.ts';
+import { verdictFor } from './report.ts';
+import type { ChainingResult } from './report.ts';
 
 let result: ChainingResult;
 const row = (transport: string, shape: string, chainLength: number) => {
@@ -44,40 +46,28 @@ describe('nano-chaining (quick run: memory and http, chains of 1 and 6 functions
     expect(httpHop?.ratioToRawHttp).toBeGreaterThan(0);
   });
 
+  it('prices a hop from five independent runs, each with its own slope, and exports it as the site’s hop cost', () => {
+    const httpHop = result.perHop.find((hop) => hop.transport === 'http');
+    expect(httpHop?.runSlopesUs).toHaveLength(5);
+    expect(canonicalHopCost(result).http.runs).toBe(5);
+    expect(canonicalHopCost(result).http.low).toBeLessThanOrEqual(canonicalHopCost(result).http.high);
+    for (const r of result.rows) expect(r.runsP50Us).toHaveLength(5);
+  });
+
   it('measures the raw platform in the same run', () => {
-    expect(result.rawHttpRoundTrip?.iterations).toBe(60);
-    expect(result.inProcessCheckout.iterations).toBe(60);
+    // 30 samples per run, over 5 runs and the two chain lengths the raw round trip ran beside.
+    expect(result.rawHttpRoundTrip?.iterations).toBe(30 * 5 * 2);
+    expect(result.rawHttpRunsP50Us).toHaveLength(5);
+    expect(result.inProcessCheckout.iterations).toBe(30 * 5);
   });
 
   it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('nano-chaining').verdict);
+    expect(verdictFor(result).verdict).toBe(claimById('nano-chaining').verdict);
   });
 
   it('prints tables with a row per measurement and a row per transport for the hop cost', () => {
     const [main, perHop] = experiment.tables(result);
     expect(main?.rows).toHaveLength(result.rows.length);
     expect(perHop?.rows.map((r) => r.transport)).toEqual(['memory', 'http']);
-  });
-});
-
-describe('chainingVerdict', () => {
-  const base: ChainingResult = {
-    rows: [],
-    perHop: [{ transport: 'http', perHopUs: 300, ratioToRawHttp: 1.1 }],
-    inProcessCheckout: { iterations: 1, p50Us: 120, p90Us: 0, p99Us: 0, meanUs: 0, maxUs: 0 },
-    rawHttpRoundTrip: null,
-    identicalResults: true,
-  };
-
-  it('holds with a cost when a hop costs more than the work of a function', () => {
-    expect(chainingVerdict(base).verdict).toBe('holds-with-cost');
-  });
-
-  it('holds when hops are cheaper than the work', () => {
-    expect(chainingVerdict({ ...base, perHop: [{ transport: 'http', perHopUs: 10, ratioToRawHttp: 1 }] }).verdict).toBe('holds');
-  });
-
-  it('does not hold when a chained shape returns something else', () => {
-    expect(chainingVerdict({ ...base, identicalResults: false }).verdict).toBe('does-not-hold');
   });
 });

@@ -5,7 +5,7 @@ import { processTransport } from '../lab/network/process-transport.ts';
 import { startRawHttpEcho } from '../lab/network/raw-http-baseline.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
-import { chainingTable, chainingVerdict, perHopTable, type ChainingResult } from './report.ts';
+import { chainingTable, findingFor, perHopTable, type ChainingResult } from './report.ts';
 
 /**
  * nano-chaining: the same checkout as a chain of nanoservices, as microservices and as a monolith,
@@ -19,9 +19,9 @@ export const experiment = defineExperiment({
   id: 'nano-chaining',
   title: 'Chaining nanoservices: what each hop costs',
   params: chainingParams,
-  quick: { transports: ['memory', 'http'], chainLengths: [1, 6], warmup: 20, iterations: 60, rounds: 3, throughputRequests: 100, maxSecondsPerMeasurement: 5 },
+  quick: { transports: ['memory', 'http'], chainLengths: [1, 6], warmup: 20, iterations: 30, rounds: 2, throughputRequests: 100, maxSecondsPerMeasurement: 5 },
   tables: (result) => [chainingTable(result), perHopTable(result)],
-  verdict: chainingVerdict,
+  finding: findingFor,
 
   run: (p, onProgress): Promise<ChainingResult> =>
     measureChains(p, {

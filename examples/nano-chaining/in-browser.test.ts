@@ -34,7 +34,7 @@ describe('nano-chaining in the browser (quick run, memory transport only)', () =
   });
 
   it('prices a hop from the time per checkout, which coarse browser timers cannot blur', () => {
-    const row = (shape: string, networkCalls: number, requestsPerSecond: number) => ({ transport: 'memory' as const, shape: shape as 'monolith', chainLength: 6, units: networkCalls, networkCalls, p50Us: 100, p99Us: 100, requestsPerSecond });
+    const row = (shape: string, networkCalls: number, requestsPerSecond: number) => ({ transport: 'memory' as const, shape: shape as 'monolith', chainLength: 6, units: networkCalls, networkCalls, p50Us: 100, p99Us: 100, requestsPerSecond, runsP50Us: [100, 100, 100, 100, 100] });
     const synthetic = { ...result, rows: [row('monolith', 1, 5000), row('nanoservices', 6, 1000)] };
     // 1000 µs per nano checkout − 200 µs per monolith checkout, over 5 extra hops.
     expect(hopCostFromThroughput(synthetic)).toEqual({ chainLength: 6, perHopUs: 160 });

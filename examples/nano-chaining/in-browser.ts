@@ -1,7 +1,7 @@
 import { defineBrowserExperiment } from '../lab/experiment/browser-experiment.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
-import { chainingTable, type ChainingResult } from './report.ts';
+import { chainingTable, tableRow, type ChainingResult } from './report.ts';
 
 /**
  * nano-chaining in the page: the same measurement as the command line, on the memory transport only
@@ -12,8 +12,8 @@ export const browserExperiment = defineBrowserExperiment({
   id: 'nano-chaining',
   title: 'Chaining nanoservices, in your browser',
   params: chainingParams.omit({ transports: true }),
-  initial: { chainLengths: [1, 2, 3, 4, 5, 6], warmup: 100, iterations: 400, rounds: 4, throughputRequests: 400, maxSecondsPerMeasurement: 5 },
-  quick: { chainLengths: [1, 6], warmup: 10, iterations: 40, rounds: 2, throughputRequests: 40, maxSecondsPerMeasurement: 2 },
+  initial: { chainLengths: [1, 2, 3, 4, 5, 6], warmup: 100, iterations: 100, rounds: 2, throughputRequests: 400, maxSecondsPerMeasurement: 5 },
+  quick: { chainLengths: [1, 6], warmup: 10, iterations: 20, rounds: 2, throughputRequests: 40, maxSecondsPerMeasurement: 2 },
   scope:
     'Runs the three shapes on the memory transport: each hop builds a Request, serialises JSON and routes through Hono inside this tab. Real HTTP and one process per unit need Node: run `npm run example -- nano-chaining` for those.',
   run: (p, onProgress): Promise<ChainingResult> => measureChains({ ...p, transports: ['memory'] }, { transports: { memory: memoryTransport }, onProgress }),
@@ -22,7 +22,7 @@ export const browserExperiment = defineBrowserExperiment({
     {
       kind: 'line',
       title: 'Checkouts per second by number of chained functions, per shape, in this browser',
-      rows: result.rows.map((row) => ({ ...row })),
+      rows: result.rows.map(tableRow),
       x: 'chainLength',
       y: 'requestsPerSecond',
       series: 'shape',

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
-import { checkoutSteps, type CheckoutStep } from '../checkout/steps.ts';
+import { checkoutSteps, stepNames, type CheckoutStep, type StepName } from '../checkout/steps.ts';
 import type { ExperimentProgress } from '../lab/experiment/define-experiment.ts';
 import { deployShape, type Deployment } from '../lab/units/deploy.ts';
-import { refuseWithProbability, seedFor, type FaultCounts } from '../lab/faults/fault-injection.ts';
+import { refuseWithProbability, seededRandom, seedFor, type FaultCounts } from '../lab/faults/fault-injection.ts';
+import { minimumRuns } from '../lab/measure/interval.ts';
 import { shapes, type Shape } from '../lab/model/shapes.ts';
 import type { Transport } from '../lab/units/transport.ts';
-import { binomialBound, productRule, type ClusterResult, type ClusterRow } from './report.ts';
+import { binomialBound, successProbability, type ClusterResult, type ClusterRow } from './report.ts';
 
 /** The transports fault injection can use: it is middleware in each unit's app, which only these accept. */
 export const faultTransportNames = ['http', 'memory'] as const;
@@ -15,12 +16,26 @@ export type FaultTransportName = (typeof faultTransportNames)[number];
 
 /** The parameters of a nano-clustered-app run; the defaults produce the published evidence. */
 export const clusterParams = z.object({
-  transport: z.enum(faultTransportNames).default('http'),
-  /** The probability that one unit refuses one request, the same for every unit. */
-  failureProbabilities: z.array(z.number().min(0).max(1)).min(1).default([0, 0.001, 0.01, 0.05]),
-  /** Attempts the client makes per checkout; 1 = no retry. Retries are skipped when p = 0. */
+  /** Counts, not timings: the in-process memory transport gives the same counts as HTTP, many times faster. */
+  transport: z.enum(faultTransportNames).default('memory'),
+  /**
+   * The probability that a unit refuses a request at its entry (its process or host is unavailable),
+   * the same for every unit: what granularity multiplies. Measured at a tail case (1%, slow answers
+   * counted as failures at a timeout) and a stress case (5%); realistic rates (0.01–0.05%) are too
+   * rare to count in a bounded run and are computed from the model these measurements check.
+   */
+  failureProbabilities: z.array(z.number().min(0).max(1)).min(1).default([0, 0.01, 0.05]),
+  /**
+   * The probability that one function fails when it runs (a bug, a dependency), the same for every
+   * function in every cut: a monolith running the six functions fails half-way as often as six units.
+   */
+  perFunctionFaultRates: z.array(z.number().min(0).max(1)).min(1).default([0, 0.01]),
+  /** Attempts the client makes per checkout; 1 = no retry. Retries are skipped without faults. */
   attempts: z.array(z.number().int().min(1).max(10)).min(1).default([1, 3]),
+  /** Checkouts per condition in each run. */
   checkouts: z.number().int().min(1).max(50_000).default(1_000),
+  /** Independent runs, each with its own seeds: the failure ratios are medians over them with a 95% interval. */
+  runs: z.number().int().min(minimumRuns).max(50).default(minimumRuns),
   seed: z.number().int().min(0).max(2 ** 31).default(20_261_126),
   /** Standard deviations of the binomial bound: 3.29 is two-sided 99.9 %. */
   z: z.number().positive().max(10).default(3.29),
@@ -50,16 +65,58 @@ function countingChargePayment(chargesByCart: Map<string, number>): CheckoutStep
   };
 }
 
+/** A checkout function that fails, when it runs, with probability `rate` (before doing its work). */
+function failingWith(step: CheckoutStep, rate: number, seed: number, counts: { failed: number }): CheckoutStep {
+  const random = seededRandom(seed);
+  return {
+    ...step,
+    run(input) {
+      if (rate > 0 && random() < rate) {
+        counts.failed += 1;
+        throw new Error(`injected fault: ${step.name} failed`);
+      }
+      return step.run(input);
+    },
+  };
+}
+
+/** One condition: a shape, a per-unit and a per-function fault rate, and attempts per checkout. */
+interface Condition {
+  readonly shape: Shape;
+  readonly perUnit: number;
+  readonly perFunction: number;
+  readonly attempts: number;
+}
+
+/** What one run of one condition counted. */
+interface ConditionRun {
+  readonly sent: number;
+  readonly succeeded: number;
+  readonly requests: number;
+  readonly refusals: number;
+  readonly functionFaults: number;
+  readonly unexpectedErrors: number;
+  readonly charges: number;
+  readonly duplicatedCharges: number;
+  readonly chargedButFailed: number;
+}
+
 /** Sends `checkouts` carts one at a time, each with up to `attempts` tries, and counts the outcomes. */
-async function runCondition(shape: Shape, transport: Transport, p: number, attempts: number, settings: ClusterParams): Promise<ClusterRow> {
+async function runCondition({ shape, perUnit, perFunction, attempts }: Condition, transport: Transport, run: number, settings: ClusterParams): Promise<ConditionRun> {
   const faultCounts: FaultCounts = { passed: 0, refused: 0 };
+  const functionFaults = { failed: 0 };
   const chargesByCart = new Map<string, number>();
-  // Each unit draws from its own generator, seeded from the run's seed, p and the attempts.
-  const conditionSeed = seedFor(settings.seed, `${shape.name}|${p}|${attempts}`);
+  // Each unit and each function draws from its own generator, seeded from the run's seed, the run, the rates and the attempts.
+  const conditionSeed = seedFor(settings.seed, `${shape.name}|${perUnit}|${perFunction}|${attempts}|run ${run}`);
   const deployment: Deployment = await deployShape(shape, transport, {
     unitOptions: (unit) => ({
-      middleware: [refuseWithProbability(p, seedFor(conditionSeed, unit), faultCounts)],
-      steps: { chargePayment: countingChargePayment(chargesByCart) },
+      middleware: [refuseWithProbability(perUnit, seedFor(conditionSeed, unit), faultCounts)],
+      steps: Object.fromEntries(
+        stepNames.map((name: StepName) => {
+          const step = name === 'chargePayment' ? countingChargePayment(chargesByCart) : checkoutSteps[name];
+          return [name, failingWith(step, perFunction, seedFor(conditionSeed, `${unit}|${name}`), functionFaults)];
+        }),
+      ),
     }),
   });
   let sent = 0;
@@ -79,7 +136,7 @@ async function runCondition(shape: Shape, transport: Transport, p: number, attem
           await deployment.checkout(cart);
           done = true;
         } catch (error) {
-          // A refusal anywhere in the chain comes back wrapped by every unit before it; anything else is a lab bug.
+          // A fault anywhere in the chain comes back wrapped by every unit before it; anything else is a lab bug.
           if (!(error instanceof Error && error.message.includes('injected fault'))) unexpectedErrors += 1;
         }
       }
@@ -90,54 +147,82 @@ async function runCondition(shape: Shape, transport: Transport, p: number, attem
     await deployment.close();
   }
   const counts = [...chargesByCart.values()];
-  const expected = productRule(p, shape.units.length, attempts);
-  const bound = binomialBound(sent, expected, settings.z);
   return {
-    shape: shape.name,
-    units: shape.units.length,
-    failureProbability: p,
-    attempts,
     sent,
     succeeded,
-    failed: sent - succeeded,
     requests,
     refusals: faultCounts.refused,
+    functionFaults: functionFaults.failed,
     unexpectedErrors,
     charges: counts.reduce((sum, n) => sum + n, 0),
     duplicatedCharges: counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
     chargedButFailed: [...failedCarts].filter((cartId) => chargesByCart.has(cartId)).length,
+  };
+}
+
+/** One condition's row: the counts summed over the runs, checked against the model, and every run's counts. */
+function rowOf({ shape, perUnit, perFunction, attempts }: Condition, runs: readonly ConditionRun[], z: number): ClusterRow {
+  const sum = (pick: (run: ConditionRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  const sent = sum((run) => run.sent);
+  const succeeded = sum((run) => run.succeeded);
+  const expected = successProbability({ perFunction, perUnit, functions: stepNames.length, units: shape.units.length, attempts });
+  const bound = binomialBound(sent, expected, z);
+  return {
+    shape: shape.name,
+    units: shape.units.length,
+    failureProbability: perUnit,
+    perFunctionFaultRate: perFunction,
+    attempts,
+    sent,
+    succeeded,
+    failed: sent - succeeded,
+    requests: sum((run) => run.requests),
+    refusals: sum((run) => run.refusals),
+    functionFaults: sum((run) => run.functionFaults),
+    unexpectedErrors: sum((run) => run.unexpectedErrors),
+    charges: sum((run) => run.charges),
+    duplicatedCharges: sum((run) => run.duplicatedCharges),
+    chargedButFailed: sum((run) => run.chargedButFailed),
     expectedSuccessPercent: Math.round(expected * 10_000) / 100,
     measuredSuccessPercent: sent === 0 ? 0 : Math.round((succeeded / sent) * 10_000) / 100,
     boundLow: bound.low,
     boundHigh: bound.high,
     withinBound: succeeded >= bound.low && succeeded <= bound.high,
+    runsSent: runs.map((run) => run.sent),
+    runsFailed: runs.map((run) => run.sent - run.succeeded),
   };
 }
 
 /**
- * The nano-clustered-app run, browser-safe: every shape under every failure probability and number
- * of attempts, on the transport asked for, counting successes, failures and charges. The command
- * line offers HTTP and memory; the page runs it in a Web Worker with memory only. It measures no
- * time, only counts, so coarse browser timers do not change what it finds.
+ * The nano-clustered-app run, browser-safe: every shape under every per-unit and per-function fault
+ * rate and number of attempts, in `runs` independent runs with their own seeds, on the transport asked
+ * for, counting successes, failures and charges. The command line offers memory and HTTP; the page
+ * runs it in a Web Worker with memory only. It measures no time, only counts.
  *
  * @example
  * ```ts
- * const result = await runFaultConditions(clusterParams.parse({ transport: 'memory', checkouts: 200 }), { transports: { memory: memoryTransport } });
- * result.rows.find((row) => row.shape === 'nanoservices' && row.failureProbability === 0.05)?.measuredSuccessPercent; // about 73.5
+ * const result = await runFaultConditions(clusterParams.parse({ checkouts: 200 }), { transports: { memory: memoryTransport } });
+ * result.rows.find((row) => row.shape === 'nanoservices' && row.failureProbability === 0.05 && row.perFunctionFaultRate === 0)?.measuredSuccessPercent; // about 73.5
  * ```
  */
 export async function runFaultConditions(p: ClusterParams, environment: FaultEnvironment): Promise<ClusterResult> {
   const transport = environment.transports[p.transport];
   if (!transport) throw new Error(`transport ${p.transport} is not available here; available: ${Object.keys(environment.transports).join(', ')}`);
-  const probabilities = [...new Set(p.failureProbabilities)].sort((a, b) => a - b);
+  const perUnitRates = [...new Set(p.failureProbabilities)].sort((a, b) => a - b);
+  const perFunctionRates = [...new Set(p.perFunctionFaultRates)].sort((a, b) => a - b);
   const attemptsList = [...new Set(p.attempts)].sort((a, b) => a - b);
-  const conditions = probabilities.flatMap((probability) =>
-    (probability === 0 ? attemptsList.slice(0, 1) : attemptsList).flatMap((attempts) => Object.values(shapes).map((shape) => ({ shape, probability, attempts }))),
+  const conditions: Condition[] = perFunctionRates.flatMap((perFunction) =>
+    perUnitRates.flatMap((perUnit) =>
+      (perUnit === 0 && perFunction === 0 ? attemptsList.slice(0, 1) : attemptsList).flatMap((attempts) => Object.values(shapes).map((shape) => ({ shape, perUnit, perFunction, attempts }))),
+    ),
   );
   const rows: ClusterRow[] = [];
-  for (const [index, { shape, probability, attempts }] of conditions.entries()) {
-    rows.push(await runCondition(shape, transport, probability, attempts, p));
-    environment.onProgress?.({ done: index + 1, total: conditions.length, label: `${shape.name} · p = ${probability} · ${attempts} attempt${attempts > 1 ? 's' : ''}` });
+  for (const [index, condition] of conditions.entries()) {
+    const runs: ConditionRun[] = [];
+    for (let run = 0; run < p.runs; run += 1) runs.push(await runCondition(condition, transport, run, p));
+    rows.push(rowOf(condition, runs, p.z));
+    const { shape, perUnit, perFunction, attempts } = condition;
+    environment.onProgress?.({ done: index + 1, total: conditions.length, label: `${shape.name} · ${perUnit} per unit · ${perFunction} per function · ${attempts} attempt${attempts > 1 ? 's' : ''} · ${p.runs} runs` });
   }
-  return { transport: p.transport, seed: p.seed, z: p.z, rows };
+  return { transport: p.transport, seed: p.seed, z: p.z, runs: p.runs, functions: stepNames.length, rows };
 }

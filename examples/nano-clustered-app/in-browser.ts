@@ -13,10 +13,10 @@ export const browserExperiment = defineBrowserExperiment({
   id: 'nano-clustered-app',
   title: 'A clustered nanoservice app under faults, in your browser',
   params: clusterParams.omit({ transport: true }),
-  initial: { failureProbabilities: [0, 0.02, 0.05], attempts: [1, 3], checkouts: 300, maxSecondsPerCondition: 5 },
-  quick: { failureProbabilities: [0, 0.05], attempts: [1, 3], checkouts: 150, maxSecondsPerCondition: 10 },
+  initial: { failureProbabilities: [0, 0.02, 0.05], perFunctionFaultRates: [0], attempts: [1, 3], checkouts: 100, maxSecondsPerCondition: 5 },
+  quick: { failureProbabilities: [0, 0.05], perFunctionFaultRates: [0], attempts: [1, 3], checkouts: 60, maxSecondsPerCondition: 10 },
   scope:
-    'Sends your checkouts to the three shapes on the memory transport, every unit refusing a request with the probability you choose, and counts what succeeded and what was charged. Real HTTP between units needs Node: run `npm run example -- nano-clustered-app` for that.',
+    'Sends your checkouts to the three shapes on the memory transport, in five runs, every unit refusing a request with the probability you choose (and every function failing with the per-function rate you choose, in every cut), and counts what succeeded and what was charged. Real HTTP between units needs Node: run `npm run example -- nano-clustered-app --transport http` for that.',
   run: (p, onProgress): Promise<ClusterResult> => runFaultConditions({ ...p, transport: 'memory' }, { transports: { memory: memoryTransport }, onProgress }),
   tables: (result) => [clusterTable(result)],
   plots: (result) => [

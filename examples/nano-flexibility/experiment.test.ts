@@ -4,7 +4,7 @@ import { checkoutSteps, runCheckoutInProcess, stepNames } from '../checkout/step
 import type { DiscountedCart } from '../checkout/schemas.ts';
 import { claimById } from '../claims/registry.ts';
 import { experiment } from './experiment.ts';
-import { flexibilityVerdict, type FlexibilityResult, type SwapRow } from './report.ts';
+import { verdictFor, type FlexibilityResult, type SwapRow } from './report.ts';
 import { roundDownTaxStep } from './tax-providers.ts';
 
 let result: FlexibilityResult;
@@ -65,7 +65,7 @@ describe('nano-flexibility (quick run: 200 checkouts per swap, three shapes, two
   });
 
   it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('nano-flexibility').verdict);
+    expect(verdictFor(result).verdict).toBe(claimById('nano-flexibility').verdict);
   });
 
   it('prints one row per strategy and shape', () => {
@@ -73,22 +73,26 @@ describe('nano-flexibility (quick run: 200 checkouts per swap, three shapes, two
   });
 });
 
-describe('flexibilityVerdict', () => {
+describe('verdictFor', () => {
   const clean: SwapRow = {
     shape: 'monolith', strategy: 'blue-green', units: 1, unitsRedeployed: 1, functionsRedeployed: 6, requestsSent: 100, succeeded: 100,
     failed: 0, answeredByOld: 40, answeredByNew: 60, staleAfterSwap: 0, outstandingAtSwitch: 3, swapMs: 10, failureWindowMs: 0, checkedAfter: 10, newProviderAfter: 10,
   };
   const nano: SwapRow = { ...clean, shape: 'nanoservices', units: 6, functionsRedeployed: 1 };
+  const judge = (rows: SwapRow[]) => verdictFor({ rows, oldTaxCents: 1103, newTaxCents: 1102 });
 
-  it('is misattributed when a coarser shape swaps as cleanly with as few units', () => {
-    expect(flexibilityVerdict({ rows: [clean, nano], oldTaxCents: 1103, newTaxCents: 1102 }).verdict).toBe('misattributed');
+  it('is misattributed when a coarser shape swaps as cleanly, and says what the nanoservices shipped', () => {
+    const judgement = judge([clean, nano]);
+    expect(judgement.verdict).toBe('misattributed');
+    expect(judgement.because).toBe('every cut swapped the tax provider under load, 0 of 200 checkouts failed; nanoservices only shipped 1 function with it, the monolith 6');
   });
 
   it('holds when only the nanoservices swap cleanly', () => {
-    expect(flexibilityVerdict({ rows: [{ ...clean, failed: 5, succeeded: 95 }, nano], oldTaxCents: 1103, newTaxCents: 1102 }).verdict).toBe('holds');
+    expect(judge([{ ...clean, failed: 5, succeeded: 95 }, nano]).verdict).toBe('holds');
   });
 
-  it('does not hold when the nanoservices lose checkouts', () => {
-    expect(flexibilityVerdict({ rows: [clean, { ...nano, failed: 1 }], oldTaxCents: 1103, newTaxCents: 1102 }).verdict).toBe('does-not-hold');
+  it('does not hold when the nanoservices lose checkouts or leave old answers', () => {
+    expect(judge([clean, { ...nano, failed: 1 }]).verdict).toBe('does-not-hold');
+    expect(judge([clean, { ...nano, staleAfterSwap: 2 }]).verdict).toBe('does-not-hold');
   });
 });

@@ -5,7 +5,7 @@ import type { DiscountedCart } from '../checkout/schemas.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { replaceStrategies, startReplaceableHttp, type ReplaceableDeployment, type ReplaceStrategy } from '../lab/network/replaceable-http.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
-import { flexibilityVerdict, swapTable, type FlexibilityResult, type SwapRow } from './report.ts';
+import { findingFor, swapTable, type FlexibilityResult, type SwapRow } from './report.ts';
 import { roundDownTax, roundDownTaxStep } from './tax-providers.ts';
 
 const params = z.object({
@@ -118,7 +118,7 @@ export const experiment = defineExperiment({
   params,
   quick: { requests: 200, checkAfter: 10, startDelayMs: 30, maxSeconds: 10 },
   tables: (result) => [swapTable(result)],
-  verdict: flexibilityVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<FlexibilityResult> {
     const discounted = runCheckoutInProcess(sampleCart, stepNames.indexOf('calculateTax')) as DiscountedCart;

@@ -1,6 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { formatBytes, formatMs, formatPercent, formatUsInterval } from '../lab/report/format.ts';
+import { assumedBusinessKiBPerFunction, canonicalHopCost, type HopCosts } from '../lab/report/canonical.ts';
+import { median } from '../lab/measure/stats.ts';
+import { pickRow, sumOf } from '../lab/report/pick.ts';
 
 /** One shape, one replacement strategy: swapping the tax provider while checkouts flow. */
 export interface SwapRow {
@@ -37,6 +41,9 @@ export interface FlexibilityResult {
   readonly oldTaxCents: number;
   readonly newTaxCents: number;
 }
+
+/** The result of a nano-flexibility run, under the name every claim's report uses. */
+export type Result = FlexibilityResult;
 
 /**
  * The swap per shape and strategy.
@@ -82,36 +89,214 @@ export function swapTable(result: FlexibilityResult): ResultTable {
   };
 }
 
-const swappedCleanly = (row: SwapRow) => row.failed === 0 && row.staleAfterSwap === 0 && row.newProviderAfter === row.checkedAfter && row.checkedAfter > 0;
+/** The run's parameters the page prints (the experiment's schema lives in experiment.ts, which is Node-only). */
+export interface PageParams {
+  /** The share (0..1) of the checkouts answered before the swap starts. */
+  readonly swapAfter: number;
+}
+
+/** Everything the page prints, read from one run's result and parameters and formatted the way the page shows it. */
+export interface PageFigures {
+  /** The sample cart's tax from the current provider, in cents. */
+  readonly oldTaxCents: number;
+  /** The sample cart's tax from the new provider, in cents. */
+  readonly newTaxCents: number;
+  /** The share of checkouts answered before the swap starts, in percent: '30%'. */
+  readonly swapStartsAfter: string;
+  /** Checkouts that failed during the blue-green swaps, summed over the shapes (a count). */
+  readonly blueGreenFailed: number;
+  /** Checkouts sent during the blue-green swaps, summed over the shapes (a count). */
+  readonly blueGreenSent: number;
+  /** Old-provider answers to checkouts sent after a blue-green switch, summed over the shapes (a count; must be 0). */
+  readonly blueGreenStale: number;
+  /** Checkouts after the nanoservices' blue-green swap that came from the new provider (a count). */
+  readonly nanoNewProviderAfter: number;
+  /** Checkouts sent after the nanoservices' blue-green swap (a count). */
+  readonly nanoCheckedAfter: number;
+  /** How long each blue-green swap took, for the monolith, microservices and nanoservices in that order: '123 ms, 124 ms, 125 ms'. */
+  readonly blueGreenSwapTimes: string;
+  /** Units redeployed by the blue-green swap in the monolith (a count). */
+  readonly monolithUnitsRedeployed: number;
+  /** Units redeployed by the blue-green swap in the microservices (a count). */
+  readonly microUnitsRedeployed: number;
+  /** Units redeployed by the blue-green swap in the nanoservices (a count). */
+  readonly nanoUnitsRedeployed: number;
+  /** Checkout functions in the unit the monolith redeployed (a count). */
+  readonly monolithFunctionsRedeployed: number;
+  /** Checkout functions in the unit the microservices redeployed (a count). */
+  readonly microFunctionsRedeployed: number;
+  /** Checkout functions in the unit the nanoservices redeployed (a count). */
+  readonly nanoFunctionsRedeployed: number;
+  /** Checkouts that failed when the old unit was stopped first, summed over the shapes (a count). */
+  readonly stopStartFailed: number;
+  /** Checkouts sent in those runs, summed over the shapes (a count). */
+  readonly stopStartSent: number;
+  /** The stop-start failures per shape: '956 in the monolith, 318 in the microservices, ...'. */
+  readonly stopStartFailures: string;
+  /** How long the checkout was broken in each stop-start run, in the same order: '121 ms, 121 ms, 119 ms'. */
+  readonly stopStartWindows: string;
+  /** The boot delay every new unit waited before it listened, the same for every shape: '120 ms'. */
+  readonly startDelay: string;
+  /** From nano-easy-deploy, at its assumed realistic business code: a unit's time from spawn to listening, per shape. */
+  readonly bootBusinessCode: string;
+  readonly monolithBoot: string;
+  readonly microBoot: string;
+  readonly nanoBoot: string;
+  /** The bare node:http server's time to listening: the runtime's floor. */
+  readonly runtimeBoot: string;
+  /** The site's canonical HTTP hop cost (from nano-chaining), with its interval: what calling a provider in another runtime adds per call. */
+  readonly httpHop: string;
+  /** The bare node:http server's idle resident memory: the floor one more runtime costs (from nano-easy-deploy). */
+  readonly runtimeFloorRss: string;
+}
 
 /**
- * The verdict the figures support. If the nanoservices swap the provider without a failed request
- * and so does every coarser shape, redeploying as many units, the flexibility is not theirs: it
- * comes from the function's contract and from the way the unit is replaced (misattributed). If only
- * the nanoservices swap cleanly, or with fewer units, it holds; if they cannot, it does not hold.
+ * What the page reads from nano-easy-deploy's evidence (the part it needs, typed here: no experiment
+ * imports another's code): each unit's boot at each size of business code, and the bare runtime's.
+ */
+export interface BootEvidence {
+  readonly units: ReadonlyArray<{ readonly shape: ShapeName; readonly businessKiB?: number; readonly listeningMs: number }>;
+  readonly baseline: { readonly listeningMs: number; readonly rssKiB: number };
+}
+
+/** What the page quotes from the two claims that measure it: the hop (nano-chaining) and a unit's boot (nano-easy-deploy). */
+export interface RelatedResults {
+  readonly chaining: HopCosts;
+  readonly easyDeploy: BootEvidence;
+}
+
+/**
+ * The figures the page prints, from one run's result and parameters: the blue-green swaps summed
+ * over the shapes and per shape, and the stop-start control. Throws when a shape's blue-green row is
+ * missing, since the page quotes each.
  *
  * @example
  * ```ts
- * flexibilityVerdict(result); // { verdict: 'misattributed', because: 'every shape swapped ...' }
+ * const figures = pageFigures(evidence, { chaining: chainingEvidence.result, easyDeploy: easyDeployEvidence.result });
+ * figures.blueGreenFailed; // 0
+ * figures.stopStartFailures; // '956 in the monolith, 318 in the microservices, 175 in the nanoservices'
  * ```
  */
-export function flexibilityVerdict(result: FlexibilityResult): { verdict: Verdict; because: string } {
+export function pageFigures({ result, params }: { readonly result: Result; readonly params: PageParams & { readonly startDelayMs: number } }, related: RelatedResults): PageFigures {
   const blueGreen = result.rows.filter((row) => row.strategy === 'blue-green');
+  const stopStart = result.rows.filter((row) => row.strategy === 'stop-start');
+  // Picked by shape, not taken in the run's order: the prose names the shapes in this order.
+  const monolith = pickRow(blueGreen, { shape: 'monolith' });
+  const micro = pickRow(blueGreen, { shape: 'microservices' });
+  const nano = pickRow(blueGreen, { shape: 'nanoservices' });
+  return {
+    oldTaxCents: result.oldTaxCents,
+    newTaxCents: result.newTaxCents,
+    swapStartsAfter: formatPercent(params.swapAfter),
+    blueGreenFailed: sumOf(blueGreen, 'failed'),
+    blueGreenSent: sumOf(blueGreen, 'requestsSent'),
+    blueGreenStale: sumOf(blueGreen, 'staleAfterSwap'),
+    nanoNewProviderAfter: nano.newProviderAfter,
+    nanoCheckedAfter: nano.checkedAfter,
+    blueGreenSwapTimes: [monolith, micro, nano].map((row) => formatMs(row.swapMs)).join(', '),
+    monolithUnitsRedeployed: monolith.unitsRedeployed,
+    microUnitsRedeployed: micro.unitsRedeployed,
+    nanoUnitsRedeployed: nano.unitsRedeployed,
+    monolithFunctionsRedeployed: monolith.functionsRedeployed,
+    microFunctionsRedeployed: micro.functionsRedeployed,
+    nanoFunctionsRedeployed: nano.functionsRedeployed,
+    stopStartFailed: sumOf(stopStart, 'failed'),
+    stopStartSent: sumOf(stopStart, 'requestsSent'),
+    stopStartFailures: stopStart.map((row) => `${row.failed} in the ${row.shape}`).join(', '),
+    stopStartWindows: stopStart.map((row) => formatMs(row.failureWindowMs)).join(', '),
+    startDelay: formatMs(params.startDelayMs),
+    ...bootTimes(related.easyDeploy),
+    httpHop: formatUsInterval(canonicalHopCost(related.chaining).http),
+    runtimeFloorRss: formatBytes(related.easyDeploy.baseline.rssKiB * 1024),
+  };
+}
+
+/**
+ * A unit's boot per shape as nano-easy-deploy measured it (spawn to listening, median over the units
+ * and starts), at the site's assumed business code per function where the run has it, else at the most it has.
+ *
+ * @example
+ * ```ts
+ * bootTimes(easyDeployResult); // { bootBusinessCode: '16 KiB', monolithBoot: '149 ms', microBoot: '121 ms', nanoBoot: '98 ms', runtimeBoot: '27 ms' }
+ * ```
+ */
+export function bootTimes(easyDeploy: BootEvidence) {
+  const sizes = [...new Set(easyDeploy.units.map((unit) => unit.businessKiB ?? 0))];
+  const size = sizes.includes(assumedBusinessKiBPerFunction) ? assumedBusinessKiBPerFunction : Math.max(...sizes);
+  const boot = (shape: ShapeName) => formatMs(median(easyDeploy.units.filter((unit) => unit.shape === shape && (unit.businessKiB ?? 0) === size).map((unit) => unit.listeningMs)));
+  return {
+    bootBusinessCode: formatBytes(size * 1024),
+    monolithBoot: boot('monolith'),
+    microBoot: boot('microservices'),
+    nanoBoot: boot('nanoservices'),
+    runtimeBoot: formatMs(easyDeploy.baseline.listeningMs),
+  };
+}
+
+const swappedCleanly = (row: SwapRow) => row.failed === 0 && row.staleAfterSwap === 0 && row.newProviderAfter === row.checkedAfter && row.checkedAfter > 0;
+
+/**
+ * What the swaps found, in the terms of the one verdict rule (examples/lab/experiment/verdict-rule.ts).
+ * The benefit the claim names is changing one function's provider while the shop is open: a shape
+ * shows it when its blue-green swap failed no checkout, left no old answer after the switch, and every
+ * checkout after it came from the new provider. The swap is a count, the same on every run, so it
+ * needs no interval. When every shape shows it the rule calls it misattributed; the sentence says what
+ * the nanoservices did differently (less code shipped with the change).
+ *
+ * @example
+ * ```ts
+ * findingFor(result); // { credited: 'nanoservices', shownBy: { monolith: true, microservices: true, nanoservices: true }, because: 'every cut swapped ...' }
+ * ```
+ */
+export function findingFor(result: FlexibilityResult): Finding {
+  const blueGreen = result.rows.filter((row) => row.strategy === 'blue-green');
+  const shownBy = Object.fromEntries(blueGreen.map((row) => [row.shape, swappedCleanly(row)]));
   const nano = blueGreen.find((row) => row.shape === 'nanoservices');
-  const coarser = blueGreen.filter((row) => row.shape !== 'nanoservices');
-  if (!nano || coarser.length === 0) return { verdict: 'not-testable', because: 'the run did not swap the provider in the nanoservices and a coarser shape with blue-green' };
-  if (!swappedCleanly(nano)) return { verdict: 'does-not-hold', because: `swapping the provider in the nanoservices failed ${nano.failed} of ${nano.requestsSent} checkouts or left old answers` };
-  const sent = blueGreen.reduce((sum, row) => sum + row.requestsSent, 0);
-  const stopStart = result.rows.filter((row) => row.strategy === 'stop-start').reduce((sum, row) => sum + row.failed, 0);
-  const control = result.rows.some((row) => row.strategy === 'stop-start') ? `; stopping the old unit first failed ${stopStart} checkouts, whatever the shape` : '';
-  const monolith = coarser.find((row) => row.shape === 'monolith');
-  if (coarser.every((row) => swappedCleanly(row) && row.unitsRedeployed <= nano.unitsRedeployed)) {
-    return {
-      verdict: 'misattributed',
-      because:
-        `every shape swapped the tax provider under load with 0 failed of ${sent} checkouts by redeploying ${nano.unitsRedeployed} unit; ` +
-        `the nanoservices only shipped less code with it (${nano.functionsRedeployed} function against ${monolith?.functionsRedeployed ?? '?'} in the monolith)${control}`,
-    };
-  }
-  return { verdict: 'holds', because: `only the nanoservices swapped the provider without a failed checkout or with fewer units redeployed${control}` };
+  const monolith = blueGreen.find((row) => row.shape === 'monolith');
+  const sent = sumOf(blueGreen, 'requestsSent');
+  const failed = sumOf(blueGreen, 'failed');
+  if (!nano) return { credited: 'nanoservices', shownBy: { ...shownBy, nanoservices: false }, because: 'the run did not swap the provider of the nanoservices' };
+  const everyCut = blueGreen.length > 1 && blueGreen.every(swappedCleanly);
+  const because = everyCut
+    ? `every cut swapped the tax provider under load, ${failed} of ${sent} checkouts failed; nanoservices only shipped ${nano.functionsRedeployed} function with it, the monolith ${monolith?.functionsRedeployed ?? '–'}`
+    : swappedCleanly(nano)
+      ? `only some cuts swapped the tax provider without a failed checkout; the nanoservices did, redeploying ${nano.unitsRedeployed} unit`
+      : `swapping the tax provider in the nanoservices failed ${nano.failed} of ${nano.requestsSent} checkouts or left old answers`;
+  return { credited: 'nanoservices', shownBy, because };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'misattributed', because: 'every cut swapped ...', rule: 'every cut compared shows it (...)' }
+ * ```
+ */
+export function verdictFor(result: FlexibilityResult): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/**
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/nano-flexibility.json when the site is built, through
+ * examples/claims/key-figures.ts). As the because-sentence: the checkouts that failed while every cut
+ * swapped its tax provider blue-green, then the code that went out with the change as nanoservices
+ * and as a monolith. Null without a blue-green swap of the nanoservices and of the monolith.
+ *
+ * @example
+ * ```ts
+ * keyFigure(result); // 'a blue-green swap of the tax provider failed 0 of 1200 checkouts in 3 cuts; the nanoservices shipped 1 function with it, the monolith 6'
+ * ```
+ */
+export function keyFigure(result: Result): string | null {
+  const blueGreen = result.rows?.filter((row) => row.strategy === 'blue-green') ?? [];
+  const nano = blueGreen.find((row) => row.shape === 'nanoservices');
+  const monolith = blueGreen.find((row) => row.shape === 'monolith');
+  if (!nano || !monolith) return null;
+  const functions = (count: number) => `${count} function${count === 1 ? '' : 's'}`;
+  return (
+    `a blue-green swap of the tax provider failed ${sumOf(blueGreen, 'failed')} of ${sumOf(blueGreen, 'requestsSent')} checkouts in ${blueGreen.length} cuts; ` +
+    `the nanoservices shipped ${functions(nano.functionsRedeployed)} with it, the monolith ${monolith.functionsRedeployed}`
+  );
 }

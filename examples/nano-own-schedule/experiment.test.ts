@@ -4,7 +4,8 @@ import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
 import { claimById } from '../claims/registry.ts';
 import { consumerContracts, contractViolation, fieldsWrittenBy } from './contracts.ts';
 import { experiment } from './experiment.ts';
-import { ownScheduleVerdict, type OwnScheduleResult, type ReleaseInShape } from './report.ts';
+import { wordCount } from '../lab/experiment/verdict-rule.ts';
+import { findingFor, verdictFor, type OwnScheduleResult, type ReleaseInShape } from './report.ts';
 import { taxVersions } from './versions.ts';
 
 let result: OwnScheduleResult;
@@ -85,13 +86,21 @@ describe('nano-own-schedule (quick run: memory)', () => {
     expect(['monolith', 'microservices', 'nanoservices'].map((s) => release('v2-nests-tax', s).unitsToRelease)).toEqual([1, 2, 3]);
   });
 
-  it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('nano-own-schedule').verdict);
-    expect(experiment.verdict(result).verdict).toBe('holds-with-cost');
+  it('checks every candidate on a cart per country and coupon, and deploys it for as many checkouts', () => {
+    expect(result.sampleCarts).toBe(13);
+    expect(release('v2-adds-rate', 'nanoservices').checkoutsSent).toBe(13);
+  });
+
+  it('supports the verdict the registry publishes: only the nanoservices release the function alone, at the price of contracts', () => {
+    expect(findingFor(result).shownBy).toEqual({ monolith: false, microservices: false, nanoservices: true });
+    expect(verdictFor(result).verdict).toBe(claimById('nano-own-schedule').verdict);
+    expect(verdictFor(result).verdict).toBe('holds-with-cost');
+    expect(findingFor(result).cost?.ratio.estimate).toBeCloseTo(15 / 11, 10);
+    expect(wordCount(findingFor(result).because)).toBeLessThanOrEqual(30);
   });
 });
 
-describe('ownScheduleVerdict', () => {
+describe('findingFor', () => {
   const row = (over: Partial<ReleaseInShape>): ReleaseInShape => ({
     version: 'v2-adds-rate',
     shape: 'nanoservices',
@@ -120,16 +129,24 @@ describe('ownScheduleVerdict', () => {
     system: [{ shape: 'nanoservices', units: 6, contracts: 15, crossUnitContracts: 15 }],
   };
 
-  it('holds with a cost when a compatible version ships alone but needs cross-unit contracts', () => {
-    expect(ownScheduleVerdict(base).verdict).toBe('holds-with-cost');
+  it('holds with a cost when a compatible version ships alone but needs more cross-unit contracts than microservices', () => {
+    const withMicro = { ...base, system: [...base.system, { shape: 'microservices' as const, units: 3, contracts: 15, crossUnitContracts: 11 }] };
+    expect(verdictFor(withMicro).verdict).toBe('holds-with-cost');
+    expect(findingFor(withMicro).because).toBe("A compatible change shipped alone in one nanoservice, but the checkout needs 15 cross-unit contract tests against microservices' 11; the gate stopped 1 breaking version, schemas alone 1");
   });
 
-  it('is conditional when the gate lets a breaking version through', () => {
+  it('does not hold when the gate lets a breaking version through', () => {
     const leaky = { ...base, releases: [row({}), row({ version: 'v2-nests-tax', broken: true, gateAgrees: false })] };
-    expect(ownScheduleVerdict(leaky).verdict).toBe('conditional');
+    expect(verdictFor(leaky).verdict).toBe('does-not-hold');
+    expect(findingFor(leaky).because).toContain('let through a release that broke the checkout');
   });
 
   it('does not hold when the compatible version cannot ship in one unit alone', () => {
-    expect(ownScheduleVerdict({ ...base, releases: [row({ unitsToRelease: 2 })] }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ ...base, releases: [row({ unitsToRelease: 2 })] }).verdict).toBe('does-not-hold');
+  });
+
+  it('is misattributed when a coarser cut also releases the function alone', () => {
+    const both = { ...base, releases: [...base.releases, row({ shape: 'microservices' })] };
+    expect(verdictFor(both).verdict).toBe('misattributed');
   });
 });

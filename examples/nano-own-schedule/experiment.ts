@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReceiptSchema, type Cart } from '../checkout/schemas.ts';
+import { couponPercent, taxRateBasisPoints, unitPriceCents } from '../checkout/catalogue.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type StepName } from '../checkout/steps.ts';
 import { deployShape } from '../lab/units/deploy.ts';
@@ -11,7 +12,7 @@ import type { Transport } from '../lab/units/transport.ts';
 import { consumerContracts, contractViolation } from './contracts.ts';
 import {
   contractsTable,
-  ownScheduleVerdict,
+  findingFor,
   releaseTable,
   systemContractsTable,
   type ContractRow,
@@ -29,12 +30,28 @@ const params = z.object({
   transports: z.array(z.enum(['memory', 'http'])).min(1).default(['memory', 'http']),
 });
 
-/** Carts that reach every country, with and without a coupon: the inputs the checks and the checkouts use. */
+const coupons = [undefined, ...Object.keys(couponPercent)];
+const skus = Object.keys(unitPriceCents);
+/**
+ * Carts that reach every country with every coupon and none (the first is the sample cart every
+ * experiment sends): the inputs the gate checks each candidate on and the checkouts each deployment runs.
+ * The checkout is deterministic, so one cart per country and coupon covers every tax rate and discount.
+ */
 const sampleCarts: readonly Cart[] = [
   sampleCart,
-  { cartId: 'cart-0002', customerId: 'customer-7', country: 'US', items: [{ sku: 'BAG-001', quantity: 1 }], paymentToken: 'tok_visa_4242' },
-  { cartId: 'cart-0003', customerId: 'customer-9', country: 'FR', items: [{ sku: 'BOOK-002', quantity: 3 }], couponCode: 'LOYAL15', paymentToken: 'tok_visa_4242' },
-  { cartId: 'cart-0004', customerId: 'customer-3', country: 'NL', items: [{ sku: 'PEN-001', quantity: 7 }, { sku: 'MUG-001', quantity: 2 }], paymentToken: 'tok_visa_4242' },
+  ...Object.keys(taxRateBasisPoints).flatMap((country, c) =>
+    coupons.map((couponCode, k) => ({
+      cartId: `cart-${country}-${couponCode ?? 'none'}`,
+      customerId: `customer-${c * coupons.length + k}`,
+      country: country as Cart['country'],
+      items: [
+        { sku: skus[(c + k) % skus.length] as string, quantity: 1 + k },
+        { sku: skus[(c + k + 2) % skus.length] as string, quantity: 2 + c },
+      ],
+      ...(couponCode ? { couponCode } : {}),
+      paymentToken: 'tok_visa_4242',
+    })),
+  ),
 ];
 
 const unitOf = (shape: Shape, fn: StepName) => shape.units.find((unit) => unit.functions.includes(fn)) as Shape['units'][number];
@@ -58,7 +75,7 @@ export const experiment = defineExperiment({
   params,
   quick: { transports: ['memory'] },
   tables: (result) => [releaseTable(result), contractsTable(result), systemContractsTable(result)],
-  verdict: ownScheduleVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<OwnScheduleResult> {
     const transportList = [...new Set(p.transports)];

@@ -1,7 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { formatRatio } from '../lab/report/format.ts';
+import { pickRow } from '../lab/report/pick.ts';
 
 /** What one consumer reads from the provider, and whether the two share a unit in each shape. */
 export interface ContractRow {
@@ -67,6 +70,9 @@ export interface OwnScheduleResult {
   readonly releases: readonly ReleaseInShape[];
   readonly system: readonly SystemContracts[];
 }
+
+/** Shorter alias the page and the report convention use. */
+export type Result = OwnScheduleResult;
 
 /**
  * Each candidate release: the gate's decision, then per shape what it touches and what happened.
@@ -158,37 +164,202 @@ export function contractsTable(result: OwnScheduleResult): ResultTable {
   };
 }
 
+/** The candidates the gate let through that change something (the control is the released version). */
+const shippedChanges = (result: OwnScheduleResult) => result.checks.filter((check) => check.gate === 'ship' && !check.version.startsWith('v1'));
+
 /**
- * The verdict the figures support. The claim holds if a compatible new version ships in one
- * nanoservice unit alone and the contract gate blocks every version that would break a consumer;
- * it holds with a cost when that gate needs contract tests across units and a breaking change still
- * needs several units to release together. A gate that is wrong makes it conditional.
+ * Whether a cut releases the provider on its own schedule: some compatible change shipped in one unit
+ * without redeploying any other function, every checkout stayed correct, and the gate was right for
+ * every candidate in that cut (so the breaking ones were stopped before release).
+ */
+function releasesAlone(result: OwnScheduleResult, shape: ShapeName): boolean {
+  const inShape = result.releases.filter((release) => release.shape === shape);
+  const compatible = shippedChanges(result).map((check) => inShape.find((release) => release.version === check.version));
+  return inShape.every((release) => release.gateAgrees) && compatible.some((release) => release !== undefined && release.unitsToRelease === 1 && release.functionsRedeployed === 1 && !release.broken);
+}
+
+/**
+ * What the figures found, in the terms of the verdict rule. A cut shows the benefit when a compatible
+ * change to the provider ships in one unit without redeploying any other function, every checkout stays
+ * correct, and the contract gate stops the breaking changes first. The price is the contract tests a
+ * release needs across unit boundaries: over the whole checkout, the nanoservices' against the
+ * microservices'. These are counts, the same on every run.
  *
  * @example
  * ```ts
- * ownScheduleVerdict(result); // { verdict: 'holds-with-cost', because: 'v2-adds-rate shipped alone ...' }
+ * findingFor(result);
+ * // { credited: 'nanoservices', shownBy: { monolith: false, microservices: false, nanoservices: true },
+ * //   cost: { what: 'cross-unit contracts to keep tested, against microservices', ratio: { estimate: 1.36, ... } }, because: '...' }
  * ```
  */
-export function ownScheduleVerdict(result: OwnScheduleResult): { verdict: Verdict; because: string } {
-  const nano = result.releases.filter((release) => release.shape === 'nanoservices');
+export function findingFor(result: Result): Finding {
+  const cuts = [...new Set(result.releases.map((release) => release.shape))];
+  const shownBy = Object.fromEntries(cuts.map((shape) => [shape, releasesAlone(result, shape)]));
+  const contractsOf = (shape: ShapeName) => result.system.find((row) => row.shape === shape)?.crossUnitContracts;
+  const nano = contractsOf('nanoservices');
+  const micro = contractsOf('microservices');
+  const cost = nano !== undefined && micro !== undefined && micro > 0 ? { what: 'cross-unit contracts to keep tested, against microservices', ratio: exactly(nano / micro) } : undefined;
+  const schemaMissed = result.checks.filter((check) => check.gate === 'block' && check.schemaOnlyFailingConsumers.length === 0).length;
   const wrong = result.releases.find((release) => !release.gateAgrees);
+  let because: string;
   if (wrong) {
-    const missed = !wrong.broken ? 'blocked a release that worked' : 'let through a release that broke the checkout';
-    return { verdict: 'conditional', because: `the contract gate ${missed} (${wrong.version}, ${wrong.shape}): independent release is only as safe as the contracts` };
+    because = `the contract gate ${wrong.broken ? 'let through a release that broke the checkout' : 'blocked a release that worked'} (${wrong.version}, ${wrong.shape}), so releasing alone was not safe`;
+  } else if (!shownBy.nanoservices) {
+    because = 'no compatible version of the function shipped alone in one nanoservice unit with every checkout correct';
+  } else {
+    const blocked = result.checks.filter((check) => check.gate === 'block').length;
+    const contracts = nano !== undefined && micro !== undefined ? `, but the checkout needs ${nano} cross-unit contract tests against microservices' ${micro}` : '';
+    because = `A compatible change shipped alone in one nanoservice${contracts}; the gate stopped ${blocked} breaking version${blocked === 1 ? '' : 's'}, schemas alone ${blocked - schemaMissed}`;
   }
-  const shipped = nano.filter((release) => result.checks.find((check) => check.version === release.version)?.gate === 'ship' && !release.version.startsWith('v1'));
-  const blocked = nano.filter((release) => result.checks.find((check) => check.version === release.version)?.gate === 'block');
-  const alone = shipped.find((release) => release.unitsToRelease === 1 && release.functionsRedeployed === 1 && !release.broken);
-  if (!alone) return { verdict: 'does-not-hold', because: 'no new version of the function could ship alone in one nanoservice unit' };
-  const micro = result.releases.find((release) => release.shape === 'microservices' && release.version === alone.version);
-  const systemOf = (shape: ShapeName) => result.system.find((row) => row.shape === shape)?.crossUnitContracts ?? 0;
-  const lockstep = Math.max(0, ...blocked.map((release) => release.unitsToRelease));
-  const schemaMissed = result.checks.filter((check) => check.gate === 'block' && check.schemaOnlyFailingConsumers.length === 0).map((check) => check.version);
-  const because =
-    `${alone.version} shipped alone in 1 nanoservice unit (1 function) after ${alone.crossUnitContracts} cross-unit contract checks ` +
-    `(microservices: ${micro?.crossUnitContracts ?? '?'}, monolith: 0), and the gate blocked ${blocked.length} breaking versions before release; ` +
-    `shipping those needs up to ${lockstep} units together, and the whole checkout needs ${systemOf('nanoservices')} cross-unit contracts as nanoservices against ${systemOf('microservices')} as microservices` +
-    (schemaMissed.length ? `; schema-only contracts missed ${schemaMissed.join(', ')}` : '');
-  if (alone.crossUnitContracts === 0 && lockstep <= 1) return { verdict: 'holds', because };
-  return { verdict: 'holds-with-cost', because };
+  return { credited: 'nanoservices', shownBy, ...(cost ? { cost } : {}), because };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'holds-with-cost', because: 'A compatible change shipped alone in one nanoservice, ...', rule: 'it costs cross-unit contracts ...' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/** One v2 candidate as the page lists it: the change, the gate, and the nanoservice deployed anyway. */
+export interface CandidateFigures {
+  /** What the version changes, in words. */
+  readonly change: string;
+  /** The gate's decision before release: `ship` or `block`. */
+  readonly gate: ReleaseCheck['gate'];
+  /** The consumers whose contract it breaks, joined with 'and' (empty when none). */
+  readonly breaks: string;
+  /** Nanoservice checkouts that returned a correct receipt with the version deployed alone, a count. */
+  readonly checkoutsCorrect: number;
+  /** Nanoservice checkouts sent with the version deployed alone, a count. */
+  readonly checkoutsSent: number;
+}
+
+/** What releasing the provider means in one shape. */
+export interface ShapeReleaseFigures {
+  /** Functions redeployed with the compatible release `v2-adds-rate`: every function of the provider's unit, a count. */
+  readonly functionsRedeployed: number;
+  /** Cross-unit contracts the compatible release must pass, a count. */
+  readonly crossUnitContracts: number;
+  /** Units that must release together for the breaking `v2-nests-tax`, a count. */
+  readonly unitsToReleaseBreaking: number;
+  /** Provider-to-consumer dependencies of the whole checkout that cross a unit boundary, a count. */
+  readonly systemCrossUnitContracts: number;
+}
+
+/** Everything the nano-own-schedule page prints, read from one result. */
+export interface PageFigures {
+  /** The function whose new versions are released. */
+  readonly provider: string;
+  /** The transports the versions were deployed on, joined with 'and'. */
+  readonly transports: string;
+  /** Sample carts the gate runs each candidate on, a count. */
+  readonly sampleCarts: number;
+  /** Consumers of the provider, a count. */
+  readonly consumers: number;
+  /** Each consumer, the fields it reads and the rules it declares, as one phrase joined with 'and'. */
+  readonly consumerContracts: string;
+  /** Contract checks the gate runs per release (contracts × sample carts), a count. */
+  readonly checksPerRelease: number;
+  /** The compatible candidate, `v2-adds-rate`. */
+  readonly addsRate: CandidateFigures;
+  /** The breaking candidate a schema catches, `v2-nests-tax`. */
+  readonly nestsTax: CandidateFigures;
+  /** The candidate only a declared rule catches, `v2-net-total`. */
+  readonly netTotal: CandidateFigures;
+  /** Version-and-shape pairs deployed, a count. */
+  readonly pairs: number;
+  /** Pairs where the gate (schemas and rules) was right, a count. */
+  readonly gateRight: number;
+  /** Pairs where a schema-only gate would have been right, a count. */
+  readonly schemaOnlyGateRight: number;
+  /** The microservice unit that holds the provider. */
+  readonly microservicesProviderUnit: string;
+  /** Provider-to-consumer dependencies over the whole checkout, a count (the same in every shape). */
+  readonly systemContracts: number;
+  /** What a release of the provider touches and needs, per shape. */
+  readonly byShape: Readonly<Record<ShapeName, ShapeReleaseFigures>>;
+  /** Checkouts each candidate ran per shape when deployed (sample carts × transports), a count. */
+  readonly checkoutsPerRelease: number;
+  /** The nanoservices' cross-unit contracts over the microservices' ('1.36×'): the price, in the rule's terms. */
+  readonly contractsRatio: string;
+}
+
+/**
+ * The figures the page prints: the provider's consumers and their contracts, the three v2 candidates,
+ * how often the gate was right, and what a release touches in each shape. Throws when the run left out
+ * a version, a shape or a check the page reads.
+ *
+ * @example
+ * ```ts
+ * pageFigures(result).nestsTax.breaks; // 'chargePayment and issueReceipt'
+ * pageFigures(result).byShape.nanoservices; // { functionsRedeployed: 1, crossUnitContracts: 2, unitsToReleaseBreaking: 3, systemCrossUnitContracts: 15 }
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const release = (version: string, shape: ShapeName) => pickRow(result.releases, { version, shape });
+  const candidate = (version: string): CandidateFigures => {
+    const check = pickRow(result.checks, { version });
+    const nano = release(version, 'nanoservices');
+    return { change: check.change, gate: check.gate, breaks: check.failingConsumers.join(' and '), checkoutsCorrect: nano.checkoutsCorrect, checkoutsSent: nano.checkoutsSent };
+  };
+  const consumers = result.contracts.filter((contract) => contract.provider === result.provider);
+  const inShape = (shape: ShapeName): ShapeReleaseFigures => {
+    const compatible = release('v2-adds-rate', shape);
+    return {
+      functionsRedeployed: compatible.functionsRedeployed,
+      crossUnitContracts: compatible.crossUnitContracts,
+      unitsToReleaseBreaking: release('v2-nests-tax', shape).unitsToRelease,
+      systemCrossUnitContracts: pickRow(result.system, { shape }).crossUnitContracts,
+    };
+  };
+  return {
+    provider: result.provider,
+    transports: result.transports.join(' and '),
+    sampleCarts: result.sampleCarts,
+    consumers: consumers.length,
+    consumerContracts: consumers
+      .map((contract) => `${contract.consumer} (reads ${contract.fields.join(', ')}${contract.invariants.length ? `; rule: ${contract.invariants.join('; ')}` : ''})`)
+      .join(' and '),
+    checksPerRelease: pickRow(result.checks, { version: 'v1 (control)' }).checksRun,
+    addsRate: candidate('v2-adds-rate'),
+    nestsTax: candidate('v2-nests-tax'),
+    netTotal: candidate('v2-net-total'),
+    pairs: result.releases.length,
+    gateRight: result.releases.filter((row) => row.gateAgrees).length,
+    schemaOnlyGateRight: result.releases.filter((row) => row.schemaOnlyGateAgrees).length,
+    microservicesProviderUnit: release('v2-adds-rate', 'microservices').providerUnit,
+    systemContracts: pickRow(result.system, { shape: 'nanoservices' }).contracts,
+    byShape: { monolith: inShape('monolith'), microservices: inShape('microservices'), nanoservices: inShape('nanoservices') },
+    checkoutsPerRelease: release('v2-adds-rate', 'nanoservices').checkoutsSent,
+    contractsRatio: formatRatio(pickRow(result.system, { shape: 'nanoservices' }).crossUnitContracts / pickRow(result.system, { shape: 'microservices' }).crossUnitContracts),
+  };
+}
+
+/**
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/nano-own-schedule.json when the site is built, through
+ * examples/claims/key-figures.ts). As the because-sentence: whether a compatible change shipped alone
+ * in one nanoservice, and the price, the cross-unit contract tests the whole checkout needs as
+ * nanoservices against microservices (a count, with their ratio). Null when the run counted the
+ * contracts of neither shape.
+ *
+ * @example
+ * ```ts
+ * keyFigure(result); // 'a compatible change shipped alone in 1 nanoservice, but the checkout needs 15 cross-unit contract tests vs 11 for microservices (1.36×)'
+ * ```
+ */
+export function keyFigure(result: Result): string | null {
+  const contractsOf = (shape: ShapeName) => result.system?.find((row) => row.shape === shape)?.crossUnitContracts;
+  const nano = contractsOf('nanoservices');
+  const micro = contractsOf('microservices');
+  if (nano === undefined || micro === undefined || !result.releases || !result.checks) return null;
+  const ratio = micro > 0 ? ` (${formatRatio(nano / micro)})` : '';
+  const contracts = `the checkout needs ${nano} cross-unit contract tests vs ${micro} for microservices${ratio}`;
+  return releasesAlone(result, 'nanoservices') ? `a compatible change shipped alone in 1 nanoservice, but ${contracts}` : `no compatible change shipped alone in one nanoservice; ${contracts}`;
 }

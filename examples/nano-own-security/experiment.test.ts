@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { claimById } from '../claims/registry.ts';
 import { shapes } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
-import { securityVerdict, type SecurityResult, type SecurityRow } from './report.ts';
+import { wordCount } from '../lab/experiment/verdict-rule.ts';
+import { findingFor, verdictFor, type SecurityResult, type SecurityRow } from './report.ts';
 import { issueShapeSecrets } from './unit-credentials.ts';
 
 let result: SecurityResult;
@@ -57,9 +58,11 @@ describe('nano-own-security (quick run: both policies, three shapes, real HTTP)'
     expect(['monolith', 'microservices', 'nanoservices'].map((s) => row('route', s).leaksOpeningPayment)).toEqual([0, 0, 1]);
   });
 
-  it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe('holds-with-cost');
-    expect(experiment.verdict(result).verdict).toBe(claimById('nano-own-security').verdict);
+  it('supports the verdict the registry publishes: every cut enforces its own keys and reaches a one-route radius, so misattributed', () => {
+    expect(findingFor(result).shownBy).toEqual({ monolith: true, microservices: true, nanoservices: true });
+    expect(verdictFor(result).verdict).toBe('misattributed');
+    expect(verdictFor(result).verdict).toBe(claimById('nano-own-security').verdict);
+    expect(findingFor(result).cost?.ratio.estimate).toBe(6);
   });
 
   it('prints a row per policy and shape, and a row per leaked credential', () => {
@@ -69,23 +72,33 @@ describe('nano-own-security (quick run: both policies, three shapes, real HTTP)'
   });
 });
 
-describe('securityVerdict', () => {
+describe('findingFor', () => {
   const base: SecurityRow = {
     policy: 'unit', shape: 'monolith', units: 1, routes: 6, keys: 1, tokens: 1, secrets: 2, verificationsPerCheckout: 1,
     checkoutIdentical: true, badCallsSent: 10, refused401: 2, refused403: 8, executionsFromBadCalls: 0,
     leakableCredentials: 1, maxRoutesOpened: 6, meanRoutesOpened: 6, leaksOpeningPayment: 1,
   };
   const nano: SecurityRow = { ...base, shape: 'nanoservices', units: 6, keys: 6, tokens: 6, secrets: 12, maxRoutesOpened: 1, meanRoutesOpened: 1, leakableCredentials: 6 };
+  const routePolicy = (row: SecurityRow): SecurityRow => ({ ...row, policy: 'route', maxRoutesOpened: 1, meanRoutesOpened: 1 });
+  const both = [base, nano, routePolicy(base), routePolicy(nano)];
 
-  it('holds with a cost when a leak opens fewer routes but secrets grow', () => {
-    expect(securityVerdict({ rows: [base, nano], leaks: [] }).verdict).toBe('holds-with-cost');
+  it('is misattributed when the monolith, with routes closed, limits a leak as tightly, and counts the secrets as the price', () => {
+    const finding = findingFor({ rows: both, leaks: [] });
+    expect(finding.shownBy).toEqual({ monolith: true, nanoservices: true });
+    expect(verdictFor({ rows: both, leaks: [] }).verdict).toBe('misattributed');
+    expect(finding.cost?.ratio).toEqual({ estimate: 6, low: 6, high: 6, runs: 1 });
+    expect(finding.because).toBe("Every cut's units enforced their own keys (all 40 bad calls refused); closing internal routes cut any leak to 1 route everywhere. Nanoservices need 12 secrets, the monolith 2");
+    expect(wordCount(finding.because)).toBeLessThanOrEqual(30);
   });
 
-  it('does not hold when a bad call ran a function', () => {
-    expect(securityVerdict({ rows: [base, { ...nano, executionsFromBadCalls: 1 }], leaks: [] }).verdict).toBe('does-not-hold');
+  it('holds with a cost when only the nanoservices limit a leak to one route', () => {
+    const finding = findingFor({ rows: [base, nano], leaks: [] });
+    expect(finding.shownBy).toEqual({ monolith: false, nanoservices: true });
+    expect(verdictFor({ rows: [base, nano], leaks: [] }).verdict).toBe('holds-with-cost');
+    expect(finding.because).toContain('in the monolith the tightest policy left more open');
   });
 
-  it('does not hold when a nanoservice leak opens as much as the monolith', () => {
-    expect(securityVerdict({ rows: [base, { ...nano, maxRoutesOpened: 6 }], leaks: [] }).verdict).toBe('does-not-hold');
+  it('does not hold when a bad call ran a nanoservice function', () => {
+    expect(verdictFor({ rows: [base, { ...nano, executionsFromBadCalls: 1 }], leaks: [] }).verdict).toBe('does-not-hold');
   });
 });

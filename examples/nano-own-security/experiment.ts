@@ -7,7 +7,7 @@ import { deployShape, type Deployment } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
-import { leakTable, securityTable, securityVerdict, type LeakRow, type SecurityResult, type SecurityRow } from './report.ts';
+import { findingFor, leakTable, securityTable, type LeakRow, type SecurityResult, type SecurityRow } from './report.ts';
 import { authPolicies, issueShapeSecrets, signedToken, unitGuard, type AuthPolicy, type GuardCounters, type ShapeSecrets } from './unit-credentials.ts';
 
 const params = z.object({
@@ -160,7 +160,7 @@ export const experiment = defineExperiment({
   params,
   quick: { repeats: 2 },
   tables: (result) => [securityTable(result), leakTable(result)],
-  verdict: securityVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<SecurityResult> {
     const rows: SecurityRow[] = [];

@@ -1,6 +1,9 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { formatList, formatRatio } from '../lab/report/format.ts';
+import { pickRow, sumOf } from '../lab/report/pick.ts';
 
 /** One shape under one policy: what it took to secure it and how it resisted bad calls. */
 export interface SecurityRow {
@@ -48,6 +51,9 @@ export interface SecurityResult {
   readonly rows: readonly SecurityRow[];
   readonly leaks: readonly LeakRow[];
 }
+
+/** Shorter alias the page and the report convention use. */
+export type Result = SecurityResult;
 
 /**
  * Secrets, refusals and blast radius per policy and shape.
@@ -115,32 +121,164 @@ export function leakTable(result: SecurityResult): ResultTable {
   };
 }
 
+/** Whether every unit of a cut enforced its own policy: every bad call refused, none ran a function, the legitimate checkout passed. */
+function enforcedOwnPolicy(rows: readonly SecurityRow[]): boolean {
+  return rows.length > 0 && rows.every((row) => row.executionsFromBadCalls === 0 && row.refused401 + row.refused403 === row.badCallsSent && row.checkoutIdentical);
+}
+
+/** The fewest routes one leaked credential opened in a cut, under the tightest policy measured. */
+function tightestRadius(rows: readonly SecurityRow[]): number {
+  return Math.min(...rows.map((row) => row.maxRoutesOpened));
+}
+
 /**
- * The verdict the figures support. The claim holds if every unit enforced its own policy (no bad
- * call ran a function, every legitimate checkout passed) and, under the per-unit policy, a leaked
- * nanoservice credential opens fewer routes than the monolith's. It holds with a cost when the
- * nanoservices need more secrets than the monolith to get there.
+ * What the figures found, in the terms of the verdict rule. A cut shows the benefit when every one of
+ * its units enforced its own policy (every bad call refused, no function run by one, the legitimate
+ * checkout passed) and its tightest policy limits a leaked credential to as few routes as the
+ * nanoservices' tightest does. Any cut can give each unit its own key and close the routes its callers
+ * do not need, so when every cut shows it the rule calls it misattributed. The price is the secrets:
+ * a key per unit and a token per caller, the nanoservices' count against the monolith's.
  *
  * @example
  * ```ts
- * securityVerdict(result); // { verdict: 'holds-with-cost', because: 'every unit refused ...' }
+ * findingFor(result);
+ * // { credited: 'nanoservices', shownBy: { monolith: true, microservices: true, nanoservices: true },
+ * //   cost: { what: 'secrets to issue, store and rotate, against the monolith', ratio: { estimate: 6, ... } }, because: '...' }
  * ```
  */
-export function securityVerdict(result: SecurityResult): { verdict: Verdict; because: string } {
-  const find = (policy: string, shape: string) => result.rows.find((row) => row.policy === policy && row.shape === shape);
-  const mono = find('unit', 'monolith');
-  const nano = find('unit', 'nanoservices');
-  if (!mono || !nano) return { verdict: 'not-testable', because: 'the run did not cover the monolith and the nanoservices under the per-unit policy' };
-  const leaky = result.rows.find((row) => row.executionsFromBadCalls > 0 || row.refused401 + row.refused403 < row.badCallsSent || !row.checkoutIdentical);
-  if (leaky) return { verdict: 'does-not-hold', because: `the ${leaky.shape} shape under the ${leaky.policy} policy let a bad call through or refused a legitimate checkout` };
-  if (nano.maxRoutesOpened >= mono.maxRoutesOpened) {
-    return { verdict: 'does-not-hold', because: `a leaked nanoservice credential opened ${nano.maxRoutesOpened} routes, no fewer than the monolith's ${mono.maxRoutesOpened}` };
+export function findingFor(result: Result): Finding {
+  const cuts = [...new Set(result.rows.map((row) => row.shape))];
+  const rowsOf = (shape: ShapeName) => result.rows.filter((row) => row.shape === shape);
+  const nanoRows = rowsOf('nanoservices');
+  if (nanoRows.length === 0) throw new Error('a nano-own-security result needs the nanoservices');
+  const nanoRadius = tightestRadius(nanoRows);
+  const shownBy = Object.fromEntries(cuts.map((shape) => [shape, enforcedOwnPolicy(rowsOf(shape)) && tightestRadius(rowsOf(shape)) <= nanoRadius]));
+  const secretsOf = (shape: ShapeName) => pickRow(result.rows, { policy: 'unit', shape }).secrets;
+  const monolith = cuts.includes('monolith') ? secretsOf('monolith') : undefined;
+  const cost = monolith === undefined ? undefined : { what: 'secrets to issue, store and rotate, against the monolith', ratio: exactly(secretsOf('nanoservices') / monolith) };
+  const secrets = monolith === undefined ? '' : `. Nanoservices need ${secretsOf('nanoservices')} secrets, the monolith ${monolith}`;
+  const badCalls = sumOf(result.rows, 'badCallsSent').toLocaleString('en');
+  let because: string;
+  if (!shownBy.nanoservices) {
+    because = `a bad call got through or the checkout failed with the nanoservices' own policies on, out of ${badCalls} bad calls`;
+  } else if (cuts.every((shape) => shownBy[shape])) {
+    because = `Every cut's units enforced their own keys (all ${badCalls} bad calls refused); closing internal routes cut any leak to ${nanoRadius} route everywhere${secrets}`;
+  } else {
+    const wider = cuts.filter((shape) => !shownBy[shape]);
+    because = `Each nanoservice enforced its own key and a leak opened ${nanoRadius} route; in the ${formatList(wider)} the tightest policy left more open${secrets}`;
   }
-  const monoRoute = find('route', 'monolith');
-  const routeNote = monoRoute ? `; a per-route policy gave the monolith the same radius of ${monoRoute.maxRoutesOpened} with ${monoRoute.secrets} secrets` : '';
-  const because =
-    `every unit enforced its own key and caller (all ${result.rows.reduce((sum, row) => sum + row.badCallsSent, 0)} bad calls refused, no function ran), and one leaked nanoservice credential opened at most ` +
-    `${nano.maxRoutesOpened} route against ${mono.maxRoutesOpened} for the monolith; but the nanoservices need ${nano.secrets} secrets against ${mono.secrets}, ` +
-    `${nano.verificationsPerCheckout} token checks per checkout against ${mono.verificationsPerCheckout}, and ${nano.leaksOpeningPayment} of their ${nano.leakableCredentials} credentials opens the payment route directly${routeNote}`;
-  return nano.secrets > mono.secrets ? { verdict: 'holds-with-cost', because } : { verdict: 'holds', because };
+  return { credited: 'nanoservices', shownBy, ...(cost ? { cost } : {}), because };
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'misattributed', because: 'Every cut's units enforced their own keys ...', rule: 'every cut compared shows it (...)' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/** One shape under one policy, the figures of it the page prints. */
+export interface PolicyShapeFigures {
+  /** Routes the shape's units serve over HTTP, a count. */
+  readonly routes: number;
+  /** The most routes one leaked credential opened, a count. */
+  readonly maxRoutesOpened: number;
+  /** Credentials that exist and could leak, a count. */
+  readonly leakableCredentials: number;
+  /** Leaked credentials that let their finder call `chargePayment` directly, a count. */
+  readonly leaksOpeningPayment: number;
+  /** Keys plus tokens to issue, store and rotate, a count. */
+  readonly secrets: number;
+  /** Token checks one legitimate checkout passed, a count. */
+  readonly verificationsPerCheckout: number;
+}
+
+/** Everything the nano-own-security page prints, read from one result. */
+export interface PageFigures {
+  /** Bad calls sent over every shape and policy, a count. */
+  readonly badCalls: number;
+  /** Bad calls the guards refused with 401 or 403, a count. */
+  readonly refused: number;
+  /** Checkout function runs the bad calls caused, a count (0 when every guard held). */
+  readonly ranForBadCalls: number;
+  /** Per shape, under the per-unit policy (a unit trusts its caller for every route). */
+  readonly unitPolicy: Readonly<Record<ShapeName, PolicyShapeFigures>>;
+  /** Per shape, under the per-route policy (only a unit's entry route is open). */
+  readonly routePolicy: Readonly<Record<ShapeName, PolicyShapeFigures>>;
+  /** The nanoservices' secrets as a multiple of the monolith's ('6.00×'): the price, in the rule's terms. */
+  readonly secretsRatio: string;
+  /** Secrets per unit in this scheme (a key and a token), a count: what makes the ratio follow the unit count. */
+  readonly secretsPerUnit: number;
+}
+
+/**
+ * The figures the page prints: the bad calls and how the guards answered them, and per policy and
+ * shape what one leak opens and what the policy costs. Throws when the run left out a policy or a shape.
+ *
+ * @example
+ * ```ts
+ * pageFigures(result).unitPolicy.monolith.maxRoutesOpened; // 6
+ * pageFigures(result).routePolicy.nanoservices.leaksOpeningPayment; // 1
+ * pageFigures(result).secretsRatio; // '6.00×'
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const figuresOf = (policy: SecurityRow['policy'], shape: ShapeName): PolicyShapeFigures => {
+    const row = pickRow(result.rows, { policy, shape });
+    return {
+      routes: row.routes,
+      maxRoutesOpened: row.maxRoutesOpened,
+      leakableCredentials: row.leakableCredentials,
+      leaksOpeningPayment: row.leaksOpeningPayment,
+      secrets: row.secrets,
+      verificationsPerCheckout: row.verificationsPerCheckout,
+    };
+  };
+  const policy = (name: SecurityRow['policy']) => ({ monolith: figuresOf(name, 'monolith'), microservices: figuresOf(name, 'microservices'), nanoservices: figuresOf(name, 'nanoservices') });
+  return {
+    badCalls: sumOf(result.rows, 'badCallsSent'),
+    refused: sumOf(result.rows, 'refused401') + sumOf(result.rows, 'refused403'),
+    ranForBadCalls: sumOf(result.rows, 'executionsFromBadCalls'),
+    unitPolicy: policy('unit'),
+    routePolicy: policy('route'),
+    secretsRatio: formatRatio(figuresOf('unit', 'nanoservices').secrets / figuresOf('unit', 'monolith').secrets),
+    secretsPerUnit: pickRow(result.rows, { policy: 'unit', shape: 'nanoservices' }).secrets / pickRow(result.rows, { policy: 'unit', shape: 'nanoservices' }).units,
+  };
+}
+
+/**
+ * The key figure: the one figure the verdict rests on, with its unit, which the comparison page shows
+ * (worked out from evidence/nano-own-security.json when the site is built, through
+ * examples/claims/key-figures.ts). As the because-sentence: the routes one leaked credential opened
+ * under each cut's tightest policy, the bad calls the units refused, and the price, the secrets the
+ * nanoservices need against the monolith's (counts, with their ratio). Null without the nanoservices
+ * and the monolith under the per-unit policy.
+ *
+ * @example
+ * ```ts
+ * keyFigure(result); // 'with each cut’s tightest policy a leaked credential opened 1 route in every cut, 4,340 of 4,340 bad calls refused; nanoservices need 12 secrets vs 2 for the monolith (6.00×)'
+ * ```
+ */
+export function keyFigure(result: Result): string | null {
+  const rows = result.rows ?? [];
+  const secretsOf = (shape: ShapeName) => rows.find((row) => row.policy === 'unit' && row.shape === shape)?.secrets;
+  const nanoSecrets = secretsOf('nanoservices');
+  const monolithSecrets = secretsOf('monolith');
+  if (nanoSecrets === undefined || monolithSecrets === undefined) return null;
+  const cuts = [...new Set(rows.map((row) => row.shape))];
+  const radius = (shape: ShapeName) => tightestRadius(rows.filter((row) => row.shape === shape));
+  const routes = (count: number) => `${count} route${count === 1 ? '' : 's'}`;
+  const opened = cuts.every((shape) => radius(shape) === radius('nanoservices'))
+    ? `${routes(radius('nanoservices'))} in every cut`
+    : formatList(cuts.map((shape) => `${routes(radius(shape))} in the ${shape}`));
+  const refused = sumOf(rows, 'refused401') + sumOf(rows, 'refused403');
+  return (
+    `with each cut’s tightest policy a leaked credential opened ${opened}, ${refused.toLocaleString('en')} of ${sumOf(rows, 'badCallsSent').toLocaleString('en')} bad calls refused; ` +
+    `nanoservices need ${nanoSecrets} secrets vs ${monolithSecrets} for the monolith (${formatRatio(nanoSecrets / monolithSecrets)})`
+  );
 }

@@ -3,7 +3,8 @@ import { stepNames } from '../checkout/steps.ts';
 import { claimById } from '../claims/registry.ts';
 import { shapeCalls, shapes } from '../lab/model/shapes.ts';
 import { experiment } from './experiment.ts';
-import { singleEndpointVerdict, type ShapeRoutesSummary, type SingleEndpointResult } from './report.ts';
+import { findingFor, verdictFor, type ShapeRoutesSummary, type SingleEndpointResult } from './report.ts';
+import { wordCount } from '../lab/experiment/verdict-rule.ts';
 
 let result: SingleEndpointResult;
 const summary = (shape: string) => {
@@ -55,9 +56,17 @@ describe('nano-single-endpoint (quick run: memory and http)', () => {
     expect(summary('microservices').unitsPerRoute).toBe(0.5);
   });
 
-  it('the checkout calls one route per unit: only nanoservices expose no route the checkout leaves unused', () => {
+  it('one route per unit shrinks nothing on the network: in every cut all six routes, chargePayment included, answer a caller directly', () => {
+    for (const shape of ['monolith', 'microservices', 'nanoservices']) {
+      expect(summary(shape).reachableRoutes).toBe(6);
+      expect(summary(shape).reachableSkippingEntry).toBe(5);
+      expect(summary(shape).paymentReachable).toBe(true);
+    }
+  });
+
+  it('the checkout calls one route per unit over the transport, so a cut needs open as many routes as it has units: 1, 3 and 6', () => {
     for (const row of result.units) expect(row.routesCalledByCheckout).toBe(1);
-    expect([summary('monolith'), summary('microservices'), summary('nanoservices')].map((s) => s.routesOutsideTheChain)).toEqual([5, 3, 0]);
+    expect([summary('monolith'), summary('microservices'), summary('nanoservices')].map((s) => s.routesTheCheckoutNeedsOpen)).toEqual([1, 3, 6]);
   });
 
   it('one endpoint is not one unit of work: the answer of the first nanoservice depends on all six units', () => {
@@ -65,9 +74,10 @@ describe('nano-single-endpoint (quick run: memory and http)', () => {
     expect(result.units.find((row) => row.shape === 'monolith')?.maxUnitsBehindOneAnswer).toBe(1);
   });
 
-  it('supports the verdict the registry publishes', () => {
-    expect(experiment.verdict(result).verdict).toBe(claimById('nano-single-endpoint').verdict);
-    expect(experiment.verdict(result).verdict).toBe('holds-with-cost');
+  it('supports the verdict the registry publishes: one route per nanoservice is true by definition, so not testable', () => {
+    expect(verdictFor(result).verdict).toBe(claimById('nano-single-endpoint').verdict);
+    expect(verdictFor(result).verdict).toBe('not-testable');
+    expect(findingFor(result).shownBy).toEqual({ monolith: false, microservices: false, nanoservices: true });
   });
 
   it('prints one row per shape and one row per unit', () => {
@@ -77,38 +87,46 @@ describe('nano-single-endpoint (quick run: memory and http)', () => {
   });
 });
 
-describe('singleEndpointVerdict', () => {
-  const shape = (name: ShapeRoutesSummary['shape'], units: number, min: number, max: number, cross: number): ShapeRoutesSummary => ({
+describe('findingFor', () => {
+  const shape = (name: ShapeRoutesSummary['shape'], units: number, min: number, max: number, reachable: number | null): ShapeRoutesSummary => ({
     shape: name,
     units,
     routes: 6,
     minRoutesPerUnit: min,
     maxRoutesPerUnit: max,
     unitsPerRoute: Math.round((units / 6) * 100) / 100,
-    crossUnitCallsPerCheckout: cross,
-    routesOutsideTheChain: 6 - units,
+    crossUnitCallsPerCheckout: units - 1,
+    reachableRoutes: reachable,
+    reachableSkippingEntry: reachable === null ? null : reachable - 1,
+    paymentReachable: reachable === null ? null : true,
+    routesTheCheckoutNeedsOpen: units,
   });
   const base: SingleEndpointResult = {
-    transports: ['memory'],
+    transports: ['memory', 'http'],
     units: [],
-    shapes: [shape('microservices', 3, 1, 3, 2), shape('nanoservices', 6, 1, 1, 5)],
+    shapes: [shape('monolith', 1, 6, 6, 6), shape('microservices', 3, 1, 3, 6), shape('nanoservices', 6, 1, 1, 6)],
     declaredMatchesAnswered: true,
     identicalResults: true,
   };
 
-  it('holds with a cost when nano units have one route each but need more units and hops', () => {
-    expect(singleEndpointVerdict(base).verdict).toBe('holds-with-cost');
+  it('is true by definition when every nanoservice unit answers one route, and says what every cut exposes', () => {
+    expect(verdictFor(base).verdict).toBe('not-testable');
+    expect(findingFor(base).because).toBe('One route per nanoservice is the cut’s definition. It shrinks nothing: all 6 routes, chargePayment included, were reachable in every cut; nanoservices need 6 open, the monolith 1');
+    expect(wordCount(findingFor(base).because)).toBeLessThanOrEqual(30);
   });
 
-  it('does not hold when a nanoservice unit answers two routes', () => {
-    expect(singleEndpointVerdict({ ...base, shapes: [shape('microservices', 3, 1, 3, 2), shape('nanoservices', 5, 1, 2, 4)] }).verdict).toBe('does-not-hold');
+  it('names each cut’s reach when the cuts differ', () => {
+    const closed = { ...base, shapes: [shape('monolith', 1, 6, 6, 1), shape('microservices', 3, 1, 3, 3), shape('nanoservices', 6, 1, 1, 6)] };
+    expect(findingFor(closed).because).toContain('6 routes, chargePayment included, were reachable as nanoservices, 1 in the monolith');
   });
 
-  it('does not hold when a deployed unit answers routes its app does not declare', () => {
-    expect(singleEndpointVerdict({ ...base, declaredMatchesAnswered: false }).verdict).toBe('does-not-hold');
+  it('says reach was not measured when no network transport ran', () => {
+    const memoryOnly = { ...base, shapes: base.shapes.map((s) => ({ ...s, reachableRoutes: null, reachableSkippingEntry: null, paymentReachable: null })) };
+    expect(findingFor(memoryOnly).because).toContain('probed no network transport');
   });
 
-  it('is conditional when microservice units also have one route each', () => {
-    expect(singleEndpointVerdict({ ...base, shapes: [shape('microservices', 6, 1, 1, 5), shape('nanoservices', 6, 1, 1, 5)] }).verdict).toBe('conditional');
+  it('does not hold when a nanoservice unit answers two routes, or a unit answers routes its app does not declare', () => {
+    expect(verdictFor({ ...base, shapes: [shape('monolith', 1, 6, 6, 6), shape('microservices', 3, 1, 3, 6), shape('nanoservices', 5, 1, 2, 6)] }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ ...base, declaredMatchesAnswered: false }).verdict).toBe('does-not-hold');
   });
 });

@@ -11,9 +11,11 @@ import { processTransport } from '../lab/network/process-transport.ts';
 import { shapes, type Shape } from '../lab/model/shapes.ts';
 import { transportNames, type CallUnit, type Transport, type TransportName } from '../lab/units/transport.ts';
 import { createUnitApp, type UnitOptions } from '../lab/units/unit-app.ts';
-import { shapeRoutesTable, singleEndpointVerdict, unitRoutesTable, type ShapeRoutesSummary, type SingleEndpointResult, type UnitRoutesRow } from './report.ts';
+import { findingFor, shapeRoutesTable, unitRoutesTable, type ShapeRoutesSummary, type SingleEndpointResult, type UnitRoutesRow } from './report.ts';
 
 const transports: Record<TransportName, Transport> = { memory: memoryTransport, http: httpTransport, process: processTransport };
+/** The transports on which a unit listens on a real port: only there is a route reachable by another host. */
+const networkTransports: readonly TransportName[] = ['http', 'process'];
 
 const params = z.object({
   transports: z.array(z.enum(transportNames)).min(1).default(['memory', 'http', 'process']),
@@ -30,16 +32,18 @@ interface RouteProbe {
 /**
  * nano-single-endpoint: deploys every shape, reads the routes each unit's Hono app declares, then
  * probes every checkout route on every deployed unit (with the input that route expects) to confirm
- * which ones the unit really answers. It counts routes per unit, units per shape, calls that cross
- * units, routes the checkout never calls, and how many units stand behind one route's answer.
+ * which ones the unit really answers. One route per nanoservice is the cut's definition, so the
+ * experiment tests what the claim implies instead: which business routes a caller on the network
+ * reaches directly, in every cut, and how many of them the checkout needs open. It also counts units,
+ * calls that cross units, and how many units stand behind one route's answer.
  */
 export const experiment = defineExperiment({
   id: 'nano-single-endpoint',
-  title: 'One endpoint per nanoservice: routes per unit and what they cost',
+  title: 'One endpoint per nanoservice: what a caller on the network can reach, in every cut',
   params,
   quick: { transports: ['memory', 'http'] },
   tables: (result) => [shapeRoutesTable(result), unitRoutesTable(result)],
-  verdict: singleEndpointVerdict,
+  finding: findingFor,
 
   async run(p, onProgress): Promise<SingleEndpointResult> {
     const transportList = [...new Set(p.transports)];
@@ -108,11 +112,16 @@ export const experiment = defineExperiment({
       maxUnitsBehindOneAnswer: entry.maxUnits,
     }));
     const declaredMatchesAnswered = unitRows.every((row) => transportList.every((t) => isDeepStrictEqual(row.answeredRoutes[t], row.declaredRoutes)));
+    const probedOnNetwork = transportList.filter((name) => networkTransports.includes(name));
     const summaries: ShapeRoutesSummary[] = allShapes.map((shape) => {
       const shapeRows = unitRows.filter((row) => row.shape === shape.name);
       const counts = shapeRows.map((row) => row.declaredRoutes.length);
       const recorded = shapeRows.every((row) => row.routesCalledByCheckout >= 0);
       const routes = counts.reduce((sum, count) => sum + count, 0);
+      // A route is reachable when the unit answered it on a real port, on any network transport probed.
+      const reachable = shapeRows.flatMap((row) => [...new Set(probedOnNetwork.flatMap((name) => row.answeredRoutes[name] ?? []))].map((route) => `${row.unit}${route}`));
+      const entry = `${shape.units[0]?.name ?? ''}/${shape.units[0]?.functions[0] ?? ''}`;
+      const network = probedOnNetwork.length > 0;
       return {
         shape: shape.name,
         units: counts.length,
@@ -121,7 +130,10 @@ export const experiment = defineExperiment({
         maxRoutesPerUnit: Math.max(...counts),
         unitsPerRoute: Math.round((counts.length / routes) * 100) / 100,
         crossUnitCallsPerCheckout: crossUnitCalls.get(shape.name) ?? -1,
-        routesOutsideTheChain: recorded ? routes - shapeRows.reduce((sum, row) => sum + row.routesCalledByCheckout, 0) : null,
+        reachableRoutes: network ? reachable.length : null,
+        reachableSkippingEntry: network ? reachable.filter((route) => route !== entry).length : null,
+        paymentReachable: network ? reachable.some((route) => route.endsWith('/chargePayment')) : null,
+        routesTheCheckoutNeedsOpen: recorded ? shapeRows.reduce((sum, row) => sum + row.routesCalledByCheckout, 0) : null,
       };
     });
     return { transports: transportList, units: unitRows, shapes: summaries, declaredMatchesAnswered, identicalResults };

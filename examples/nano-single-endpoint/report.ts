@@ -1,7 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import type { Verdict } from '../lab/experiment/verdict.ts';
+import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { exactly } from '../lab/measure/interval.ts';
+import { formatList } from '../lab/report/format.ts';
+import { pickRow } from '../lab/report/pick.ts';
 
 /** One deploy unit of one shape: the routes its Hono app declares and the ones it answered when probed. */
 export interface UnitRoutesRow {
@@ -28,8 +31,20 @@ export interface ShapeRoutesSummary {
   readonly unitsPerRoute: number;
   /** Calls from one unit to another in one checkout (network calls minus the client's own). */
   readonly crossUnitCallsPerCheckout: number;
-  /** Routes exposed that the checkout never calls, reachable only by a caller who goes around the chain (null when nothing recorded the calls). */
-  readonly routesOutsideTheChain: number | null;
+  /**
+   * Business routes a caller on the network reached directly: answered on a real port (http or child
+   * processes), with no credential asked (null when no network transport ran).
+   */
+  readonly reachableRoutes: number | null;
+  /** Of those, the routes other than the checkout's entry: a caller reaching them skips the steps before them. */
+  readonly reachableSkippingEntry: number | null;
+  /** Whether `chargePayment` answered a caller on the network directly, with an amount of the caller's choosing. */
+  readonly paymentReachable: boolean | null;
+  /**
+   * Routes a checkout called over the transport (each unit's middleware recorded them): what must stay
+   * reachable for the checkout to work, the least a cut can expose (null when nothing recorded the calls).
+   */
+  readonly routesTheCheckoutNeedsOpen: number | null;
 }
 
 /** The whole result of a nano-single-endpoint run: plain JSON. */
@@ -42,6 +57,16 @@ export interface SingleEndpointResult {
   /** Every answered route returned the receipt the functions return in one call stack. */
   readonly identicalResults: boolean;
 }
+
+/** Shorter alias the page and the report convention use. */
+export type Result = SingleEndpointResult;
+
+/** A count as a page prints it, or an en dash when the run did not measure it. */
+const countText = (count: number | null) => (count === null ? '–' : String(count));
+
+/** Routes per unit as a shape's units have them: '6' when every unit has as many, '1–3' when they differ. */
+const routesPerUnitText = (shape: ShapeRoutesSummary) =>
+  shape.minRoutesPerUnit === shape.maxRoutesPerUnit ? String(shape.minRoutesPerUnit) : `${shape.minRoutesPerUnit}–${shape.maxRoutesPerUnit}`;
 
 /**
  * The routes of every unit, as the CLI prints them and the page shows them.
@@ -80,12 +105,12 @@ export function unitRoutesTable(result: SingleEndpointResult): ResultTable {
  *
  * @example
  * ```ts
- * shapeRoutesTable(result).rows; // [{ shape: 'monolith', units: 1, routes: 6, unitsPerRoute: 0.17, ... }, ...]
+ * shapeRoutesTable(result).rows; // [{ shape: 'monolith', units: 1, routes: 6, reachableRoutes: 6, routesTheCheckoutNeedsOpen: 1, ... }, ...]
  * ```
  */
 export function shapeRoutesTable(result: SingleEndpointResult): ResultTable {
   return {
-    title: 'Routes and units per shape',
+    title: 'Routes and units per shape, and what a caller on the network reaches',
     columns: [
       { key: 'shape', label: 'shape' },
       { key: 'units', label: 'units' },
@@ -93,48 +118,172 @@ export function shapeRoutesTable(result: SingleEndpointResult): ResultTable {
       { key: 'routesPerUnit', label: 'routes per unit' },
       { key: 'unitsPerRoute', label: 'units to operate per route' },
       { key: 'crossUnitCallsPerCheckout', label: 'calls crossing units per checkout' },
-      { key: 'routesOutsideTheChain', label: 'routes the checkout never calls' },
+      { key: 'reachableRoutes', label: 'routes a network caller reached' },
+      { key: 'reachableSkippingEntry', label: 'of them, skipping the entry' },
+      { key: 'paymentReachable', label: 'chargePayment reachable' },
+      { key: 'routesTheCheckoutNeedsOpen', label: 'routes the checkout needs open' },
     ],
     rows: result.shapes.map((s) => ({
       shape: s.shape,
       units: s.units,
       routes: s.routes,
-      routesPerUnit: s.minRoutesPerUnit === s.maxRoutesPerUnit ? String(s.minRoutesPerUnit) : `${s.minRoutesPerUnit}–${s.maxRoutesPerUnit}`,
+      routesPerUnit: routesPerUnitText(s),
       unitsPerRoute: s.unitsPerRoute,
       crossUnitCallsPerCheckout: s.crossUnitCallsPerCheckout,
-      routesOutsideTheChain: s.routesOutsideTheChain,
+      reachableRoutes: s.reachableRoutes,
+      reachableSkippingEntry: s.reachableSkippingEntry,
+      paymentReachable: s.paymentReachable === null ? null : s.paymentReachable ? 'yes' : 'no',
+      routesTheCheckoutNeedsOpen: s.routesTheCheckoutNeedsOpen,
     })),
   };
 }
 
+/** The definition that makes one route per nanoservice true, as the rule's first step quotes it. */
+export const oneRouteByDefinition = 'the nanoservice cut puts one function in each unit, and a unit serves one route per function it holds';
+
+/** Whether every unit of a shape answered exactly one business route. */
+const oneRouteEach = (shape: ShapeRoutesSummary) => shape.minRoutesPerUnit === 1 && shape.maxRoutesPerUnit === 1;
+
 /**
- * The verdict the counts support. The claim holds if every nanoservice unit answers exactly one
- * route while some microservice unit answers several; it holds with a cost if that single endpoint
- * means more units to operate per route and more calls crossing units than microservices need.
+ * What the counts found, in the terms of the verdict rule. One route per nanoservice is true by the
+ * definition of the cut (`byDefinition`, so the rule says not-testable), provided the deployed units
+ * really answer only their declared routes; the because-sentence reports what the claim implies
+ * instead: which routes a caller on the network reaches in every cut, and how many each cut needs open.
+ * Each cut "shows" the property when every one of its units answered exactly one route.
  *
  * @example
  * ```ts
- * singleEndpointVerdict(result); // { verdict: 'holds-with-cost', because: 'every one of the 6 nanoservice units ...' }
+ * findingFor(result);
+ * // { credited: 'nanoservices', byDefinition: 'the nanoservice cut puts one function in each unit, ...',
+ * //   shownBy: { monolith: false, microservices: false, nanoservices: true }, because: 'One route per nanoservice is the cut's definition. ...' }
  * ```
  */
-export function singleEndpointVerdict(result: SingleEndpointResult): { verdict: Verdict; because: string } {
-  if (!result.declaredMatchesAnswered) return { verdict: 'does-not-hold', because: 'some deployed unit answered other routes than its app declares' };
-  if (!result.identicalResults) return { verdict: 'does-not-hold', because: 'some route did not return the receipt the functions return in one call stack' };
-  const nano = result.shapes.find((s) => s.shape === 'nanoservices');
-  const micro = result.shapes.find((s) => s.shape === 'microservices');
-  if (!nano || !micro) return { verdict: 'not-testable', because: 'the run did not deploy both the nanoservice and the microservice shape' };
-  if (nano.minRoutesPerUnit !== 1 || nano.maxRoutesPerUnit !== 1) {
-    return { verdict: 'does-not-hold', because: `nanoservice units answered ${nano.minRoutesPerUnit} to ${nano.maxRoutesPerUnit} routes each, not exactly one` };
+export function findingFor(result: Result): Finding {
+  const shownBy = Object.fromEntries(result.shapes.map((shape) => [shape.shape, result.declaredMatchesAnswered && result.identicalResults && oneRouteEach(shape)]));
+  const nano = pickRow(result.shapes, { shape: 'nanoservices' });
+  const monolith = pickRow(result.shapes, { shape: 'monolith' });
+  const micro = pickRow(result.shapes, { shape: 'microservices' });
+  const cost = { what: 'deploy units for the same routes, against microservices', ratio: exactly(nano.units / micro.units) };
+  if (!shownBy.nanoservices) {
+    const why = !result.declaredMatchesAnswered ? 'a deployed unit answered other routes than its app declares' : !result.identicalResults ? 'a route returned another receipt than the functions in one call stack' : `nanoservice units answered ${nano.minRoutesPerUnit} to ${nano.maxRoutesPerUnit} routes each`;
+    return { credited: 'nanoservices', shownBy, cost, because: `${why}, so the nanoservices did not present one endpoint each` };
   }
-  if (micro.maxRoutesPerUnit <= 1) {
-    return { verdict: 'conditional', because: 'every nanoservice unit answered one route, but so did every microservice unit: the shapes do not differ here' };
+  return { credited: 'nanoservices', byDefinition: oneRouteByDefinition, shownBy, cost, because: reachBecause(result.shapes, nano, monolith) };
+}
+
+/** The because-sentence: the definition, then what a caller on the network reached and what each cut needs open. */
+function reachBecause(shapes: readonly ShapeRoutesSummary[], nano: ShapeRoutesSummary, monolith: ShapeRoutesSummary): string {
+  const definition = 'One route per nanoservice is the cut’s definition';
+  if (nano.reachableRoutes === null || nano.routesTheCheckoutNeedsOpen === null || monolith.routesTheCheckoutNeedsOpen === null) {
+    return `${definition}; this run probed no network transport, so what a caller reaches was not measured`;
   }
-  const single = `every one of the ${nano.units} nanoservice units answered exactly one route, while microservice units answered up to ${micro.maxRoutesPerUnit}`;
-  if (nano.unitsPerRoute > micro.unitsPerRoute && nano.crossUnitCallsPerCheckout > micro.crossUnitCallsPerCheckout) {
+  const sameEverywhere = shapes.every((shape) => shape.reachableRoutes === nano.reachableRoutes && shape.paymentReachable === nano.paymentReachable);
+  const payment = nano.paymentReachable ? ', chargePayment included,' : '';
+  const reached = sameEverywhere ? `all ${nano.reachableRoutes} routes${payment} were reachable in every cut` : `${nano.reachableRoutes} routes${payment} were reachable as nanoservices, ${monolith.reachableRoutes ?? '–'} in the monolith`;
+  return `${definition}. It shrinks nothing: ${reached}; nanoservices need ${nano.routesTheCheckoutNeedsOpen} open, the monolith ${monolith.routesTheCheckoutNeedsOpen}`;
+}
+
+/**
+ * The verdict the rule gives the finding.
+ *
+ * @example
+ * ```ts
+ * verdictFor(result); // { verdict: 'not-testable', because: 'One route per nanoservice is the cut's definition. ...', rule: 'true by definition: ...' }
+ * ```
+ */
+export function verdictFor(result: Result): Judgement {
+  return decideVerdict(findingFor(result));
+}
+
+/** One shape's counts, as the page prints them. */
+export interface ShapeEndpointFigures {
+  /** Deploy units, a count. */
+  readonly units: number;
+  /** Routes over all units, a count. */
+  readonly routes: number;
+  /** Routes per unit: one number when every unit has as many, else the range ('1–3'). */
+  readonly routesPerUnit: string;
+  /** Units to build, deploy, run and watch per route, as recorded (two decimals). */
+  readonly unitsPerRoute: number;
+  /** Calls from one unit to another in one checkout, a count. */
+  readonly crossUnitCallsPerCheckout: number;
+  /** Business routes a caller on the network reached directly, a count ('–' when no network transport ran). */
+  readonly reachableRoutes: string;
+  /** Of those, the routes past the checkout's entry, a count ('–' as above). */
+  readonly reachableSkippingEntry: string;
+  /** Whether `chargePayment` answered a caller on the network directly: 'yes', 'no' or '–'. */
+  readonly paymentReachable: string;
+  /** Routes the checkout called over the transport, the least the cut can expose, a count ('–' when nothing recorded the calls). */
+  readonly routesTheCheckoutNeedsOpen: string;
+}
+
+/** Everything the nano-single-endpoint page prints, read from one result. */
+export interface PageFigures {
+  /** The transports the shapes were deployed on, joined with commas. */
+  readonly transports: string;
+  /** The transports among them that listen on a real port, where reachability was probed, joined with 'and' ('–' when none). */
+  readonly networkTransports: string;
+  /** What a caller on the network reached, compared across the cuts, as the page's sentence says it. */
+  readonly reachSentence: string;
+  /** Whether every deployed unit answered exactly its declared routes, as the page's sentence says it. */
+  readonly routesMatchSentence: string;
+  /** Whether every answer equalled the in-process receipt, as the page's sentence says it. */
+  readonly receiptsMatchSentence: string;
+  /** Per shape: units, routes and what a route costs. */
+  readonly byShape: Readonly<Record<ShapeName, ShapeEndpointFigures>>;
+  /** Units behind one answer of the nanoservice `validateCart` unit (the checkout's entry), a count. */
+  readonly unitsBehindNanoEntry: number;
+  /** Units behind one answer of the monolith's one unit, a count. */
+  readonly unitsBehindMonolithEntry: number;
+}
+
+/**
+ * The figures the page prints: per shape the units, routes, calls between units and what a caller on
+ * the network reaches, the two checks of the deployment as sentences, and how many units stand behind
+ * the checkout's first answer. Throws when the run left out a shape or a unit the page reads.
+ *
+ * @example
+ * ```ts
+ * pageFigures(result).byShape.microservices.routesPerUnit; // '1–3'
+ * pageFigures(result).unitsBehindNanoEntry; // 6
+ * pageFigures(result).reachSentence; // 'in every cut a caller on the network reached all 6 business routes directly'
+ * ```
+ */
+export function pageFigures(result: Result): PageFigures {
+  const shapeFigures = (name: ShapeName): ShapeEndpointFigures => {
+    const shape = pickRow(result.shapes, { shape: name });
     return {
-      verdict: 'holds-with-cost',
-      because: `${single} (true by construction of the shape); the price is ${nano.unitsPerRoute} unit to operate per route against ${micro.unitsPerRoute} for microservices, and ${nano.crossUnitCallsPerCheckout} calls crossing units per checkout against ${micro.crossUnitCallsPerCheckout}`,
+      units: shape.units,
+      routes: shape.routes,
+      routesPerUnit: routesPerUnitText(shape),
+      unitsPerRoute: shape.unitsPerRoute,
+      crossUnitCallsPerCheckout: shape.crossUnitCallsPerCheckout,
+      reachableRoutes: countText(shape.reachableRoutes),
+      reachableSkippingEntry: countText(shape.reachableSkippingEntry),
+      paymentReachable: shape.paymentReachable === null ? '–' : shape.paymentReachable ? 'yes' : 'no',
+      routesTheCheckoutNeedsOpen: countText(shape.routesTheCheckoutNeedsOpen),
     };
-  }
-  return { verdict: 'holds', because: `${single}, at no more units per route or calls crossing units than microservices` };
+  };
+  const network = result.transports.filter((name) => name !== 'memory');
+  const reach = result.shapes.map((shape) => shape.reachableRoutes);
+  const sameReach = reach.every((count) => count !== null && count === reach[0]);
+  return {
+    transports: result.transports.join(', '),
+    networkTransports: network.length > 0 ? formatList(network) : '–',
+    reachSentence:
+      reach.some((count) => count === null)
+        ? 'this run probed no network transport, so what a caller on the network reaches was not measured'
+        : sameReach
+          ? `in every cut a caller on the network reached all ${reach[0]} business routes directly`
+          : `a caller on the network reached ${result.shapes.map((shape) => `${shape.reachableRoutes} routes in the ${shape.shape}`).join(', ')}`,
+    routesMatchSentence: result.declaredMatchesAnswered
+      ? 'every deployed unit answered exactly the routes its app declares, on every transport'
+      : 'some deployed unit answered other routes than its app declares',
+    receiptsMatchSentence: result.identicalResults
+      ? 'every route that answered returned the same receipt as the six functions called in one call stack'
+      : 'some route returned a different receipt',
+    byShape: { monolith: shapeFigures('monolith'), microservices: shapeFigures('microservices'), nanoservices: shapeFigures('nanoservices') },
+    unitsBehindNanoEntry: pickRow(result.units, { shape: 'nanoservices', unit: 'validateCart' }).maxUnitsBehindOneAnswer,
+    unitsBehindMonolithEntry: pickRow(result.units, { shape: 'monolith', unit: 'checkout' }).maxUnitsBehindOneAnswer,
+  };
 }

@@ -7,6 +7,7 @@ import { experimentIds, loadExperiment, UnknownExperimentError } from '../../exp
 import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from '../experiment/cli-params.ts';
 import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
+import { decideVerdict } from '../experiment/verdict-rule.ts';
 
 const usage = `usage: npm run example -- <id> [--json] [--quick] [--name value ...]\nexperiments: ${experimentIds.join(', ')}`;
 
@@ -30,12 +31,12 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     progress.stop();
   }
-  const verdict = experiment.verdict(result);
+  const verdict = decideVerdict(experiment.finding(result));
   if (args.json) {
     console.log(JSON.stringify({ claim: experiment.id, params, verdict, result }, null, 2));
   } else {
     console.log(`\n${experiment.title}\n\n${experiment.tables(result).map(formatTable).join('\n\n')}\n`);
-    console.log(`verdict these figures support: ${verdict.verdict}: ${verdict.because}`);
+    console.log(`verdict these figures support: ${verdict.verdict}: ${verdict.because}\n(decided by the verdict rule: ${verdict.rule})`);
   }
   return 0;
 }

@@ -12,6 +12,7 @@ import { parseEvidenceFile, type Evidence } from '../experiment/evidence-schema.
 import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
 import { formatTable, progressReporter } from './terminal.ts';
 import { clearUsedServers } from '../infra/used-servers.ts';
+import { decideVerdict } from '../experiment/verdict-rule.ts';
 
 /** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */
 type Unchecked = Omit<Evidence, 'params' | 'result'> & { readonly params: unknown; readonly result: unknown };
@@ -38,7 +39,7 @@ async function main(ids: readonly string[]) {
     } finally {
       progress.stop();
     }
-    const verdict = experiment.verdict(result);
+    const verdict = decideVerdict(experiment.finding(result));
     // The content hash is taken over the values as a reader will parse them back (JSON drops
     // undefined fields and turns NaN into null), so that the claims check can recompute it.
     const content = JSON.parse(JSON.stringify({ params, verdict, result })) as { params: unknown; verdict: unknown; result: unknown };

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PlatformNeed } from './platform-needs.ts';
-import type { Verdict } from './verdict.ts';
+import type { Finding } from './verdict-rule.ts';
 
 /** A step of a long run, for progress bars in the terminal and in the page. */
 export interface ExperimentProgress {
@@ -38,8 +38,11 @@ export interface Experiment<Schema extends z.ZodObject = z.ZodObject, Result = u
   run(params: z.output<Schema>, onProgress?: (progress: ExperimentProgress) => void): Promise<Result>;
   /** The figures as tables, most important first. */
   tables(result: Result): ResultTable[];
-  /** The verdict these figures support, and why. The registry's verdict must agree with it. */
-  verdict(result: Result): { readonly verdict: Verdict; readonly because: string };
+  /**
+   * What these figures found, in the terms of the one verdict rule (verdict-rule.ts), which decides
+   * the verdict from it: an experiment never names its verdict. The registry's verdict must agree.
+   */
+  finding(result: Result): Finding;
 }
 
 /**

@@ -47,7 +47,10 @@ export const EvidenceSchema = z
     claim: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'a claim id is kebab-case, e.g. nano-chaining').describe('The claim\'s id, which is also the file\'s name.'),
     title: z.string().min(1).describe('The experiment\'s title.'),
     params: z.record(z.string(), JsonValue).readonly().describe('The parameters of the run: the experiment\'s defaults.'),
-    verdict: z.strictObject({ verdict: z.enum(verdicts), because: z.string().min(1) }).readonly().describe('The verdict these figures support, and why.'),
+    verdict: z
+      .strictObject({ verdict: z.enum(verdicts), because: z.string().min(1), rule: z.string().min(1).describe('The step of the verdict rule (verdict-rule.ts) that decided it.') })
+      .readonly()
+      .describe('The verdict these figures support, why, and the step of the one verdict rule that decided it.'),
     stamp: EvidenceStampSchema,
     result: JsonValue.describe('The experiment\'s own result: its shape is the experiment\'s, so the format only says it is JSON.'),
   })

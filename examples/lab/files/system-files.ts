@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repoRoot } from './evidence.ts';
 import { parseSystemFile } from '../model/system-file.ts';
 import type { System } from '../model/system.ts';
@@ -40,7 +41,9 @@ export function readSystemFile(file: string): SystemInFile {
  * ```
  */
 export function referenceSystems(root: string = repoRoot): SystemInFile[] {
-  const folder = path.join(root, systemsDir);
+  // The folder by URL (the same as `systemsDir` from the root), so that an experiment's source hash
+  // covers every system file it may read.
+  const folder = root === repoRoot ? fileURLToPath(new URL('../../systems/', import.meta.url)) : path.join(root, systemsDir);
   return readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
     .sort()

@@ -67,3 +67,25 @@ export function percentile(values: readonly number[], percent: number): number |
   const ordered = sorted(values);
   return ordered[Math.min(ordered.length - 1, Math.max(0, Math.ceil((percent / 100) * ordered.length) - 1))] as number;
 }
+
+/**
+ * The Theil–Sen slope of points: the median of the slopes between every pair with different x. One
+ * noisy point moves a least-squares fit; it moves this only if it is among the middle slopes, so one
+ * chain length that ran slow (on HTTP, chain-5 once cost more than chain-6) cannot set the hop cost.
+ *
+ * @example
+ * ```ts
+ * theilSenSlope([{ x: 0, y: 0 }, { x: 1, y: 120 }, { x: 2, y: 230 }, { x: 3, y: 900 }, { x: 4, y: 470 }]); // 117.5
+ * ```
+ */
+export function theilSenSlope(points: ReadonlyArray<{ readonly x: number; readonly y: number }>): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      const [a, b] = [points[i], points[j]] as [{ x: number; y: number }, { x: number; y: number }];
+      if (a.x !== b.x) slopes.push((b.y - a.y) / (b.x - a.x));
+    }
+  }
+  if (slopes.length === 0) throw new Error('a slope needs two points with different x');
+  return median(slopes);
+}

@@ -126,7 +126,7 @@ ${steps.map((step) => `  ${step.name}: ${defineStep.name}(${JSON.stringify(step.
 `;
 }
 
-function bytesByOrigin(output: Metafile['outputs'][string], entryFiles: ReadonlySet<string>): Record<string, number> {
+function bytesByOrigin(output: BundleOutput, entryFiles: ReadonlySet<string>): Record<string, number> {
   const byOrigin: Record<string, number> = {};
   let attributed = 0;
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
@@ -139,6 +139,44 @@ function bytesByOrigin(output: Metafile['outputs'][string], entryFiles: Readonly
 }
 
 const safeName = (name: string) => name.replace(/[^a-zA-Z0-9-]/g, '_');
+
+/** What esbuild says about one bundle it wrote: its size and the bytes each input put into it. */
+export type BundleOutput = Metafile['outputs'][string];
+
+/**
+ * Bundles entries the way every unit is shipped: one minified CommonJS file per entry, for Node 20,
+ * with esbuild's metafile, packages resolved from the repository's node_modules (the generated
+ * entries live outside it), and esbuild's service stopped afterwards (it is a child process).
+ * Returns each entry's output by its `out` name, throwing for a name esbuild wrote nothing for.
+ *
+ * @example
+ * ```ts
+ * const outputOf = await bundleEntries([{ in: '/tmp/x/a.entry.mjs', out: 'a' }], '/tmp/x');
+ * outputOf('a').bytes; // the size of /tmp/x/a.cjs
+ * ```
+ */
+export async function bundleEntries(entryPoints: ReadonlyArray<{ readonly in: string; readonly out: string }>, dir: string): Promise<(out: string) => BundleOutput> {
+  const { metafile } = await build({
+    entryPoints: entryPoints.map((entry) => ({ in: entry.in, out: entry.out })),
+    outdir: dir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    metafile: true,
+    absWorkingDir: repoRoot,
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+    logLevel: 'silent',
+  }).finally(() => stop());
+  return (out: string) => {
+    const key = Object.keys(metafile.outputs).find((file) => path.resolve(repoRoot, file) === path.join(dir, `${out}.cjs`));
+    const output = key ? metafile.outputs[key] : undefined;
+    if (!output) throw new Error(`esbuild wrote no ${out}.cjs`);
+    return output;
+  };
+}
 
 /**
  * Bundles every unit of `shape` into `dir` (one self-contained, minified CommonJS file per unit that
@@ -166,28 +204,7 @@ export async function bundleShape<S extends AnyShape>(shape: S, variant: BundleV
   writeFileSync(unionEntry, modules.map((m, i) => `export { startUnit as startUnit${i} } from ${JSON.stringify(m.modulePath)};`).join('\n'));
   const generated = new Set([...modules.flatMap((m) => [m.configPath, m.modulePath, m.entryPath]), unionEntry]);
 
-  const { metafile } = await build({
-    entryPoints: [...modules.map((m) => ({ in: m.entryPath, out: `${prefix}-${safeName(m.unit.name)}` })), { in: unionEntry, out: `${prefix}-all-units` }],
-    outdir: dir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    metafile: true,
-    absWorkingDir: repoRoot,
-    // The generated entries live outside the repository; packages resolve from its node_modules.
-    nodePaths: [path.join(repoRoot, 'node_modules')],
-    logLevel: 'silent',
-  }).finally(() => stop()); // esbuild's service is a child process: do not leave it running.
-
-  const outputFor = (out: string) => {
-    const key = Object.keys(metafile.outputs).find((file) => path.resolve(repoRoot, file) === path.join(dir, `${out}.cjs`));
-    const output = key ? metafile.outputs[key] : undefined;
-    if (!output) throw new Error(`esbuild wrote no ${out}.cjs`);
-    return output;
-  };
+  const outputFor = await bundleEntries([...modules.map((m) => ({ in: m.entryPath, out: `${prefix}-${safeName(m.unit.name)}` })), { in: unionEntry, out: `${prefix}-all-units` }], dir);
   const units = modules.map(({ unit }) => {
     const output = outputFor(`${prefix}-${safeName(unit.name)}`);
     const inputs = Object.keys(output.inputs)

@@ -3,6 +3,8 @@
  * Browser-safe. Missing figures (null or undefined) read as an en dash.
  */
 
+import { formatInterval, type Interval } from '../measure/interval.ts';
+
 const missing = '–';
 
 /**
@@ -88,4 +90,33 @@ export function formatRatio(ratio: number | null | undefined): string {
 export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * An interval of microseconds as the page prints it: the estimate exactly as `formatUs` prints it
+ * (so the prose and the verdict never show one figure two ways), then the 95% bounds.
+ *
+ * @example
+ * ```ts
+ * formatUsInterval({ estimate: 117.94, low: 110.2, high: 125.6, runs: 5 }); // '118 µs [110–126 µs]'
+ * formatUsInterval({ estimate: 41.27, low: 40.1, high: 43, runs: 5 }); // '41.3 µs [40.1–43.0 µs]'
+ * ```
+ */
+export function formatUsInterval(interval: Interval): string {
+  const estimate = formatUs(interval.estimate);
+  const digits = estimate.includes('.') ? 1 : 0;
+  if (interval.high >= 1000) return `${estimate} [${formatUs(interval.low)}–${formatUs(interval.high)}]`;
+  return formatInterval({ ...interval, estimate: Number(estimate.replace(/[^\d.]/g, '')) }, digits, ' µs');
+}
+
+/**
+ * A ratio interval as the page prints it, its estimate as `formatRatio` prints it.
+ *
+ * @example
+ * ```ts
+ * formatRatioInterval({ estimate: 2.054, low: 1.98, high: 2.11, runs: 5 }); // '2.05× [1.98–2.11×]'
+ * ```
+ */
+export function formatRatioInterval(interval: Interval): string {
+  return formatInterval(interval, interval.estimate >= 10 ? 1 : 2, '×');
 }

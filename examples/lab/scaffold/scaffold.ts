@@ -246,7 +246,7 @@ export function planClaim(root: string, comparisonInput: string | undefined, idI
 export function nextSteps(comparison: string, id: string): string {
   return [
     'Next (CONTRIBUTING.md, "Add a comparison or a claim"):',
-    `  1. examples/${id}/experiment.ts: the measurement; report.ts: verdictFor (the verdict) and keyFigure (the key figure the comparison page shows)`,
+    `  1. examples/${id}/experiment.ts: the measurement; report.ts: findingFor (what the figures found, from which the verdict rule decides the verdict: see docs/how-verdicts-are-decided.mdx) and keyFigure (the key figure the comparison page shows)`,
     `  2. examples/${id}/experiment.test.ts: assert the property the verdict rests on, so that it could fail`,
     `  3. npm run example -- ${id} --quick to try it, then npm run evidence -- ${id}`,
     `  4. ${comparisonsDir}/${comparison}.json: "verdict" (the one the evidence supports) and "citations" ({ "title", "author", "year", "url" })`,

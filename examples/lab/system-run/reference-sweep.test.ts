@@ -3,14 +3,16 @@ import { cloudFaults, stressFaults } from '../faults/fault-model.ts';
 import { readSystemFile } from '../files/system-files.ts';
 import { httpSystemTransport } from '../network/http-system-transport.ts';
 import { memorySystemTransport } from '../runtime/memory-system-transport.ts';
-import { quickSweepSizes, sweepSystems } from './reference-sweep.ts';
+import { quickSweepSizes, sweepSteps, sweepSystems, sweptSystems } from './reference-sweep.ts';
 
 const checkout = readSystemFile('examples/systems/checkout.json');
 const small = { ...quickSweepSizes, latency: { warmup: 2, iterations: 50, rounds: 5, maxSeconds: 0.5 }, faults: { concurrency: 16, requests: 200, maxSeconds: 0.5 } };
 
 describe('sweepSystems', () => {
   it('compares every cut with the monolith round by round, and counts what faults do to each cut over independent runs', async () => {
-    const sweep = await sweepSystems([checkout], { cuts: ['nanoservices', 'monolith'], transport: httpSystemTransport, faultModels: [cloudFaults, stressFaults], sizes: small, seed: 1 });
+    const messages: string[] = [];
+    const sweep = await sweepSystems([checkout], { cuts: ['nanoservices', 'monolith'], transport: httpSystemTransport, faultModels: [cloudFaults, stressFaults], sizes: small, seed: 1, onProgress: (message) => messages.push(message) });
+    expect(messages).toHaveLength(sweepSteps(1, 2, 2));
     expect(sweep.cuts.map((cut) => cut.cut)).toEqual(['monolith', 'nanoservices']);
     const [monolith, nano] = sweep.cuts;
     expect(monolith?.p50RatioToMonolith).toEqual({ estimate: 1, low: 1, high: 1, runs: 5 });
@@ -28,5 +30,14 @@ describe('sweepSystems', () => {
     const options = { transport: memorySystemTransport, faultModels: [cloudFaults], sizes: small, seed: 1 };
     await expect(sweepSystems([checkout], { ...options, cuts: ['nanoservices'] })).rejects.toThrow('include the monolith');
     await expect(sweepSystems([checkout], { ...options, cuts: ['monolith', 'galaxy'] })).rejects.toThrow('system checkout has no cut galaxy');
+  });
+});
+
+describe('sweptSystems', () => {
+  it('reads the three reference systems every sweep runs, each with a monolith, microservices and nanoservices cut', () => {
+    const systems = sweptSystems();
+    expect(systems.map(({ system }) => system.name)).toEqual(['checkout', 'online-boutique', 'alibaba-tree']);
+    expect(systems.map(({ file }) => file)).toEqual(['examples/systems/checkout.json', 'examples/systems/online-boutique.json', 'examples/systems/alibaba-tree.json']);
+    for (const { system } of systems) expect(Object.keys(system.cuts)).toEqual(expect.arrayContaining(['monolith', 'microservices', 'nanoservices']));
   });
 });

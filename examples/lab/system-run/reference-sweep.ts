@@ -1,4 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FaultModel } from '../faults/fault-model.ts';
+import { repoRoot } from '../files/evidence.ts';
+import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
 import { intervalOf, ratioInterval, type Interval } from '../measure/interval.ts';
 import { transportCalls, type System } from '../model/system.ts';
 import type { RunningSystem, SystemTransport } from '../runtime/running-system.ts';
@@ -12,6 +16,27 @@ import { clean, faultRun, measureLatencyInRounds, type RunSizes } from './run-sy
  * the rounds); what becomes of requests is measured under each fault model given (the realistic
  * `cloud` model and, separately, the `stress` case) and repeated with independent seeds.
  */
+
+// Referenced by URL so that the evidence stamp's source hash covers each file a sweep reads.
+const sweptSystemUrls = [
+  new URL('../../systems/checkout.json', import.meta.url),
+  new URL('../../systems/online-boutique.json', import.meta.url),
+  new URL('../../systems/alibaba-tree.json', import.meta.url),
+];
+
+/**
+ * The reference systems every claim's sweep runs: the lab's checkout (a toy workload, kept as the
+ * control), Online Boutique (eleven services, one blocking call after another) and the Alibaba-like
+ * tree (fan-out, stores, a hot spot and message-queue calls), read and checked from their files.
+ *
+ * @example
+ * ```ts
+ * sweptSystems().map(({ system }) => system.name); // ['checkout', 'online-boutique', 'alibaba-tree']
+ * ```
+ */
+export function sweptSystems(): SystemInFile[] {
+  return sweptSystemUrls.map((url) => readSystemFile(path.relative(repoRoot, fileURLToPath(url)).split(path.sep).join('/')));
+}
 
 /** How much a sweep measures per system. Every loop is bounded in count and in time. */
 export interface SweepSizes {
@@ -64,6 +89,19 @@ export interface SweepResult {
   readonly sizes: SweepSizes;
   readonly systems: ReadonlyArray<{ readonly name: string; readonly title: string; readonly file: string }>;
   readonly cuts: readonly SweepCut[];
+}
+
+/**
+ * How many progress messages a sweep of `systems` sends: per system, a deploy per cut, the latency,
+ * and the fault runs of each cut under each model. For a progress bar's total.
+ *
+ * @example
+ * ```ts
+ * sweepSteps(3, 3, 2); // 3 × (3 + 1 + 3 × 2) = 30
+ * ```
+ */
+export function sweepSteps(systems: number, cuts: number, faultModels: number): number {
+  return systems * (cuts + 1 + cuts * faultModels);
 }
 
 /** The sweep's options. */

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { claimById } from '@site/examples/claims/registry';
+import { assumed, judgement } from '@site/examples/decision-guide/assumptions';
 import { labFacts } from '@site/examples/decision-guide/facts';
 import {
   choiceLabels,
@@ -13,7 +14,7 @@ import {
   type TrafficPattern,
 } from '@site/examples/decision-guide/profile';
 import type { parseProfile, ProfileProblem } from '@site/examples/decision-guide/profile-schema';
-import { granularityLabels, recommend, type Reason, type Recommendation } from '@site/examples/decision-guide/recommend';
+import { granularityLabels, recommend, type AssumptionName, type Reason, type Recommendation } from '@site/examples/decision-guide/recommend';
 import styles from './styles.module.css';
 
 /** What the form holds: numbers as typed, so that a field can be empty while the reader edits it. */
@@ -24,9 +25,11 @@ interface FormState {
   readonly callDepth: string;
   readonly availabilityTarget: string;
   readonly traffic: TrafficPattern;
+  readonly scaleToZeroSavingsPercent: string;
+  readonly deferrableWork: boolean;
 }
 
-type NumberField = 'teams' | 'latencyBudgetMs' | 'callDepth' | 'availabilityTarget';
+type NumberField = 'teams' | 'latencyBudgetMs' | 'callDepth' | 'availabilityTarget' | 'scaleToZeroSavingsPercent';
 
 const initialForm: FormState = {
   teams: String(defaultProfile.teams),
@@ -35,6 +38,8 @@ const initialForm: FormState = {
   callDepth: String(defaultProfile.callDepth),
   availabilityTarget: String(defaultProfile.availabilityTarget),
   traffic: defaultProfile.traffic,
+  scaleToZeroSavingsPercent: String(defaultProfile.scaleToZeroSavingsPercent),
+  deferrableWork: defaultProfile.deferrableWork,
 };
 
 // An empty field is a missing number, not zero and not the default: the schema says what to enter.
@@ -46,42 +51,83 @@ const toProfileInput = (form: FormState) => ({
   latencyBudgetMs: asNumber(form.latencyBudgetMs),
   callDepth: asNumber(form.callDepth),
   availabilityTarget: asNumber(form.availabilityTarget),
+  scaleToZeroSavingsPercent: asNumber(form.scaleToZeroSavingsPercent),
 });
 
-const numberFields: ReadonlyArray<{ field: NumberField; hint: string; min: number; max: number; step: string }> = [
+/** A number field of the form, with the bounds the browser shows (the schema enforces them). */
+interface NumberFieldSpec {
+  readonly field: NumberField;
+  readonly hint: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: string;
+}
+
+const numberFields: readonly NumberFieldSpec[] = [
   { field: 'teams', hint: 'Teams that change this system and would like to ship on their own.', min: 1, max: 500, step: '1' },
   { field: 'latencyBudgetMs', hint: 'What one user request may take, end to end.', min: 0.1, max: 60000, step: 'any' },
-  { field: 'callDepth', hint: 'Functions one request passes through, one after another.', min: 1, max: 100, step: '1' },
+  { field: 'callDepth', hint: 'Parts (business capabilities) one request passes through, one after another, before the user has the answer.', min: 1, max: 100, step: '1' },
   { field: 'availabilityTarget', hint: 'Share of requests that must succeed, e.g. 99.9.', min: 90, max: 99.9999, step: 'any' },
+  { field: 'scaleToZeroSavingsPercent', hint: 'Share of your compute bill that scaling to zero while idle would save: about the share of time your instances sit idle.', min: 0, max: 100, step: 'any' },
 ];
 
-function ReasonItem({ reason }: { reason: Reason }): ReactNode {
-  const claim = claimById(reason.claimId);
+// The teams and the request first; the saving sits beside the traffic it depends on.
+const requestFields = numberFields.filter((spec) => spec.field !== 'scaleToZeroSavingsPercent');
+const costFields = numberFields.filter((spec) => spec.field === 'scaleToZeroSavingsPercent');
+
+// A reason names the values it assumed in a few words, linked to the page's list of them.
+const assumptionLabels: Readonly<Record<AssumptionName, string>> = Object.fromEntries(
+  Object.entries({ ...assumed, ...judgement }).map(([name, value]) => [name, value.label]),
+) as Record<AssumptionName, string>;
+
+function ReasonItem({ reason, chosen }: { reason: Reason; chosen: Recommendation['granularity'] }): ReactNode {
+  const claim = reason.measured && claimById(reason.measured.claimId);
+  // "Rules it out" only where it did: a rule can rule out the answer given when a rule weighed before it wins.
+  const rulesOut = reason.decisive && !reason.about.includes(chosen);
   return (
-    <li className={styles.reason} data-claim={reason.claimId}>
+    <li className={styles.reason} data-claim={reason.measured?.claimId} data-rule={reason.rule}>
       <span className={reason.direction === 'for' ? styles.for : styles.against}>
-        {reason.direction} {reason.granularity}
-        {reason.decisive ? ', rules it out' : ''}
+        {reason.direction} {reason.about.map((answer) => granularityLabels[answer].toLowerCase()).join(', ')}
+        {rulesOut ? ', rules it out' : ''}
       </span>{' '}
       {reason.text}
-      <span className={styles.figure}>
-        Measured: {reason.figure} (<code>{reason.evidenceFile}</code>). Claim:{' '}
-        <Link to={reason.href}>
-          “{claim.articleSays}” ({claim.id})
-        </Link>
-      </span>
+      {reason.measured && claim && (
+        <span className={styles.figure}>
+          Measured: {reason.measured.figure} (<code>{reason.measured.evidenceFile}</code>). Claim:{' '}
+          <Link to={reason.measured.href}>
+            “{claim.articleSays}” ({claim.id})
+          </Link>
+        </span>
+      )}
+      {reason.sources.length > 0 && (
+        <span className={styles.figure}>
+          Sources:{' '}
+          {reason.sources.map((source, index) => (
+            <span key={source.url}>
+              {index > 0 ? '; ' : ''}
+              {source.author}, <a href={source.url}>{source.title}</a> ({source.year})
+            </span>
+          ))}
+          .
+        </span>
+      )}
+      {reason.assumes.length > 0 && (
+        <span className={styles.figure}>
+          Assumed: <a href="#assumptions">{reason.assumes.map((name) => assumptionLabels[name]).join(', ')}</a>.
+        </span>
+      )}
     </li>
   );
 }
 
-function ReasonGroup({ title, reasons }: { title: string; reasons: readonly Reason[] }): ReactNode {
+function ReasonGroup({ title, reasons, chosen }: { title: string; reasons: readonly Reason[]; chosen: Recommendation['granularity'] }): ReactNode {
   if (reasons.length === 0) return null;
   return (
     <>
       <h3 className={styles.groupTitle}>{title}</h3>
       <ul className={styles.reasons}>
-        {reasons.map((reason) => (
-          <ReasonItem key={`${reason.claimId}-${reason.granularity}-${reason.direction}`} reason={reason} />
+        {reasons.map((reason, index) => (
+          <ReasonItem key={`${reason.rule}-${reason.direction}-${index}`} reason={reason} chosen={chosen} />
         ))}
       </ul>
     </>
@@ -90,17 +136,17 @@ function ReasonGroup({ title, reasons }: { title: string; reasons: readonly Reas
 
 function Answer({ answer }: { answer: Recommendation }): ReactNode {
   const chosen = answer.granularity;
-  const pick = (mine: boolean, direction: Reason['direction']) => answer.reasons.filter((r) => (r.granularity === chosen) === mine && r.direction === direction);
+  const pick = (mine: boolean, direction: Reason['direction']) => answer.reasons.filter((r) => r.about.includes(chosen) === mine && r.direction === direction);
   return (
     <>
       <p className={styles.label} data-granularity={chosen}>
         {answer.label}
       </p>
       <p>{answer.headline}</p>
-      <ReasonGroup title={`Why ${granularityLabels[chosen].toLowerCase()}`} reasons={pick(true, 'for')} />
-      <ReasonGroup title="What it costs you" reasons={pick(true, 'against')} />
-      <ReasonGroup title="Why not the others" reasons={pick(false, 'against')} />
-      <ReasonGroup title="What speaks for the others" reasons={pick(false, 'for')} />
+      <ReasonGroup title={`Why ${granularityLabels[chosen].toLowerCase()}`} reasons={pick(true, 'for')} chosen={chosen} />
+      <ReasonGroup title="What it costs you" reasons={pick(true, 'against')} chosen={chosen} />
+      <ReasonGroup title="Why not the others" reasons={pick(false, 'against')} chosen={chosen} />
+      <ReasonGroup title="What speaks for the others" reasons={pick(false, 'for')} chosen={chosen} />
       <h3 className={styles.groupTitle}>Caveats</h3>
       <ul>
         {answer.caveats.map((caveat) => (
@@ -173,38 +219,41 @@ export default function DecisionGuide(): ReactNode {
     setForm((current) => ({ ...current, [field]: value }));
   };
 
+  // One number field: its label, its hint and, while its value is refused, what to fix.
+  const numberInput = ({ field, hint, min, max, step }: NumberFieldSpec) => {
+    const problem = problemOf(field);
+    return (
+      <div className={styles.field} key={field}>
+        <label htmlFor={`${id}-${field}`}>{profileLabels[field]}</label>
+        <input
+          id={`${id}-${field}`}
+          name={field}
+          type="number"
+          inputMode="decimal"
+          min={min}
+          max={max}
+          step={step}
+          value={form[field]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-${field}-hint${problem ? ` ${id}-${field}-problem` : ''}`}
+          onChange={(event) => set(field, event.target.value)}
+        />
+        <span id={`${id}-${field}-hint`} className={styles.hint}>
+          {hint}
+        </span>
+        {problem && (
+          <span id={`${id}-${field}-problem`} className={styles.problem}>
+            {problem}
+          </span>
+        )}
+      </div>
+    );
+  };
+
   return (
     <section className={styles.guide} aria-label="Decision guide">
       <form className={styles.form} onSubmit={(event) => event.preventDefault()} onFocus={validation.load} onPointerDown={validation.load} noValidate>
-        {numberFields.map(({ field, hint, min, max, step }) => {
-          const problem = problemOf(field);
-          return (
-            <div className={styles.field} key={field}>
-              <label htmlFor={`${id}-${field}`}>{profileLabels[field]}</label>
-              <input
-                id={`${id}-${field}`}
-                name={field}
-                type="number"
-                inputMode="decimal"
-                min={min}
-                max={max}
-                step={step}
-                value={form[field]}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={`${id}-${field}-hint${problem ? ` ${id}-${field}-problem` : ''}`}
-                onChange={(event) => set(field, event.target.value)}
-              />
-              <span id={`${id}-${field}-hint`} className={styles.hint}>
-                {hint}
-              </span>
-              {problem && (
-                <span id={`${id}-${field}-problem`} className={styles.problem}>
-                  {problem}
-                </span>
-              )}
-            </div>
-          );
-        })}
+        {requestFields.map(numberInput)}
         <div className={styles.field}>
           <label htmlFor={`${id}-deployFrequency`}>{profileLabels.deployFrequency}</label>
           <select
@@ -224,6 +273,20 @@ export default function DecisionGuide(): ReactNode {
             How often each team wants to ship to production.
           </span>
         </div>
+        <div className={styles.checkboxField}>
+          <input
+            id={`${id}-deferrableWork`}
+            name="deferrableWork"
+            type="checkbox"
+            checked={form.deferrableWork}
+            aria-describedby={`${id}-deferrableWork-hint`}
+            onChange={(event) => set('deferrableWork', event.target.checked)}
+          />
+          <label htmlFor={`${id}-deferrableWork`}>{profileLabels.deferrableWork}</label>
+          <span id={`${id}-deferrableWork-hint`} className={styles.hint}>
+            Emails, stock updates, analytics: work the user does not wait for, which can travel as events.
+          </span>
+        </div>
         <fieldset className={styles.radios}>
           <legend>{profileLabels.traffic}</legend>
           {trafficPatterns.map((pattern) => (
@@ -233,6 +296,7 @@ export default function DecisionGuide(): ReactNode {
             </label>
           ))}
         </fieldset>
+        {costFields.map(numberInput)}
       </form>
       <div className={styles.answer} aria-live="polite" data-testid="decision-guide-answer">
         <h2 className={styles.answerTitle}>Recommendation</h2>
