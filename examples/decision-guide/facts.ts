@@ -22,6 +22,7 @@ import type { Result as InProcessCallsResult } from '../modular-monolith-in-proc
 import type { OperatingCostResult } from '../modular-monolith-operating-cost/report.ts';
 import type { Result as DataOwnershipResult } from '../modular-monolith-data-ownership/report.ts';
 import { median } from '../lab/measure/stats.ts';
+import { assumedBusinessKiBPerFunction, canonicalHopCost } from '../lab/report/canonical.ts';
 
 /** The results of the runs the guide reads, one per claim, as stored in `evidence/<claim>.json`. */
 export interface EvidenceResults {
@@ -164,7 +165,8 @@ function hopFacts(result: ChainingResult): DecisionFacts['hop'] {
   const claim = 'nano-chaining';
   const http = need(result.perHop.find((hop) => hop.transport === 'http'), claim, 'per-hop cost for http');
   return {
-    perHopUs: http.perHopUs,
+    // The site's one hop cost (the estimate of its interval), as every page quotes it.
+    perHopUs: canonicalHopCost(result).http.estimate,
     ratioToRawHttp: http.ratioToRawHttp ?? null,
     inProcessCheckoutUs: result.inProcessCheckout.p50Us,
   };
@@ -246,7 +248,8 @@ function availabilityFacts(result: ClusterResult): DecisionFacts['availability']
 
 function redundancyFacts(result: RedundancyResult): DecisionFacts['redundancy'] {
   const claim = 'micro-redundancy';
-  const retriedRuns = result.rows.filter((row) => row.mode === 'retry once');
+  // The monolith's own runs: since every cut is replicated and killed, the rows hold all three.
+  const retriedRuns = result.rows.filter((row) => row.mode === 'retry once' && row.shape === 'monolith');
   return {
     replicas: result.replicas,
     processes: perShape((shape) => result.processCounts.find((row) => row.shape === shape)?.processes, claim, 'process count'),
@@ -257,8 +260,10 @@ function redundancyFacts(result: RedundancyResult): DecisionFacts['redundancy'] 
 
 function fleetFacts(result: EasyDeployResult): DecisionFacts['fleet'] {
   const claim = 'nano-easy-deploy';
-  const fleet = (shape: ShapeName) => result.fleets.find((row) => row.shape === shape);
-  const nanoUnits = result.units.filter((unit) => unit.shape === 'nanoservices');
+  // At the site's one assumed size of business code per function, the size the claim's page quotes.
+  const sized = (businessKiB: number | undefined) => (businessKiB ?? 0) === assumedBusinessKiBPerFunction;
+  const fleet = (shape: ShapeName) => result.fleets.find((row) => row.shape === shape && sized(row.businessKiB));
+  const nanoUnits = result.units.filter((unit) => unit.shape === 'nanoservices' && sized(unit.businessKiB));
   return {
     processes: perShape((shape) => fleet(shape)?.processes, claim, 'fleet'),
     memoryMiB: perShape((shape) => {

@@ -41,7 +41,8 @@ export const experiment = defineExperiment({
     const faultModels = [cloudFaults, stressFaults];
     const total = sweepSteps(systems.length, cuts.length, faultModels.length);
     let done = 0;
-    const sizes = { ...sweepSizes, latency: { warmup: 10, iterations: 50, rounds: 5, maxSeconds: 0.5 } };
+    // Enough time for five rounds of the slowest system's cuts (an interval needs five).
+    const sizes = { ...sweepSizes, latency: { warmup: 10, iterations: 100, rounds: 5, maxSeconds: 2 } };
     const sweep = await sweepSystems(systems, { cuts, transport: httpSystemTransport, faultModels, sizes, seed: 1, onProgress: (label) => onProgress?.({ done: ++done, total, label }) });
     return { ...measured, systems: sweep };
   },
