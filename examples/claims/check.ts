@@ -136,7 +136,7 @@ async function checkClaim(claim: Claim, root: string, experimentIds: readonly st
 
   // A pending claim is claimed but untested: CI refuses it, listing everything still to do.
   if (claim.verdict === 'pending') {
-    add('verdict', `still pending: make examples/${claim.id}/report.ts decide the verdict from the figures, run npm run evidence -- ${claim.id}, and set "verdict" in ${entryFile} to the verdict it reports`);
+    add('verdict', `still pending: make findingFor in examples/${claim.id}/report.ts state what the figures found (the verdict rule decides the verdict; see docs/how-verdicts-are-decided.mdx), run npm run evidence -- ${claim.id}, and set "verdict" in ${entryFile} to the verdict it reports`);
   }
   if (claim.citations.length === 0) add('citations', `no citations: a verdict needs at least one source; add it to "citations" of ${claim.id} in ${entryFile} as { "title", "author", "year", "url" } (an https URL; see CONTRIBUTING.md)`);
   if (findScaffoldText(claim.articleSays).length > 0) add('scaffold', `its words in ${entryFile} are the scaffold's placeholder ("${claim.articleSays}"): write the claim as its source states it, in "articleSays"`);

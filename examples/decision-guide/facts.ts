@@ -22,7 +22,7 @@ import type { Result as InProcessCallsResult } from '../modular-monolith-in-proc
 import type { OperatingCostResult } from '../modular-monolith-operating-cost/report.ts';
 import type { Result as DataOwnershipResult } from '../modular-monolith-data-ownership/report.ts';
 import { median } from '../lab/measure/stats.ts';
-import { assumedBusinessKiBPerFunction, canonicalHopCost } from '../lab/report/canonical.ts';
+import { assumedBusinessKiBPerFunction } from '../lab/report/canonical.ts';
 
 /** The results of the runs the guide reads, one per claim, as stored in `evidence/<claim>.json`. */
 export interface EvidenceResults {
@@ -165,8 +165,8 @@ function hopFacts(result: ChainingResult): DecisionFacts['hop'] {
   const claim = 'nano-chaining';
   const http = need(result.perHop.find((hop) => hop.transport === 'http'), claim, 'per-hop cost for http');
   return {
-    // The site's one hop cost (the estimate of its interval), as every page quotes it.
-    perHopUs: canonicalHopCost(result).http.estimate,
+    // The site's one hop cost: the estimate of its interval, as every page quotes it.
+    perHopUs: http.perHopUs,
     ratioToRawHttp: http.ratioToRawHttp ?? null,
     inProcessCheckoutUs: result.inProcessCheckout.p50Us,
   };

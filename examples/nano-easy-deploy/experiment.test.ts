@@ -23,7 +23,8 @@ describe('nano-easy-deploy (quick run: every shape started once, in turn and at 
     expect(fleet('monolith').processes).toBe(1);
     expect(fleet('microservices').processes).toBe(3);
     expect(fleet('nanoservices').processes).toBe(6);
-    expect(result.units).toHaveLength(2 * 10);
+    // Ten units (1 + 3 + 6) at each of the three sizes of business code the quick run measures.
+    expect(result.units).toHaveLength(3 * 10);
   });
 
   it('with the toy functions a nanoservice bundle is about as large as the whole monolith’s; with business code it is clearly smaller', () => {
@@ -50,7 +51,8 @@ describe('nano-easy-deploy (quick run: every shape started once, in turn and at 
 
   it('prints the fleet table and a row per unit plus the baseline', () => {
     const [fleets, units] = experiment.tables(result);
-    expect(fleets?.rows.map((r) => r.shape)).toEqual(['monolith', 'microservices', 'nanoservices', 'monolith', 'microservices', 'nanoservices']);
-    expect(units?.rows).toHaveLength(21);
+    // A fleet row per shape at each of the three sizes; a row per unit at each size, plus the baseline.
+    expect(fleets?.rows.map((r) => r.shape)).toEqual(Array.from({ length: 3 }, () => ['monolith', 'microservices', 'nanoservices']).flat());
+    expect(units?.rows).toHaveLength(3 * 10 + 1);
   });
 });

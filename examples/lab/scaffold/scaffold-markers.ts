@@ -10,7 +10,7 @@ export const firstClaimPlaceholder = 'the first claim to test (rewrite this)';
 /** Sentences of the skeleton that a finished claim no longer has; each occurs in a template (a test checks). */
 export const skeletonSentences: readonly string[] = [
   'This skeleton deploys every shape on the memory transport and counts the units a checkout crosses.',
-  'not measured yet: the experiment is a skeleton',
+  "notYetMeasured: 'the experiment is a skeleton'",
 ];
 
 /** One line of leftover scaffold text: its number (from 1) and the line, trimmed. */

@@ -67,7 +67,10 @@ describe('new:comparison in a copy of the project', () => {
 
   it('passes once the claim is completed: a verdict from the figures, a source, the page showing the evidence, no scaffold text left', () => {
     edit('examples/demo-first-claim/report.ts', (text) =>
-      withoutTodoLines(text).replace("return { verdict: 'pending', because: 'not measured yet: the experiment is a skeleton' };", "return { verdict: 'holds', because: `every one of the ${_result.rows.length} shapes answered` };"),
+      withoutTodoLines(text).replace(
+        "return { notYetMeasured: 'the experiment is a skeleton', credited: 'demo', shownBy: { 'demo': false }, because: 'not measured yet' };",
+        "return { credited: 'demo', shownBy: { demo: _result.rows.length > 0 }, because: `every one of the ${_result.rows.length} shapes answered` };",
+      ),
     );
     edit('examples/demo-first-claim/experiment.ts', (text) => withWords(withoutTodoLines(text)).replace(/^ \* This skeleton .*\n/m, ''));
     edit('examples/demo-first-claim/experiment.test.ts', withoutTodoLines);
