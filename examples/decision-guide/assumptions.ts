@@ -44,10 +44,8 @@ export const assumed = {
     label: 'a real network’s hop',
     shown: `${networkHopMs.toFixed(2)} ms`,
     what: 'what one synchronous call between services adds to a request in a real deployment (network in one zone, serialisation, proxies), at the median',
-    basis:
-      `Derived: Online Boutique took ${onlineBoutique.deployedMedianMs} ms per request as deployed and ${onlineBoutique.oneProcessMedianMs} ms in one process (Ghemawat et al., secondary summary), ` +
-      `over about ${onlineBoutique.blockingCallsPerRequest} blocking calls per request: (${onlineBoutique.deployedMedianMs} − ${onlineBoutique.oneProcessMedianMs}) ÷ ${onlineBoutique.blockingCallsPerRequest}. ` +
-      `Google's fleet (Seemakhupt et al.) puts RPCs in milliseconds. The lab's loopback hop is a floor: the guide never uses less.`,
+    // One template literal: the site's minifier dropped text when it folded two concatenated ones here.
+    basis: `Derived: Online Boutique took ${onlineBoutique.deployedMedianMs} ms per request as deployed and ${onlineBoutique.oneProcessMedianMs} ms in one process (Ghemawat et al., secondary summary), over about ${onlineBoutique.blockingCallsPerRequest} blocking calls per request: (${onlineBoutique.deployedMedianMs} − ${onlineBoutique.oneProcessMedianMs}) ÷ ${onlineBoutique.blockingCallsPerRequest}. Google's fleet (Seemakhupt et al.) puts RPCs in milliseconds. The lab's loopback hop is a floor: the guide never uses less.`,
     sources: [sources.ghemawat, sources.seemakhupt],
   },
   unitAvailabilityPercent: {

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
+import { formatNumber as format } from '@site/examples/lab/report/format';
 import { crossing, markersBySide, type VerdictMap as VerdictMapModel } from '@site/examples/lab/report/verdict-map';
 import PlotFigure from './PlotFigure';
 
 const height = 340;
 
-const format = (value: number) => (value >= 100 ? Math.round(value).toLocaleString('en') : String(Math.round(value * 10) / 10));
 
 /**
  * A verdict map: the ratio a verdict rests on across the parameter that moves it, each line with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatList, formatMs, formatPercent, formatRatio, formatUs } from './format.ts';
+import { formatBytes, formatList, formatMs, formatNumber, formatPercent, formatRatio, formatUs } from './format.ts';
 
 describe('format', () => {
   it('reads shares as percentages', () => {
@@ -33,5 +33,24 @@ describe('formatList', () => {
     expect(formatList(['a'])).toBe('a');
     expect(formatList(['a', 'b'])).toBe('a and b');
     expect(formatList(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});
+
+describe('thousands', () => {
+  it('are grouped with commas without the browser’s locale data, negatives and decimals kept', () => {
+    expect(formatMs(1234567.25, 1)).toBe('1,234,567.3 ms');
+    expect(formatMs(-1234)).toBe('-1,234 ms');
+    expect(formatMs(-0.2)).toBe('0 ms');
+    expect(formatUs(12345.6)).toBe('12,346 µs');
+    expect(formatBytes(2000 * 1024)).toBe('2 MiB');
+    expect(formatBytes(1500 * 1024 * 1024 * 1024)).toBe('1,536,000 MiB');
+  });
+});
+
+describe('formatNumber', () => {
+  it('prints whole numbers with grouped thousands from 100 up and one decimal below', () => {
+    expect(formatNumber(12345.6)).toBe('12,346');
+    expect(formatNumber(57.94)).toBe('57.9');
+    expect(formatNumber(100)).toBe('100');
   });
 });

@@ -8,6 +8,20 @@ import { formatInterval, type Interval } from '../measure/interval.ts';
 const missing = '–';
 
 /**
+ * A number with a fixed count of decimals and its thousands separated by commas, written out rather
+ * than with `toLocaleString`: a page that formats on load must not pull in the browser's locale data
+ * (the load-cost test holds every audited page to that).
+ */
+/** One decimal at most, none when it is zero, thousands grouped: 1536 → '1,536', 1.5 → '1.5'. */
+const trimmed = (value: number) => grouped(Math.round(value * 10) / 10, Number.isInteger(Math.round(value * 10) / 10) ? 0 : 1);
+
+function grouped(value: number, digits: number): string {
+  const [whole = '', fraction] = Math.abs(value).toFixed(digits).split('.');
+  const sign = value < 0 && Number(value.toFixed(digits)) !== 0 ? '-' : '';
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/**
  * A share (0..1) as a percentage, to `digits` decimals.
  *
  * @example
@@ -32,7 +46,7 @@ export function formatPercent(share: number | null | undefined, digits = 0): str
  */
 export function formatMs(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return missing;
-  return `${value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ms`;
+  return `${grouped(value, digits)} ms`;
 }
 
 /**
@@ -46,7 +60,7 @@ export function formatMs(value: number | null | undefined, digits = 0): string {
  */
 export function formatUs(value: number | null | undefined): string {
   if (value === null || value === undefined) return missing;
-  return `${value < 100 ? (Math.round(value * 10) / 10).toString() : Math.round(value).toLocaleString('en')} µs`;
+  return `${value < 100 ? (Math.round(value * 10) / 10).toString() : grouped(value, 0)} µs`;
 }
 
 /**
@@ -61,8 +75,8 @@ export function formatUs(value: number | null | undefined): string {
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return missing;
   const mib = bytes / (1024 * 1024);
-  if (mib >= 1) return `${(Math.round(mib * 10) / 10).toLocaleString('en')} MiB`;
-  return `${(Math.round((bytes / 1024) * 10) / 10).toLocaleString('en')} KiB`;
+  if (mib >= 1) return `${trimmed(mib)} MiB`;
+  return `${trimmed(bytes / 1024)} KiB`;
 }
 
 /**
@@ -119,4 +133,17 @@ export function formatUsInterval(interval: Interval): string {
  */
 export function formatRatioInterval(interval: Interval): string {
   return formatInterval(interval, interval.estimate >= 10 ? 1 : 2, '×');
+}
+
+/**
+ * A plain number as a page prints it: whole and with thousands grouped from 100 up, one decimal below.
+ *
+ * @example
+ * ```ts
+ * formatNumber(12345.6); // '12,346'
+ * formatNumber(57.94); // '57.9'
+ * ```
+ */
+export function formatNumber(value: number): string {
+  return value >= 100 ? grouped(value, 0) : String(Math.round(value * 10) / 10);
 }
