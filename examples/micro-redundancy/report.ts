@@ -2,7 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyBelow, exactly, formatInterval, intervalOf, minimumRuns, type Interval } from '../lab/measure/interval.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import { formatList, formatMs, formatPercent, formatRatio } from '../lab/report/format.ts';
+import { formatList, formatMs, formatNumber, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
 import { median } from '../lab/measure/stats.ts';
 
@@ -233,7 +233,7 @@ export function findingFor(result: Result): Finding {
   const retried = result.rows.filter((row) => row.mode === 'retry once');
   let because: string;
   if (cuts.every((shape) => shownBy[shape])) {
-    because = `every cut survived a replica kill: ${sumOf(retried, 'failed')} of ${sumOf(retried, 'sent').toLocaleString('en')} checkouts failed with one retry.${isolation}`;
+    because = `every cut survived a replica kill: ${sumOf(retried, 'failed')} of ${formatNumber(sumOf(retried, 'sent'))} checkouts failed with one retry.${isolation}`;
   } else if (shownBy.microservices) {
     because = `only ${formatList(cuts.filter((shape) => shownBy[shape]))} lost no checkout when a replica died, with one retry`;
   } else {
@@ -369,7 +369,7 @@ export function pageFigures(evidence: { readonly result: Result; readonly params
     noRetriesFailed: sumOf(mode('no retries'), 'failed'),
     retried: sumOf(mode('retry once'), 'retried'),
     lost: sumOf(result.rows, 'lost') + sumOf(result.outages, 'lost'),
-    detectRange: detected.length ? `${Math.round(Math.min(...detected)).toLocaleString('en')}–${formatMs(Math.max(...detected))}` : '–',
+    detectRange: detected.length ? `${formatNumber(Math.round(Math.min(...detected)))}–${formatMs(Math.max(...detected))}` : '–',
     monolith: summary('monolith'),
     microservices: summary('microservices'),
     nanoservices: summary('nanoservices'),
@@ -493,7 +493,7 @@ export function keyFigure(result: Result): string | null {
   const retried = result.rows.filter((row) => row.mode === 'retry once');
   const kills =
     survivors.length === cuts.length
-      ? `with one retry ${sumOf(retried, 'failed')} of ${sumOf(retried, 'sent').toLocaleString('en')} checkouts failed when one of ${result.replicas} ${faultedCapability.name} replicas died, in every cut`
+      ? `with one retry ${sumOf(retried, 'failed')} of ${formatNumber(sumOf(retried, 'sent'))} checkouts failed when one of ${result.replicas} ${faultedCapability.name} replicas died, in every cut`
       : survivors.includes('microservices')
         ? `only the ${formatList(survivors)} lost no checkout when one of ${result.replicas} ${faultedCapability.name} replicas died, with one retry`
         : `as microservices a median ${micro.killFailedWithRetry?.estimate ?? '–'} checkouts failed per ${faultedCapability.name} replica killed (of ${result.replicas}), even with one retry`;

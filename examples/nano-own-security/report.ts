@@ -2,7 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatList, formatRatio } from '../lab/report/format.ts';
+import { formatList, formatNumber, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
 
 /** One shape under one policy: what it took to secure it and how it resisted bad calls. */
@@ -157,7 +157,7 @@ export function findingFor(result: Result): Finding {
   const monolith = cuts.includes('monolith') ? secretsOf('monolith') : undefined;
   const cost = monolith === undefined ? undefined : { what: 'secrets to issue, store and rotate, against the monolith', ratio: exactly(secretsOf('nanoservices') / monolith) };
   const secrets = monolith === undefined ? '' : `. Nanoservices need ${secretsOf('nanoservices')} secrets, the monolith ${monolith}`;
-  const badCalls = sumOf(result.rows, 'badCallsSent').toLocaleString('en');
+  const badCalls = formatNumber(sumOf(result.rows, 'badCallsSent'));
   let because: string;
   if (!shownBy.nanoservices) {
     because = `a bad call got through or the checkout failed with the nanoservices' own policies on, out of ${badCalls} bad calls`;
@@ -278,7 +278,7 @@ export function keyFigure(result: Result): string | null {
     : formatList(cuts.map((shape) => `${routes(radius(shape))} in the ${shape}`));
   const refused = sumOf(rows, 'refused401') + sumOf(rows, 'refused403');
   return (
-    `with each cut’s tightest policy a leaked credential opened ${opened}, ${refused.toLocaleString('en')} of ${sumOf(rows, 'badCallsSent').toLocaleString('en')} bad calls refused; ` +
+    `with each cut’s tightest policy a leaked credential opened ${opened}, ${formatNumber(refused)} of ${formatNumber(sumOf(rows, 'badCallsSent'))} bad calls refused; ` +
     `nanoservices need ${nanoSecrets} secrets vs ${monolithSecrets} for the monolith (${formatRatio(nanoSecrets / monolithSecrets)})`
   );
 }
