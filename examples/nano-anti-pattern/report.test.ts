@@ -82,6 +82,14 @@ describe('perHopOverWork', () => {
     expect(result.perHop.find((hop) => hop.transport === 'memory')?.cpuRatio).toBeNull();
     expect(perHopOverWork(rows.filter((r) => r.chainLength === 1), workCheck, 10)).toEqual([]);
   });
+
+  it('gives no ratio for work the clock could not time, as in a browser that rounds timers to 100 µs', () => {
+    const untimed = perHopOverWork(rows, workCheck, 0);
+    expect(untimed.some((hop) => hop.kind === 'cpu' && hop.workUs === 0)).toBe(false);
+    expect(untimed.find((hop) => hop.kind === 'wait')?.cpuRatio).toBeNull();
+    // The wait itself was timed, so its ratio stands; only the CPU beside it was too small to time.
+    expect(untimed.find((hop) => hop.kind === 'wait')?.ratio.estimate).toBeGreaterThan(0);
+  });
 });
 
 describe('verdictMapOf and breakEvenOf', () => {

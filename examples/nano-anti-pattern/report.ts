@@ -135,6 +135,8 @@ export function perHopOverWork(rows: readonly AntiPatternRow[], workCheck: AntiP
     const addedWork = kind === 'cpu' && workUs === 0 ? 0 : measuredWork;
     const workPerCallUs = round1(addedWork + realWorkUs);
     const cpuPerCallUs = round1((kind === 'cpu' ? addedWork : 0) + realWorkUs);
+    // Work too small for the clock to time (a browser rounds timers to 100 µs) gives no ratio at all.
+    if (workPerCallUs <= 0) return [];
     const perHopRunsUs = slopeOf((cell, run) => (cell.runsNanoservicesP50Us[run] as number) - (cell.runsMonolithP50Us[run] as number)) as number[];
     const cpuRuns = slopeOf((cell, run) => {
       const [nano, mono] = [cell.runsNanoservicesCpuUs[run], cell.runsMonolithCpuUs[run]];
@@ -152,7 +154,7 @@ export function perHopOverWork(rows: readonly AntiPatternRow[], workCheck: AntiP
         perHop: intervalOf(perHopRunsUs),
         ratio: intervalOf(perHopRunsUs.map((us) => us / workPerCallUs)),
         cpuPerHopRunsUs,
-        cpuRatio: cpuPerHopRunsUs ? intervalOf(cpuPerHopRunsUs.map((us) => us / cpuPerCallUs)) : null,
+        cpuRatio: cpuPerHopRunsUs && cpuPerCallUs > 0 ? intervalOf(cpuPerHopRunsUs.map((us) => us / cpuPerCallUs)) : null,
       },
     ];
   });

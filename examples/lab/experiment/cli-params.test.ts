@@ -61,6 +61,13 @@ describe('readParamStrings', () => {
     expect(read.problems[1]?.message).toMatch(/Too small/);
   });
 
+  it('reads an empty field as an empty list, which the schema then accepts or refuses', () => {
+    const lists = z.object({ waits: z.array(z.number()).default([1000]), transports: z.array(z.string()).min(1).default(['memory']) });
+    expect(readParamStrings(lists, { waits: ' ' }, {})).toEqual({ ok: true, params: { waits: [], transports: ['memory'] } });
+    const read = readParamStrings(lists, { transports: '' }, {});
+    expect(read.ok ? [] : read.problems.map((problem) => problem.name)).toEqual(['transports']);
+  });
+
   it('names an unknown parameter', () => {
     const read = readParamStrings(schema, { colour: 'red' }, {});
     expect(read.ok ? [] : read.problems.map((problem) => problem.name)).toEqual(['colour']);

@@ -63,7 +63,8 @@ function innerType(schema: z.core.$ZodType): z.core.$ZodType {
 
 function coerce(schema: z.core.$ZodType, raw: string): unknown {
   const def = innerType(schema)._zod.def as { type: string; element?: z.core.$ZodType };
-  if (def.type === 'array' && def.element) return raw.split(',').map((part) => coerce(def.element as z.core.$ZodType, part.trim()));
+  // An empty field is an empty list (the schema says whether one is allowed), not a list of one blank.
+  if (def.type === 'array' && def.element) return raw.trim() === '' ? [] : raw.split(',').map((part) => coerce(def.element as z.core.$ZodType, part.trim()));
   if (def.type === 'number') return raw.trim() === '' ? Number.NaN : Number(raw);
   if (def.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
   return raw;
