@@ -263,10 +263,12 @@ describe('the guide follows the evidence', () => {
 
   it('never takes a cold start below the lab’s own unit start', () => {
     const easyDeploy = labEvidence['nano-easy-deploy'];
-    const slowStarts = factsFromEvidence({ ...labEvidence, 'nano-easy-deploy': { ...easyDeploy, units: easyDeploy.units.map((unit) => ({ ...unit, firstAnswerMs: unit.firstAnswerMs * 10 })) } });
+    const idle = { teams: 2, traffic: 'mostly-idle', scaleToZeroSavingsPercent: 80, latencyBudgetMs: 3000 } as const;
+    // Starts slow enough that the lab's own start, not the assumed one, takes twice the budget's share.
+    const factor = (2 * judgement.overheadShareOfBudget.value * idle.latencyBudgetMs) / labFacts.fleet.nanoUnitColdStartMs;
+    const slowStarts = factsFromEvidence({ ...labEvidence, 'nano-easy-deploy': { ...easyDeploy, units: easyDeploy.units.map((unit) => ({ ...unit, firstAnswerMs: unit.firstAnswerMs * factor })) } });
     expect(coldStartMs(slowStarts)).toBeCloseTo(slowStarts.fleet.nanoUnitColdStartMs);
     expect(coldStartMs(slowStarts)).toBeGreaterThan(assumed.coldStartMs.value);
-    const idle = { teams: 2, traffic: 'mostly-idle', scaleToZeroSavingsPercent: 80, latencyBudgetMs: 3000 } as const;
     expect(guide(idle).granularity).toBe('functions');
     expect(guide(idle, slowStarts).granularity).toBe('modular-monolith');
   });

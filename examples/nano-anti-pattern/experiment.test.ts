@@ -53,7 +53,8 @@ describe('nano-anti-pattern (quick run: http, chains of 1 and 3 functions, 0 and
   it('with waiting work the hop is small against the wait, but its CPU outweighs the function’s own', () => {
     const waiting = result.perHop.find((h) => h.transport === 'http' && h.kind === 'wait');
     expect(row(3, 3000, 'wait').workRunsNanoservices).toBe(3);
-    expect(waiting?.ratio.high).toBeLessThan(1);
+    // A hop (~0.1 ms on loopback) against 3 ms of waiting; the median, since a loaded run's upper bound can reach the wait.
+    expect(waiting?.ratio.estimate).toBeLessThan(0.5);
     // A hop's CPU (serialise, parse, route, both ends of a socket) against ~10 µs of function: a large, structural effect.
     expect(waiting?.cpuRatio?.low).toBeGreaterThan(1);
   });
