@@ -117,6 +117,7 @@ describe('findingFor', () => {
     ...over,
   });
   const base: OwnScheduleResult = {
+    referenceSystems: { systems: [], cuts: [] },
     provider: 'calculateTax',
     transports: ['memory'],
     sampleCarts: 4,

@@ -5,6 +5,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type StepName } from '../checkout/steps.ts';
 import { deployShape } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
@@ -169,6 +170,6 @@ export const experiment = defineExperiment({
       contracts: contracts.length,
       crossUnitContracts: contracts.filter((contract) => contract.crossesUnits[shape.name]).length,
     }));
-    return { provider, transports: transportList, sampleCarts: sampleCarts.length, contracts, checks, releases, system };
+    return { provider, transports: transportList, sampleCarts: sampleCarts.length, contracts, checks, releases, system, referenceSystems: referenceStructures() };
   },
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-own-schedule.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { keyFigure, pageFigures, type ContractRow, type ReleaseCheck, type ReleaseInShape, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { keyFigure, pageFigures, referenceSystemsTable, type ContractRow, type ReleaseCheck, type ReleaseInShape, type Result } from './report.ts';
 
 const contract = (provider: string, consumer: string, fields: string[], invariants: string[] = []): ContractRow => ({
   provider,
@@ -37,6 +38,7 @@ const release = (version: string, shape: ReleaseInShape['shape'], versionIndex: 
 const versions = ['v1 (control)', 'v2-adds-rate', 'v2-nests-tax', 'v2-net-total'];
 
 const result: Result = {
+  referenceSystems: referenceStructures(),
   provider: 'calculateTax',
   transports: ['memory', 'http'],
   sampleCarts: 4,
@@ -92,6 +94,15 @@ describe('pageFigures', () => {
     const figures = pageFigures(result);
     expect(figures.checkoutsPerRelease).toBe(41);
     expect(figures.contractsRatio).toBe('1.27×');
+  });
+
+  it('reads the price on each reference system, and names those where the finer cut costs nothing more', () => {
+    const figures = pageFigures(result);
+    // Counted from the files: the checkout 5 vs 2, Online Boutique 13 vs 13 (its services hold one or two operations), the Alibaba-like tree 26 vs 9.
+    expect(figures.referenceContractsRatios).toMatch(/checkout.* 2\.50×, Online Boutique.* 1\.00× and .*Alibaba.* 2\.89×$/);
+    expect(figures.referenceWithoutCost).toMatch(/^Online Boutique/);
+    expect(figures.verdictMap.lines.map((line) => line.points.length)).toEqual([3, 3, 3]);
+    expect(referenceSystemsTable(result).rows).toHaveLength(9);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

@@ -1,10 +1,14 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
 import { formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { formatList } from '../lab/report/format.ts';
 
 /** What one consumer reads from the provider, and whether the two share a unit in each shape. */
 export interface ContractRow {
@@ -69,6 +73,8 @@ export interface OwnScheduleResult {
   readonly checks: readonly ReleaseCheck[];
   readonly releases: readonly ReleaseInShape[];
   readonly system: readonly SystemContracts[];
+  /** The contracts of the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** Shorter alias the page and the report convention use. */
@@ -162,6 +168,46 @@ export function contractsTable(result: OwnScheduleResult): ResultTable {
         nanoservices: contract.crossesUnits.nanoservices ? 'yes' : 'no',
       })),
   };
+}
+
+/**
+ * The contracts each reference system's cuts keep across units, with what a change redeploys and how
+ * many units a breaking change releases together: the same question as on the checkout, asked of
+ * systems shaped like real ones.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[4]; // { system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, crossUnitContracts: 13, ... }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'Contracts to keep tested across units, on each reference system (counted from its file)', [
+    { figure: 'contracts', label: 'caller → callee pairs' },
+    { figure: 'crossUnitContracts', label: 'pairs across units (contract tests to keep)' },
+    { figure: 'operationsPerDeploy', label: 'operations redeployed per change (mean)' },
+    { figure: 'unitsPerBreakingChange', label: 'units released together for a breaking change (mean)' },
+  ]);
+}
+
+/**
+ * The verdict map: each reference system's cross-unit contracts over those of its own microservices,
+ * across granularity. Above 1.1× the finer cut costs contracts the rule counts as a price.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[0].points[0]; // { x: 1, estimate: 2.5 }: the checkout's nanoservices keep 2.5× its microservices' contracts
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'crossUnitContracts',
+    relativeTo: 'microservices',
+    title: 'Contracts to keep tested across units, against each system’s own microservices, as the cut gets finer',
+    yLabel: 'cross-unit contracts ÷ its microservices’',
+    threshold: costThreshold,
+    aboveThreshold: 'releasing alone costs more contract tests than the microservices need',
+    belowThreshold: 'no more than the microservices need',
+  });
 }
 
 /** The candidates the gate let through that change something (the control is the released version). */
@@ -288,6 +334,12 @@ export interface PageFigures {
   readonly checkoutsPerRelease: number;
   /** The nanoservices' cross-unit contracts over the microservices' ('1.36×'): the price, in the rule's terms. */
   readonly contractsRatio: string;
+  /** The same ratio on each reference system, in a sentence: 'the lab’s checkout 2.50×, Online Boutique 1.00× and …'. */
+  readonly referenceContractsRatios: string;
+  /** The reference systems on which nanoservices keep no more than 1.1× the contracts of their microservices, joined with 'and' ('none of them' when none). */
+  readonly referenceWithoutCost: string;
+  /** The verdict map across granularity. */
+  readonly verdictMap: VerdictMap;
 }
 
 /**
@@ -338,7 +390,22 @@ export function pageFigures(result: Result): PageFigures {
     byShape: { monolith: inShape('monolith'), microservices: inShape('microservices'), nanoservices: inShape('nanoservices') },
     checkoutsPerRelease: release('v2-adds-rate', 'nanoservices').checkoutsSent,
     contractsRatio: formatRatio(pickRow(result.system, { shape: 'nanoservices' }).crossUnitContracts / pickRow(result.system, { shape: 'microservices' }).crossUnitContracts),
+    referenceContractsRatios: formatList(referenceRatios(result).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    referenceWithoutCost: referenceRatios(result)
+      .filter(({ ratio }) => ratio <= costThreshold)
+      .map(({ title }) => title)
+      .join(' and ') || 'none of them',
+    verdictMap: referenceSystemsMap(result),
   };
+}
+
+/** Each reference system's nanoservices' cross-unit contracts over its microservices'. */
+function referenceRatios(result: Result): Array<{ readonly title: string; readonly ratio: number }> {
+  return result.referenceSystems.systems.map((system) => {
+    const nano = structureOf(result.referenceSystems, system.name, 'nanoservices').crossUnitContracts;
+    const micro = structureOf(result.referenceSystems, system.name, 'microservices').crossUnitContracts;
+    return { title: system.title, ratio: micro === 0 ? Number.POSITIVE_INFINITY : nano / micro };
+  });
 }
 
 /**

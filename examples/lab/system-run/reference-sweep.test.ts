@@ -3,7 +3,7 @@ import { cloudFaults, stressFaults } from '../faults/fault-model.ts';
 import { readSystemFile } from '../files/system-files.ts';
 import { httpSystemTransport } from '../network/http-system-transport.ts';
 import { memorySystemTransport } from '../runtime/memory-system-transport.ts';
-import { quickSweepSizes, sweepSteps, sweepSystems, sweptSystems } from './reference-sweep.ts';
+import { quickSweepSizes, referenceCuts, referenceStructures, sweepSteps, sweepSystems, sweptSystems } from './reference-sweep.ts';
 
 const checkout = readSystemFile('examples/systems/checkout.json');
 const small = { ...quickSweepSizes, latency: { warmup: 2, iterations: 50, rounds: 5, maxSeconds: 0.5 }, faults: { concurrency: 16, requests: 200, maxSeconds: 0.5 } };
@@ -39,5 +39,18 @@ describe('sweptSystems', () => {
     expect(systems.map(({ system }) => system.name)).toEqual(['checkout', 'online-boutique', 'alibaba-tree']);
     expect(systems.map(({ file }) => file)).toEqual(['examples/systems/checkout.json', 'examples/systems/online-boutique.json', 'examples/systems/alibaba-tree.json']);
     for (const { system } of systems) expect(Object.keys(system.cuts)).toEqual(expect.arrayContaining(['monolith', 'microservices', 'nanoservices']));
+  });
+});
+
+describe('referenceStructures', () => {
+  it('counts the structure of every reference system’s three cuts from their files', () => {
+    const structures = referenceStructures();
+    expect(structures.systems.map((system) => system.name)).toEqual(['checkout', 'online-boutique', 'alibaba-tree']);
+    expect(structures.cuts.map((row) => `${row.system}/${row.cut}`)).toEqual(structures.systems.flatMap((system) => referenceCuts.map((cut) => `${system.name}/${cut}`)));
+    // One unit per operation in the nanoservices cut, one unit in the monolith, on every system.
+    for (const row of structures.cuts) {
+      if (row.cut === 'monolith') expect([row.units, row.crossUnitContracts, row.capabilityIsolation]).toEqual([1, 0, 0]);
+      if (row.cut === 'nanoservices') expect([row.units, row.crossUnitContracts, row.operationsPerDeploy]).toEqual([row.operations, row.contracts, 1]);
+    }
   });
 });

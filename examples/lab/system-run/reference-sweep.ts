@@ -4,6 +4,7 @@ import type { FaultModel } from '../faults/fault-model.ts';
 import { repoRoot } from '../files/evidence.ts';
 import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
 import { intervalOf, ratioInterval, type Interval } from '../measure/interval.ts';
+import { cutStructures, type CutStructure } from '../model/cut-structure.ts';
 import { transportCalls, type System } from '../model/system.ts';
 import type { RunningSystem, SystemTransport } from '../runtime/running-system.ts';
 import { clean, faultRun, measureLatencyInRounds, type RunSizes } from './run-system.ts';
@@ -189,5 +190,33 @@ export async function sweepSystems(systems: ReadonlyArray<{ readonly file: strin
     sizes: options.sizes,
     systems: systems.map(({ file, system }) => ({ name: system.name, title: system.title, file })),
     cuts,
+  };
+}
+
+/** The structure of each reference system's cuts, with which systems it covers. */
+export interface ReferenceStructures {
+  readonly systems: ReadonlyArray<{ readonly name: string; readonly title: string; readonly file: string }>;
+  readonly cuts: readonly CutStructure[];
+}
+
+/** The cuts every reference system has, coarsest first. */
+export const referenceCuts = ['monolith', 'microservices', 'nanoservices'] as const;
+
+/**
+ * The structure of the monolith, microservices and nanoservices cuts of every reference system,
+ * counted from their files: what a claim about contracts, deploys, isolation or security rests on,
+ * on systems shaped like real ones. Exact and instant (no deployment), so every claim it concerns
+ * can carry it in its evidence.
+ *
+ * @example
+ * ```ts
+ * referenceStructures().cuts.filter((row) => row.cut === 'microservices').map((row) => row.units); // [3, 9, 7]
+ * ```
+ */
+export function referenceStructures(): ReferenceStructures {
+  const systems = sweptSystems();
+  return {
+    systems: systems.map(({ file, system }) => ({ name: system.name, title: system.title, file })),
+    cuts: systems.flatMap(({ system }) => cutStructures(system, referenceCuts)),
   };
 }
