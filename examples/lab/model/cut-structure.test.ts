@@ -42,6 +42,10 @@ describe('cutStructure', () => {
     expect(nano?.unitsPerBreakingChange).toBe(2);
     // fraud's only caller shares its unit: 1; the four others: 2.
     expect(micro?.unitsPerBreakingChange).toBeCloseTo(9 / 5, 10);
+    // As shares: the monolith releases all of itself, the nanoservices two of six units, the microservices 1.8 of 3.
+    expect(monolith?.breakingChangeShareOfUnits).toBe(1);
+    expect(nano?.breakingChangeShareOfUnits).toBeCloseTo(2 / 6, 10);
+    expect(micro?.breakingChangeShareOfUnits).toBeCloseTo(9 / 5 / 3, 10);
   });
 
   it('counts how far a crash reaches: waiting spreads it, publishing does not', () => {
@@ -55,9 +59,9 @@ describe('cutStructure', () => {
   });
 
   it('counts how far an exploit in one operation reaches: its unit’s code and tables', () => {
-    expect(monolith?.compromisedOperationsShare).toBe(1);
-    expect(nano?.compromisedOperationsShare).toBeCloseTo(1 / 6, 10);
-    expect(micro?.compromisedOperationsShare).toBeCloseTo(14 / 36, 10);
+    expect(monolith?.unitShareOfSystem).toBe(1);
+    expect(nano?.unitShareOfSystem).toBeCloseTo(1 / 6, 10);
+    expect(micro?.unitShareOfSystem).toBeCloseTo(14 / 36, 10);
     expect(monolith?.compromisedTablesShare).toBe(1);
     expect(nano?.compromisedTablesShare).toBeCloseTo(1 / 6, 10);
     expect(micro?.compromisedTablesShare).toBeCloseTo(2 / 6, 10);

@@ -25,6 +25,8 @@ export interface CutStructure {
   readonly operationsPerDeploy: number;
   /** Mean over operations that have a caller of the units that must release when its contract breaks: its own, and each caller's. */
   readonly unitsPerBreakingChange: number;
+  /** The same as a share of the cut's units: 1 means a breaking change releases the whole system together. */
+  readonly breakingChangeShareOfUnits: number;
   /**
    * Over every pair (an operation whose unit crashes, another operation), the share in which the
    * other still answers: nothing it waits for, itself included, sits in the crashed unit.
@@ -33,8 +35,11 @@ export interface CutStructure {
   readonly capabilityIsolation: number;
   /** Share of operations whose unit can crash while the entry request still succeeds. */
   readonly entrySurvivesUnitCrash: number;
-  /** Mean over operations of the share of the system's operations whose code an exploit in it runs beside: those of its unit. */
-  readonly compromisedOperationsShare: number;
+  /**
+   * Mean over operations of the share of the system's operations in its unit: what one change
+   * redeploys (1 means every change redeploys everything), and whose code an exploit in it runs beside.
+   */
+  readonly unitShareOfSystem: number;
   /** Mean over operations of the share of the system's tables its unit's credentials reach; null for a system without state. */
   readonly compromisedTablesShare: number | null;
 }
@@ -82,6 +87,7 @@ export function cutStructure(system: System, cut: Cut): CutStructure {
   const tablesOf = (operations: Iterable<string>) => new Set([...operations].flatMap((name) => system.operations[name]?.state ?? []));
   const allTables = tablesOf(names).size;
   const unitMembers = (name: string) => membersOf.get(unitOf.get(name) ?? '') ?? new Set<string>();
+  const releasing = (name: string) => new Set([name, ...callersOf(name)].map((member) => unitOf.get(member))).size;
   return {
     system: system.name,
     cut: cut.name,
@@ -91,10 +97,11 @@ export function cutStructure(system: System, cut: Cut): CutStructure {
     contracts: contracts.length,
     crossUnitContracts: contracts.filter((edge) => unitOf.get(edge.from) !== unitOf.get(edge.to)).length,
     operationsPerDeploy: mean(names.map((name) => unitMembers(name).size)),
-    unitsPerBreakingChange: mean(called.map((name) => new Set([name, ...callersOf(name)].map((member) => unitOf.get(member))).size)),
+    unitsPerBreakingChange: mean(called.map((name) => releasing(name))),
+    breakingChangeShareOfUnits: mean(called.map((name) => releasing(name) / cut.units.length)),
     capabilityIsolation: mean(isolation),
     entrySurvivesUnitCrash: mean(names.map((crashed) => (survives(unitOf.get(crashed) ?? '', system.entry) ? 1 : 0))),
-    compromisedOperationsShare: mean(names.map((name) => unitMembers(name).size / names.length)),
+    unitShareOfSystem: mean(names.map((name) => unitMembers(name).size / names.length)),
     compromisedTablesShare: allTables === 0 ? null : mean(names.map((name) => tablesOf(unitMembers(name)).size / allTables)),
   };
 }

@@ -25,11 +25,11 @@ describe('structureTable', () => {
   it('prints counts as numbers and shares as percentages, the system by title', () => {
     const table = structureTable(structures, 'Contracts', [
       { figure: 'crossUnitContracts', label: 'contracts across units' },
-      { figure: 'compromisedOperationsShare', label: 'code an exploit reaches', share: true },
+      { figure: 'unitShareOfSystem', label: 'code an exploit reaches', share: true },
       { figure: 'operationsPerDeploy', label: 'operations per deploy' },
     ]);
-    expect(table.columns.map((column) => column.key)).toEqual(['system', 'cut', 'units', 'crossUnitContracts', 'compromisedOperationsShare', 'operationsPerDeploy']);
-    expect(table.rows[1]).toEqual({ system: 'A shop', cut: 'microservices', units: 2, crossUnitContracts: 3, compromisedOperationsShare: '63%', operationsPerDeploy: '2.5' });
+    expect(table.columns.map((column) => column.key)).toEqual(['system', 'cut', 'units', 'crossUnitContracts', 'unitShareOfSystem', 'operationsPerDeploy']);
+    expect(table.rows[1]).toEqual({ system: 'A shop', cut: 'microservices', units: 2, crossUnitContracts: 3, unitShareOfSystem: '63%', operationsPerDeploy: '2.5' });
   });
 });
 
@@ -38,7 +38,7 @@ describe('structureOf and structureByCut', () => {
     expect(structureOf(structures, 'shop', 'nanoservices').units).toBe(4);
     expect(() => structureOf(structures, 'shop', 'serverless')).toThrow(/no structure for serverless of shop; it holds shop\/monolith/);
     expect(structureByCut(structures, 'crossUnitContracts', 'microservices')).toBe('A shop 3');
-    expect(structureByCut(structures, 'compromisedOperationsShare', 'nanoservices', true)).toBe('A shop 25%');
+    expect(structureByCut(structures, 'unitShareOfSystem', 'nanoservices', true)).toBe('A shop 25%');
   });
 });
 
