@@ -5,7 +5,8 @@ import { assumed, judgement } from './assumptions.ts';
 import { coldStartMs, hopMs, type Granularity } from './decide.ts';
 import { factsFromEvidence, labEvidence, labFacts, type DecisionFacts } from './facts.ts';
 import { ProfileSchema, type ProfileInput } from './profile-schema.ts';
-import { decisionRules, formatNumber, granularityLabels, recommend, type Recommendation } from './recommend.ts';
+import { formatSignificant as formatNumber } from '../lab/report/format.ts';
+import { decisionRules, granularityLabels, recommend, type Recommendation } from './recommend.ts';
 
 const guide = (input: ProfileInput, facts: DecisionFacts = labFacts) => recommend(ProfileSchema.parse(input), facts);
 const reasonsOf = (answer: Recommendation, rule: string) => answer.reasons.filter((r) => r.rule === rule);

@@ -20,6 +20,7 @@ import {
 import type { DecisionFacts, EvidenceClaimId } from './facts.ts';
 import { choiceLabels, type Profile } from './profile.ts';
 import { sources } from './sources.ts';
+import { formatAvailability, formatSignificant } from '../lab/report/format.ts';
 
 /** The words for each answer. */
 export const granularityLabels: Readonly<Record<Granularity, string>> = {
@@ -86,39 +87,10 @@ export interface Recommendation {
   readonly caveats: readonly string[];
 }
 
-/**
- * A figure rounded for reading: whole numbers from 100, one decimal from 10, two below.
- *
- * @example
- * ```ts
- * formatNumber(321.96); // '322'
- * formatNumber(2.254); // '2.25'
- * ```
- */
-export function formatNumber(value: number): string {
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return String(Number(value.toFixed(digits)));
-}
-
-/**
- * A percentage close to 100 with enough decimals that it does not round to 100.
- *
- * @example
- * ```ts
- * formatPercent(99.98333); // '99.983'
- * ```
- */
-export function formatPercent(value: number): string {
-  // The fewest decimals that keep it below 100, plus one so that neighbouring targets stay apart.
-  let digits = 1;
-  while (digits < 6 && Number(value.toFixed(digits)) >= 100) digits += 1;
-  return String(Number(value.toFixed(Math.min(6, digits + 1))));
-}
-
-const plural = (count: number, noun: string) => `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
-const share = (ratio: number) => `${formatNumber(ratio * 100)} %`;
+const plural = (count: number, noun: string) => `${formatSignificant(count)} ${noun}${count === 1 ? '' : 's'}`;
+const share = (ratio: number) => `${formatSignificant(ratio * 100)} %`;
 /** A part of the budget as a percentage, or as a multiple once it exceeds the whole. */
-const ofBudget = (ratio: number, budgetMs: number) => (ratio > 1 ? `${formatNumber(ratio)}×` : `${share(ratio)} of`) + ` your ${formatNumber(budgetMs)} ms budget`;
+const ofBudget = (ratio: number, budgetMs: number) => (ratio > 1 ? `${formatSignificant(ratio)}×` : `${share(ratio)} of`) + ` your ${formatSignificant(budgetMs)} ms budget`;
 /** Synchronous hops in words: none at all reads better than "0 synchronous hops". */
 const syncHopsText = (hops: number) => (hops === 0 ? 'no synchronous hop' : plural(hops, 'synchronous hop'));
 
@@ -235,7 +207,7 @@ function latencyReasons(profile: Profile, facts: DecisionFacts): Reason[] {
   const hop = hopMs(facts);
   const loopback = measured(
     'nano-chaining',
-    `${formatNumber(facts.hop.perHopUs)} µs per HTTP hop on loopback (p50)${facts.hop.ratioToRawHttp === null ? '' : `, ${formatNumber(facts.hop.ratioToRawHttp)}× a bare node:http round trip`}; the whole six-function checkout took ${formatNumber(facts.hop.inProcessCheckoutUs)} µs in one call stack`,
+    `${formatSignificant(facts.hop.perHopUs)} µs per HTTP hop on loopback (p50)${facts.hop.ratioToRawHttp === null ? '' : `, ${formatSignificant(facts.hop.ratioToRawHttp)}× a bare node:http round trip`}; the whole six-function checkout took ${formatSignificant(facts.hop.inProcessCheckoutUs)} µs in one call stack`,
   );
   if (wanted === 0) {
     return [
@@ -257,7 +229,7 @@ function latencyReasons(profile: Profile, facts: DecisionFacts): Reason[] {
       text: `In one process the ${profile.callDepth} parts of a request call each other as functions, so module boundaries add no hop; every boundary that becomes a network call adds one and widens the tail.`,
       measured: measured(
         'modular-monolith-in-process-calls',
-        `the modular monolith answered at ${formatNumber(m.modularToMonolithRatio)}× a plain monolith's median; the same modules as microservices took ${formatNumber(m.microToModularP50Ratio)}× at the median and ${formatNumber(m.microToModularP99Ratio)}× at the p99, ${formatNumber(m.perNetworkCrossingUs)} µs per boundary crossed over loopback`,
+        `the modular monolith answered at ${formatSignificant(m.modularToMonolithRatio)}× a plain monolith's median; the same modules as microservices took ${formatSignificant(m.microToModularP50Ratio)}× at the median and ${formatSignificant(m.microToModularP99Ratio)}× at the p99, ${formatSignificant(m.perNetworkCrossingUs)} µs per boundary crossed over loopback`,
       ),
       sources: [sources.tailAtScale],
     }),
@@ -274,8 +246,8 @@ function latencyReasons(profile: Profile, facts: DecisionFacts): Reason[] {
       // Too many hops limit the services on the path; only a budget that holds none rules them out.
       decisive: fitting === 0,
       text:
-        `Cut one service per part, a request waits for ${plural(wanted, 'synchronous hop')}: ${wanted} × ${formatNumber(hop)} ms = ${formatNumber(wanted * hop)} ms, ${ofBudget(hopsShare, profile.latencyBudgetMs)} ` +
-        `(each hop ${share(hop / perPartMs)} of the ${formatNumber(perPartMs)} ms each part may take). ` +
+        `Cut one service per part, a request waits for ${plural(wanted, 'synchronous hop')}: ${wanted} × ${formatSignificant(hop)} ms = ${formatSignificant(wanted * hop)} ms, ${ofBudget(hopsShare, profile.latencyBudgetMs)} ` +
+        `(each hop ${share(hop / perPartMs)} of the ${formatSignificant(perPartMs)} ms each part may take). ` +
         (over
           ? `Above ${share(judgement.overheadShareOfBudget.value)}, too little is left for the work and its tail: the budget holds ${syncHopsText(fitting)}${fitting === 0 ? '' : `, so at most ${fitting + 1} services on the path, or fewer calls the user waits for`}.`
           : `Within ${share(judgement.overheadShareOfBudget.value)}: the hops fit.`),
@@ -292,8 +264,8 @@ function latencyReasons(profile: Profile, facts: DecisionFacts): Reason[] {
         rule: 'latency',
         about: ['microservices-async'],
         direction: 'for',
-        text: `Work that can wait leaves the request's path: keep ${syncHopsText(kept)}${kept === 0 ? '' : ` (${formatNumber(kept * hop)} ms)`} and send the other ${wanted - kept} call${wanted - kept === 1 ? '' : 's'} as events the user does not wait for.`,
-        measured: measured('micro-no-shared-data', `a publish until the durable consumer had it: ${formatNumber(msg.brokerHopUs)} µs (p50, ${msg.broker}), after the answer instead of before it`),
+        text: `Work that can wait leaves the request's path: keep ${syncHopsText(kept)}${kept === 0 ? '' : ` (${formatSignificant(kept * hop)} ms)`} and send the other ${wanted - kept} call${wanted - kept === 1 ? '' : 's'} as events the user does not wait for.`,
+        measured: measured('micro-no-shared-data', `a publish until the durable consumer had it: ${formatSignificant(msg.brokerHopUs)} µs (p50, ${msg.broker}), after the answer instead of before it`),
         sources: [sources.outbox],
         assumes: ['networkHopMs', 'overheadShareOfBudget'],
       }),
@@ -331,12 +303,12 @@ function availabilityReasons(profile: Profile, facts: DecisionFacts): Reason[] {
       // A target that allows fewer units than the path limits the services on it; one that allows a single unit rules them out.
       decisive: within <= 1,
       text:
-        `Availability multiplies over the units a request waits for (Treynor et al.): for ${formatPercent(profile.availabilityTarget)} % end to end through ${units} services, each must reach ${formatPercent(eachNeeds)} %, ` +
+        `Availability multiplies over the units a request waits for (Treynor et al.): for ${formatAvailability(profile.availabilityTarget)} % end to end through ${units} services, each must reach ${formatAvailability(eachNeeds)} %, ` +
         `1/${units} of the failures the whole may have. A unit with replicas reaches about ${assumed.unitAvailabilityPercent.value} %: ` +
         (within === 0 ? `not even one unit meets the target.` : within === 1 ? `only a single unit meets the target.` : over ? `at most ${plural(within, 'unit')} in a row meet the target.` : `the chain meets the target.`),
       measured: measured(
         'nano-clustered-app',
-        `at a stress rate of ${formatNumber(a.failureProbability * 100)} % refusals per unit, far above real rates and chosen to make failures countable: ${formatNumber(a.measuredPercent.nanoservices)} % of checkouts through ${a.units.nanoservices} units succeeded, ${formatNumber(a.measuredPercent.monolith)} % through one${a.productRuleHeld ? '; every count fell within the product rule' : ''}`,
+        `at a stress rate of ${formatSignificant(a.failureProbability * 100)} % refusals per unit, far above real rates and chosen to make failures countable: ${formatSignificant(a.measuredPercent.nanoservices)} % of checkouts through ${a.units.nanoservices} units succeeded, ${formatSignificant(a.measuredPercent.monolith)} % through one${a.productRuleHeld ? '; every count fell within the product rule' : ''}`,
       ),
       sources: [sources.treynor, sources.lambdaSla],
       assumes: ['unitAvailabilityPercent'],
@@ -363,10 +335,10 @@ function scaleToZeroReasons(profile: Profile, facts: DecisionFacts): Reason[] {
   const f = facts.fleet;
   const start = measured(
     'nano-easy-deploy',
-    `${formatNumber(f.nanoUnitColdStartMs)} ms from spawn to first answer per nanoservice unit (median), with no platform around it; idle, the nanoservice fleet held ${formatNumber(f.memoryMiB.nanoservices)} MiB in ${f.processes.nanoservices} processes, the monolith ${formatNumber(f.memoryMiB.monolith)} MiB in ${f.processes.monolith}`,
+    `${formatSignificant(f.nanoUnitColdStartMs)} ms from spawn to first answer per nanoservice unit (median), with no platform around it; idle, the nanoservice fleet held ${formatSignificant(f.memoryMiB.nanoservices)} MiB in ${f.processes.nanoservices} processes, the monolith ${formatSignificant(f.memoryMiB.monolith)} MiB in ${f.processes.monolith}`,
   );
   const assumes: AssumptionName[] = ['coldStartMs', 'scaleToZeroSavingsPercent', 'overheadShareOfBudget', 'trafficThatReachesZero'];
-  const coldText = `a cold start (${formatNumber(cold)} ms) takes ${ofBudget(fit.coldStartShare, profile.latencyBudgetMs)}`;
+  const coldText = `a cold start (${formatSignificant(cold)} ms) takes ${ofBudget(fit.coldStartShare, profile.latencyBudgetMs)}`;
   if (fit.fits) {
     return [
       reason({
@@ -386,7 +358,7 @@ function scaleToZeroReasons(profile: Profile, facts: DecisionFacts): Reason[] {
     fit.trafficReachesZero ? null : `${choiceLabels[profile.traffic]} traffic never reaches zero`,
     fit.savingsEnough ? null : `scaling to zero saves ${profile.scaleToZeroSavingsPercent} % of your bill, below ${judgement.scaleToZeroSavingsPercent.value} %`,
     fit.coldStartFits ? null : `${coldText}, above ${share(judgement.overheadShareOfBudget.value)}`,
-    fit.availabilityFits ? null : `not even one unit meets ${formatPercent(profile.availabilityTarget)} %`,
+    fit.availabilityFits ? null : `not even one unit meets ${formatAvailability(profile.availabilityTarget)} %`,
   ].filter((part) => part !== null);
   return [
     reason({
@@ -426,7 +398,7 @@ function runningCostReasons(facts: DecisionFacts): Reason[] {
       about: services,
       direction: 'against',
       text: `Every service is a runtime held in memory and a network API to serve: the same checkouts cost more memory and more CPU than in one process.`,
-      measured: measured('modular-monolith-operating-cost', `the same checkouts as microservices: ${formatNumber(c.memoryRatio)}× the modular monolith's memory and ${formatNumber(c.cpuRatio)}× its CPU per checkout`),
+      measured: measured('modular-monolith-operating-cost', `the same checkouts as microservices: ${formatSignificant(c.memoryRatio)}× the modular monolith's memory and ${formatSignificant(c.cpuRatio)}× its CPU per checkout`),
     }),
     reason({
       rule: 'running-cost',
@@ -468,10 +440,10 @@ const rank = (chosen: Granularity) => (r: Reason) => {
 
 function headline(profile: Profile, facts: DecisionFacts, decision: Decision): string {
   const needs = teamNeeds(profile);
-  const budget = `${formatNumber(profile.latencyBudgetMs)} ms`;
+  const budget = `${formatSignificant(profile.latencyBudgetMs)} ms`;
   const wanted = profile.callDepth - 1;
   const hopsLimit = hopsWithinBudget(profile, facts);
-  const limitedBy = [hopsLimit <= decision.syncHops ? `your ${budget} budget` : null, unitsWithinTarget(profile) - 1 <= decision.syncHops ? `your ${formatPercent(profile.availabilityTarget)} % target` : null]
+  const limitedBy = [hopsLimit <= decision.syncHops ? `your ${budget} budget` : null, unitsWithinTarget(profile) - 1 <= decision.syncHops ? `your ${formatAvailability(profile.availabilityTarget)} % target` : null]
     .filter((part) => part !== null)
     .join(' and ');
   switch (decision.granularity) {
@@ -486,7 +458,7 @@ function headline(profile: Profile, facts: DecisionFacts, decision: Decision): s
     case 'microservices':
       if (wanted === 0) return `About one service per team: your ${profile.teams} teams need units of their own, and each request stays inside one service.`;
       return decision.syncHops === wanted
-        ? `About one service per team: your ${profile.teams} teams need units of their own, and ${plural(wanted, 'synchronous hop')} take ${ofBudget(hopsShareOfBudget(wanted, profile, facts), profile.latencyBudgetMs)} while the chain meets ${formatPercent(profile.availabilityTarget)} %.`
+        ? `About one service per team: your ${profile.teams} teams need units of their own, and ${plural(wanted, 'synchronous hop')} take ${ofBudget(hopsShareOfBudget(wanted, profile, facts), profile.latencyBudgetMs)} while the chain meets ${formatAvailability(profile.availabilityTarget)} %.`
         : `Coarse-grained services: ${limitedBy} allow${limitedBy.includes(' and ') ? '' : 's'} a request at most ${syncHopsText(decision.syncHops)}, so merge the ${profile.callDepth} parts of its path into at most ${decision.syncHops + 1} services.`;
     case 'microservices-async':
       return `Services for your ${profile.teams} teams, with ${decision.syncHops === 0 ? 'no synchronous hop' : `at most ${plural(decision.syncHops, 'synchronous hop')}`} on a request's path (${limitedBy}); the other ${wanted - decision.syncHops} call${wanted - decision.syncHops === 1 ? '' : 's'} become events the user does not wait for.`;
@@ -495,11 +467,11 @@ function headline(profile: Profile, facts: DecisionFacts, decision: Decision): s
 
 function caveats(profile: Profile, facts: DecisionFacts, decision: Decision): string[] {
   const list = [
-    `The hop (${formatNumber(hopMs(facts))} ms), the cold start (${formatNumber(coldStartMs(facts))} ms) and a unit's availability (${assumed.unitAvailabilityPercent.value} %) in a real deployment are assumed, not measured; the lab's loopback figures are floors. If yours differ, so may the answer.`,
+    `The hop (${formatSignificant(hopMs(facts))} ms), the cold start (${formatSignificant(coldStartMs(facts))} ms) and a unit's availability (${assumed.unitAvailabilityPercent.value} %) in a real deployment are assumed, not measured; the lab's loopback figures are floors. If yours differ, so may the answer.`,
   ];
   if (unitsWithinTarget(profile) === 0) {
     list.push(
-      `No cut reaches ${formatPercent(profile.availabilityTarget)} % with units of ${assumed.unitAvailabilityPercent.value} %: every unit on the path needs more redundancy (replicas across zones or regions), one more nine than the whole (Treynor et al.).`,
+      `No cut reaches ${formatAvailability(profile.availabilityTarget)} % with units of ${assumed.unitAvailabilityPercent.value} %: every unit on the path needs more redundancy (replicas across zones or regions), one more nine than the whole (Treynor et al.).`,
     );
   }
   const services = decision.granularity === 'microservices' || decision.granularity === 'microservices-async';
@@ -533,11 +505,11 @@ export function decisionRules(facts: DecisionFacts): string[] {
   const releases = assumed.releasesPerTeamPerDay.value;
   return [
     `Teams (Conway, Team Topologies): from ${j.teamsNeedingOwnUnits.value} teams, each needs deploy units of its own, whatever its release frequency. Fewer teams need them only when their releases would queue for one unit: teams × releases per team per working day (${Object.entries(releases)
-      .map(([frequency, perDay]) => `${choiceLabels[frequency as keyof typeof releases]} ${formatNumber(perDay)}`)
+      .map(([frequency, perDay]) => `${choiceLabels[frequency as keyof typeof releases]} ${formatSignificant(perDay)}`)
       .join(', ')}) above the ${assumed.unitReleasesPerDay.value} one unit can take. Deploying often alone does not count (micro-continuous-deployment).`,
-    `Latency, as a share of the budget: a request cut one service per part waits for (call depth − 1) synchronous hops of ${formatNumber(hopMs(facts))} ms each (assumed for a real network; the lab's loopback hop, ${formatNumber(facts.hop.perHopUs)} µs, is the floor). The hops may take ${share(j.overheadShareOfBudget.value)} of the budget.`,
+    `Latency, as a share of the budget: a request cut one service per part waits for (call depth − 1) synchronous hops of ${formatSignificant(hopMs(facts))} ms each (assumed for a real network; the lab's loopback hop, ${formatSignificant(facts.hop.perHopUs)} µs, is the floor). The hops may take ${share(j.overheadShareOfBudget.value)} of the budget.`,
     `Availability, multiplied along the path (Treynor et al.): units in a row, each at ${assumed.unitAvailabilityPercent.value} % (assumed), must together meet the target.`,
-    `Scale to zero (Shahrad et al.), weighed first: functions, one per entry point, when the traffic has idle time, scaling to zero saves at least ${j.scaleToZeroSavingsPercent.value} % of the bill, and a cold start of ${formatNumber(coldStartMs(facts))} ms (assumed; the lab's bare unit start, ${formatNumber(facts.fleet.nanoUnitColdStartMs)} ms, is the floor) takes at most ${share(j.overheadShareOfBudget.value)} of the budget.`,
+    `Scale to zero (Shahrad et al.), weighed first: functions, one per entry point, when the traffic has idle time, scaling to zero saves at least ${j.scaleToZeroSavingsPercent.value} % of the bill, and a cold start of ${formatSignificant(coldStartMs(facts))} ms (assumed; the lab's bare unit start, ${formatSignificant(facts.fleet.nanoUnitColdStartMs)} ms, is the floor) takes at most ${share(j.overheadShareOfBudget.value)} of the budget.`,
     `Otherwise one deploy unit unless the teams need their own: a monolith for one team, a modular monolith, a module per team, for more (start coarse-grained: Fowler, Azure).`,
     `When the teams need their own units: microservices, about one per team, if every hop of the path fits the budget and the target; if not, as many hops as fit stay synchronous and the rest become events when the work can wait (microservices with asynchronous calls); else the path is merged into fewer, coarser services; and if not even one hop fits, a modular monolith.`,
     `Costs listed but not deciding: memory and CPU per service (modular-monolith-operating-cost), consistency across services (modular-monolith-data-ownership), contracts per boundary (nano-own-schedule), replicas per unit (micro-redundancy), outbox and idempotent consumers for events (micro-no-shared-data).`,

@@ -413,7 +413,7 @@ export function pageFigures(result: Result): PageFigures {
   const sweep = result.systems;
   const systems = sweep
     ? {
-        table: sweepTable(sweep),
+        table: sweepTable(sweep, { latency: false }),
         cloudNano: sweepSuccess(sweep, 'nanoservices', 'cloud'),
         cloudMonolith: sweepSuccess(sweep, 'monolith', 'cloud'),
         stressNano: sweepSuccess(sweep, 'nanoservices', 'stress'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatList, formatMs, formatNumber, formatPercent, formatRatio, formatUs } from './format.ts';
+import { formatAvailability, formatBytes, formatList, formatMs, formatNumber, formatPercent, formatRatio, formatSignificant, formatUs } from './format.ts';
 
 describe('format', () => {
   it('reads shares as percentages', () => {
@@ -52,5 +52,16 @@ describe('formatNumber', () => {
     expect(formatNumber(12345.6)).toBe('12,346');
     expect(formatNumber(57.94)).toBe('57.9');
     expect(formatNumber(100)).toBe('100');
+  });
+});
+
+describe('formatSignificant and formatAvailability', () => {
+  it('keep the decimals a small figure needs, and group thousands', () => {
+    expect([formatSignificant(321.96), formatSignificant(12.34), formatSignificant(2.254), formatSignificant(2), formatSignificant(12345.6)]).toEqual(['322', '12.3', '2.25', '2', '12,346']);
+    expect(formatSignificant(-0.004)).toBe('0');
+  });
+
+  it('never round an availability below 100 up to 100', () => {
+    expect([formatAvailability(99.98333), formatAvailability(99.5), formatAvailability(99.99999)]).toEqual(['99.983', '99.5', '99.99999']);
   });
 });

@@ -20,6 +20,13 @@ describe('sweepTable', () => {
     expect(table.rows[1]).toEqual({ system: 'A small shop', cut: 'nanoservices', units: 5, networkCalls: 5, p50Ratio: '1.44× [1.41–1.48×]', cloud: '99.80%', stress: '77.40%' });
     expect(table.rows[0]?.p50Ratio).toBe('1.00× [1.00–1.00×]');
   });
+
+  it('leaves latency out for a page that does not own it', () => {
+    const table = sweepTable(sweep, { latency: false });
+    expect(table.columns.map((column) => column.key)).toEqual(['system', 'cut', 'units', 'networkCalls', 'cloud', 'stress']);
+    expect(table.rows[1]).not.toHaveProperty('p50Ratio');
+    expect(table.title).not.toMatch(/latency/);
+  });
 });
 
 describe('sweepRatios and sweepSuccess', () => {

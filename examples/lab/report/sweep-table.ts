@@ -9,26 +9,39 @@ import type { ResultTable } from '../experiment/define-experiment.ts';
 import type { SweepResult } from '../system-run/reference-sweep.ts';
 import { formatList, formatPercent, formatRatioInterval } from './format.ts';
 
+/** Which figures of a sweep a table shows: a page that is not about latency leaves it to the page that owns it. */
+export interface SweepTableOptions {
+  /** Show the latency against the monolith (default true). */
+  readonly latency?: boolean;
+}
+
+const titlesOf = (sweep: SweepResult) => new Map(sweep.systems.map((system) => [system.name, system.title]));
+
 /**
- * The sweep as one table, a row per system and cut, the monolith first in each system.
+ * The sweep as one table, a row per system and cut, the monolith first in each system. With
+ * `latency: false` the latency column is left out, so that one quantity shows on one page only (the
+ * reference systems' latency belongs to nano-anti-pattern; clustered-app shows what faults do).
  *
  * @example
  * ```ts
  * sweepTable(result.systems).rows[1];
  * // { system: 'Online Boutique: placing an order', cut: 'nanoservices', networkCalls: 23, p50Ratio: '1.42× [1.38–1.47×]', cloud: '99.94%', stress: '61.2%' }
+ * sweepTable(result.systems, { latency: false }).columns.some((column) => column.key === 'p50Ratio'); // false
  * ```
  */
-export function sweepTable(sweep: SweepResult): ResultTable {
+export function sweepTable(sweep: SweepResult, { latency = true }: SweepTableOptions = {}): ResultTable {
   const models = [...new Set(sweep.cuts.flatMap((cut) => cut.faults.map((fault) => fault.model)))];
-  const titleOf = new Map(sweep.systems.map((system) => [system.name, system.title]));
+  const titleOf = titlesOf(sweep);
   return {
-    title: `The same cuts of the reference systems, over ${sweep.transport}: latency against the monolith, and requests that succeeded under each fault model`,
+    title: latency
+      ? `The same cuts of the reference systems, over ${sweep.transport}: latency against the monolith, and requests that succeeded under each fault model`
+      : `The same cuts of the reference systems, over ${sweep.transport}: requests that succeeded under each fault model`,
     columns: [
       { key: 'system', label: 'system' },
       { key: 'cut', label: 'cut' },
       { key: 'units', label: 'units' },
       { key: 'networkCalls', label: 'calls over the network per request' },
-      { key: 'p50Ratio', label: 'median latency ÷ monolith [95% interval]' },
+      ...(latency ? [{ key: 'p50Ratio', label: 'median latency ÷ monolith [95% interval]' }] : []),
       ...models.map((model) => ({ key: model, label: `succeeded, ${model} faults (median of runs)` })),
     ],
     rows: sweep.cuts.map((cut) => ({
@@ -36,7 +49,7 @@ export function sweepTable(sweep: SweepResult): ResultTable {
       cut: cut.cut,
       units: cut.units,
       networkCalls: cut.networkCallsPerRequest,
-      p50Ratio: formatRatioInterval(cut.p50RatioToMonolith),
+      ...(latency ? { p50Ratio: formatRatioInterval(cut.p50RatioToMonolith) } : {}),
       ...Object.fromEntries(models.map((model) => [model, formatPercent(cut.faults.find((fault) => fault.model === model)?.successShare.estimate, 2)])),
     })),
   };
@@ -51,7 +64,7 @@ export function sweepTable(sweep: SweepResult): ResultTable {
  * ```
  */
 export function sweepRatios(sweep: SweepResult, cut: string): string {
-  const titleOf = new Map(sweep.systems.map((system) => [system.name, system.title]));
+  const titleOf = titlesOf(sweep);
   return formatList(sweep.cuts.filter((row) => row.cut === cut).map((row) => `${titleOf.get(row.system) ?? row.system} ${formatRatioInterval(row.p50RatioToMonolith)}`));
 }
 
@@ -64,7 +77,7 @@ export function sweepRatios(sweep: SweepResult, cut: string): string {
  * ```
  */
 export function sweepSuccess(sweep: SweepResult, cut: string, model: string): string {
-  const titleOf = new Map(sweep.systems.map((system) => [system.name, system.title]));
+  const titleOf = titlesOf(sweep);
   return formatList(
     sweep.cuts
       .filter((row) => row.cut === cut)
