@@ -67,7 +67,7 @@ describe('winnerOf and the verdict', () => {
 
   const weights = { latency: 1, availability: 1, footprint: 1, security: 1, change: 1 };
   const row = (group: ComparisonRow['group'], winner: ComparisonRow['winner']): ComparisonRow => ({ claim: 'c', group, label: `${group} ${winner}`, unit: 'u', better: 'lower', nanoservices: 1, microservices: 1, winner, ratio: 1, ratioInterval: null });
-  const rows = (...list: ComparisonRow[]): OvercomesResult => ({ sources: [], weights, rows: list });
+  const rows = (...list: ComparisonRow[]): OvercomesResult => ({ sources: [], weights, rows: list, referenceSystems: { systems: [], cuts: [] } });
 
   it('counts a group once however many dimensions it holds: three latency figures weigh as much as one security figure', () => {
     const result = rows(row('latency', 'microservices'), row('latency', 'microservices'), row('latency', 'microservices'), row('security', 'nanoservices'));

@@ -3,6 +3,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { evidenceFile, evidenceProblem, readEvidence } from '../lab/files/evidence.ts';
 import { dimensionGroups, dimensions, type DimensionGroup } from './dimensions.ts';
 import { minimumRuns, ratioInterval } from '../lab/measure/interval.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { comparisonTable, findingFor, weightingTable, winnerOf, winnerOfRatio, type ComparisonRow, type GroupWeights, type OvercomesResult, type SummarySource } from './report.ts';
 
 /** The claims whose evidence this summary reads: run their experiments first. */
@@ -63,6 +64,6 @@ export const experiment = defineExperiment({
       };
     });
     const weights = Object.fromEntries(dimensionGroups.map((group) => [group, p[`${group}Weight`]])) as GroupWeights;
-    return { rows, sources, weights };
+    return { rows, sources, weights, referenceSystems: referenceStructures() };
   },
 });

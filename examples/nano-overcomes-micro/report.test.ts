@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-overcomes-micro.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { comparisonTable, keyFigure, pageFigures, weightingTable, type ComparisonRow, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { comparisonTable, keyFigure, pageFigures, referenceRows, referenceSystemsTable, weightingTable, type ComparisonRow, type Result } from './report.ts';
 
 const row = (claim: string, winner: ComparisonRow['winner'], group: ComparisonRow['group'] = 'latency'): ComparisonRow => ({
   claim,
@@ -32,6 +33,7 @@ const result: Result = {
     { claim: 'nano-own-security', sourceHash: 'b', date: '2026-01-01T00:00:00.000Z' },
   ],
   weights: { latency: 1, availability: 1, footprint: 1, security: 1, change: 1 },
+  referenceSystems: referenceStructures(),
 };
 
 describe('pageFigures', () => {
@@ -67,6 +69,19 @@ describe('pageFigures', () => {
     expect(figures.weightings[0]).toEqual({ name: 'each group once', score: '−25%', ahead: 'microservices' });
     expect(figures.mostFavourable).toEqual({ name: 'security first', score: '+17%', ahead: 'nanoservices' });
     expect(weightingTable(result).rows.map((r) => r.ahead)).toEqual(['microservices', 'microservices', 'microservices', 'microservices', 'nanoservices']);
+  });
+
+  it('weighs the structure of each reference system the same way, nanoservices against that system’s own microservices', () => {
+    // Online Boutique's services hold one or two operations each: the same calls, contracts and
+    // breaking-change releases as its nanoservices (ties), four fewer processes, a little less isolation.
+    const boutique = referenceRows(result, 'online-boutique');
+    const winner = (label: string) => boutique.find((row) => row.label.startsWith(label))?.winner;
+    expect([winner('calls over the network'), winner('contracts'), winner('units released'), winner('processes')]).toEqual(['tie', 'tie', 'tie', 'microservices']);
+    expect(winner('operations still answering')).toBe('nanoservices');
+    // Each group once: latency 0, availability +1, footprint −1, security +½, change +⅓ → +17%.
+    expect(pageFigures(result).referenceOutcomes).toMatch(/checkout.* −7% \(microservices ahead\), Online Boutique.* \+17% \(nanoservices ahead\) and .*Alibaba.* −7% \(microservices ahead\)$/);
+    expect(pageFigures(result).referenceNanoAhead).toMatch(/^Online Boutique/);
+    expect(referenceSystemsTable(result).rows).toHaveLength(3 * 8);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

@@ -2,6 +2,9 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { becauseWordLimit, decideVerdict, wordCount, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyAbove, clearlyBelow, formatInterval, type Interval } from '../lab/measure/interval.ts';
 import { formatList, formatPercent } from '../lab/report/format.ts';
+import { structureOf } from '../lab/report/structure-table.ts';
+import type { StructureFigure } from '../lab/model/cut-structure.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { dimensionGroups, groupLabels, type DimensionGroup } from './dimensions.ts';
 
 /** One dimension: both figures, which shape is better, and by how much. */
@@ -38,6 +41,95 @@ export interface OvercomesResult {
   readonly sources: readonly SummarySource[];
   /** The weights the run was given (each group once by default); the named weightings start from them. */
   readonly weights: GroupWeights;
+  /** The structure of the reference systems' cuts, counted from their files, for the same comparison on each. */
+  readonly referenceSystems: ReferenceStructures;
+}
+
+/** A figure of a cut's structure as a dimension of the comparison: its group, and which way is better. */
+export interface StructuralDimension {
+  readonly figure: StructureFigure;
+  readonly group: DimensionGroup;
+  readonly label: string;
+  readonly better: 'lower' | 'higher';
+}
+
+/**
+ * The figures of a cut's structure that bear on a group: what the checkout's experiments measured,
+ * counted on each reference system. Every group but footprint's memory and bytes has one.
+ */
+export const structuralDimensions: readonly StructuralDimension[] = [
+  { figure: 'networkCallsPerRequest', group: 'latency', label: 'calls over the network per request', better: 'lower' },
+  { figure: 'capabilityIsolation', group: 'availability', label: 'operations still answering when another’s unit crashes', better: 'higher' },
+  { figure: 'units', group: 'footprint', label: 'processes to run, ship and watch', better: 'lower' },
+  { figure: 'unitShareOfSystem', group: 'security', label: 'share of the system’s code an exploit runs beside', better: 'lower' },
+  { figure: 'compromisedTablesShare', group: 'security', label: 'share of the tables one unit’s login reaches', better: 'lower' },
+  { figure: 'operationsPerDeploy', group: 'change', label: 'operations one change redeploys', better: 'lower' },
+  { figure: 'crossUnitContracts', group: 'change', label: 'contracts to keep tested across units', better: 'lower' },
+  { figure: 'unitsPerBreakingChange', group: 'change', label: 'units released together for a breaking change', better: 'lower' },
+];
+
+/**
+ * The comparison's rows on one reference system: nanoservices beside the system's own microservices
+ * on every structural dimension, decided like the measured rows (within 5 % is a tie).
+ *
+ * @example
+ * ```ts
+ * referenceRows(result, 'online-boutique').find((row) => row.label.startsWith('contracts'))?.winner; // 'tie': its services hold one or two operations each
+ * ```
+ */
+export function referenceRows(result: Result, system: string): ComparisonRow[] {
+  const nano = structureOf(result.referenceSystems, system, 'nanoservices');
+  const micro = structureOf(result.referenceSystems, system, 'microservices');
+  return structuralDimensions.map((dimension) => {
+    const nanoservices = nano[dimension.figure] ?? 0;
+    const microservices = micro[dimension.figure] ?? 0;
+    return {
+      claim: 'structure',
+      group: dimension.group,
+      label: dimension.label,
+      unit: '',
+      better: dimension.better,
+      nanoservices,
+      microservices,
+      winner: winnerOf(nanoservices, microservices, dimension.better),
+      ratio: microservices === 0 ? null : Math.round((nanoservices / microservices) * 100) / 100,
+      ratioInterval: null,
+    };
+  });
+}
+
+/**
+ * Every reference system's structural rows in one table, with the weighted outcome of each system
+ * under the run's weighting in the last row of its block.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[0]; // { system: 'The lab’s checkout…', dimension: 'calls over the network per request', microservices: 3, nanoservices: 6, better: 'microservices' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return {
+    title: 'The same comparison on the structure of each reference system: nanoservices against that system’s own microservices (counted from its file)',
+    columns: [
+      { key: 'system', label: 'system' },
+      { key: 'group', label: 'group' },
+      { key: 'dimension', label: 'figure' },
+      { key: 'microservices', label: 'microservices' },
+      { key: 'nanoservices', label: 'nanoservices' },
+      { key: 'better', label: 'better' },
+    ],
+    rows: result.referenceSystems.systems.flatMap((system) =>
+      referenceRows(result, system.name).map((row) => ({
+        system: system.title,
+        group: row.group,
+        dimension: row.label,
+        microservices: round(row.microservices),
+        nanoservices: round(row.nanoservices),
+        better: row.winner === 'tie' ? 'even' : row.winner,
+      })),
+    ),
+  };
 }
 
 /** Shorter alias the page and the report convention use. */
@@ -317,6 +409,10 @@ export interface PageFigures {
   readonly mostFavourable: WeightingFigures;
   /** The claims whose evidence the rows came from, in the order the summary read them (for ClaimLinks). */
   readonly sourceClaims: readonly string[];
+  /** Under the run's weighting, each reference system's structural score and who is ahead, in one sentence. */
+  readonly referenceOutcomes: string;
+  /** The reference systems on whose structure nanoservices come out ahead, joined with 'and' ('none of them' when none). */
+  readonly referenceNanoAhead: string;
 }
 
 const signedPercent = (score: number) => `${score < 0 ? '−' : score > 0 ? '+' : ''}${Math.abs(Math.round(score * 100))}%`;
@@ -357,7 +453,20 @@ export function pageFigures(result: Result): PageFigures {
     weightings,
     mostFavourable: weightings[best] as WeightingFigures,
     sourceClaims: result.sources.map((source) => source.claim),
+    referenceOutcomes: formatList(
+      referenceOutcomes(result).map(({ title, score }) => `${title} ${signedPercent(score)} (${sideOf(score) === 'tie' ? 'even' : `${sideOf(score)} ahead`})`),
+    ),
+    referenceNanoAhead:
+      referenceOutcomes(result)
+        .filter(({ score }) => sideOf(score) === 'nanoservices')
+        .map(({ title }) => title)
+        .join(' and ') || 'none of them',
   };
+}
+
+/** Each reference system's weighted outcome on its structural rows, under the run's weighting. */
+function referenceOutcomes(result: Result): Array<{ readonly title: string; readonly score: number }> {
+  return result.referenceSystems.systems.map((system) => ({ title: system.title, score: weightedOutcome(referenceRows(result, system.name), result.weights).score }));
 }
 
 /**
