@@ -100,24 +100,24 @@ describe('findingFor', () => {
   const killed: DrainRow = { ...row, mode: 'no-handler', inFlightCompleted: 0, inFlightFailed: 4, exits: ['SIGTERM', 'SIGTERM', 'SIGTERM'] };
 
   it('is misattributed when the monolith honours the contract too, in every run; the price is images', () => {
-    const result = { drains: [mono, row, { ...mono, run: 2 }, { ...row, run: 2 }, killed], packaging: [monoPack, pack], sample };
+    const result = { drains: [mono, row, { ...mono, run: 2 }, { ...row, run: 2 }, killed], packaging: [monoPack, pack], sample, referenceSystems: { systems: [], cuts: [] } };
     expect(verdictFor(result).verdict).toBe('misattributed');
     expect(findingFor(result).because).toBe('every cut completed 16 of 16 checkouts in flight at SIGTERM (2 runs each); without a SIGTERM handler 4 of 4 failed');
     expect(findingFor(result).cost?.ratio.estimate).toBe(3);
   });
 
   it('holds, at the price of its images, when only the microservices honour it: one failed run of the monolith is enough', () => {
-    const result = { drains: [mono, row, { ...mono, run: 2, inFlightFailed: 2 }, { ...row, run: 2 }], packaging: [monoPack, pack], sample };
+    const result = { drains: [mono, row, { ...mono, run: 2, inFlightFailed: 2 }, { ...row, run: 2 }], packaging: [monoPack, pack], sample, referenceSystems: { systems: [], cuts: [] } };
     expect(verdictFor(result).verdict).toBe('holds-with-cost');
     expect(findingFor(result).because).toBe('monolith broke the container contract; the microservices completed 8 of 8 checkouts in flight at SIGTERM');
   });
 
   it('does not hold when a microservice exits non-zero or writes a line that is not JSON', () => {
-    expect(verdictFor({ drains: [mono, { ...row, exits: ['0', '1', '0'] }], packaging: [monoPack, pack], sample }).verdict).toBe('does-not-hold');
-    expect(verdictFor({ drains: [mono, { ...row, unparseableLines: 1 }], packaging: [monoPack, pack], sample }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ drains: [mono, { ...row, exits: ['0', '1', '0'] }], packaging: [monoPack, pack], sample, referenceSystems: { systems: [], cuts: [] } }).verdict).toBe('does-not-hold');
+    expect(verdictFor({ drains: [mono, { ...row, unparseableLines: 1 }], packaging: [monoPack, pack], sample, referenceSystems: { systems: [], cuts: [] } }).verdict).toBe('does-not-hold');
   });
 
   it('throws when the microservices were not drained', () => {
-    expect(() => findingFor({ drains: [mono], packaging: [monoPack, pack], sample })).toThrow('microservices');
+    expect(() => findingFor({ drains: [mono], packaging: [monoPack, pack], sample, referenceSystems: { systems: [], cuts: [] } })).toThrow('microservices');
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { bundleContainerUnit, freePort, probe, startContainer, waitUntilReady, type RunningContainer } from '../lab/packaging/container-unit.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { checkDockerfile, containerPort, dockerfileFor, manifestsFor } from './manifests.ts';
@@ -224,7 +225,7 @@ export const experiment = defineExperiment({
         packaging.push(row);
         sample ??= files.find((file) => file.unit === 'billing') ?? (shapeName === p.shapes[p.shapes.length - 1] ? files[0] : undefined);
       }
-      return { drains, packaging, sample: sample ?? { unit: '', dockerfile: '', deployment: null, service: null } };
+      return { drains, packaging, sample: sample ?? { unit: '', dockerfile: '', deployment: null, service: null }, referenceSystems: referenceStructures() };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

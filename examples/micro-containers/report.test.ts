@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-containers.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { drainTable, exitCounts, keyFigure, pageFigures, type DrainRow, type PackagingRow, type Result, type StopMode } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { drainTable, exitCounts, keyFigure, pageFigures, referenceSystemsTable, type DrainRow, type PackagingRow, type Result, type StopMode } from './report.ts';
 
 // Every figure differs between shapes, modes and runs, so a figure read from the wrong rows reads wrong.
 const drainRow = (shape: DrainRow['shape'], mode: StopMode, seed: number, run: number): DrainRow => ({
@@ -49,6 +50,7 @@ const result: Result = {
   drains: [1, 2, 3, 4, 5].flatMap((run) => groups.map(([shape, mode, seed]) => drainRow(shape, mode, seed, run))),
   packaging: [packagingRow('monolith', 1), packagingRow('microservices', 3), packagingRow('nanoservices', 6)],
   sample: { unit: 'billing', dockerfile: 'FROM node:20', deployment: { kind: 'Deployment' }, service: { kind: 'Service' } },
+  referenceSystems: referenceStructures(),
 };
 
 describe('pageFigures', () => {
@@ -94,6 +96,22 @@ describe('pageFigures', () => {
 
   it('throws rather than print an interval over fewer than five runs', () => {
     expect(() => pageFigures({ ...result, drains: result.drains.filter((row) => row.run < 3) })).toThrow('at least 5');
+  });
+
+  it('counts the containers of each reference system’s cuts: one per unit, growing as the cut gets finer', () => {
+    const figures = pageFigures(result);
+    // Counted from the files: the checkout 3 and 6 of 6 operations, Online Boutique 9 and 13 of 13 (its
+    // services hold one or two operations), the Alibaba-like tree 7 and 24 of 24 (services of up to nine).
+    expect(figures.referenceMicroContainers).toMatch(/checkout.* 3, Online Boutique.* 9 and .*Alibaba.* 7$/);
+    expect(figures.referenceNanoContainers).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceMicroOperationsPerContainer).toMatch(/checkout.* 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(figures.referenceNanoOverMicro).toMatch(/checkout.* 2\.00×, Online Boutique.* 1\.44× and .*Alibaba.* 3\.43×$/);
+    expect(figures.verdictMap.lines.map((line) => line.points.map((point) => point.estimate))).toEqual([
+      [6, 3, 1],
+      [13, 9, 1],
+      [24, 7, 1],
+    ]);
+    expect(referenceSystemsTable(result).columns[2]).toEqual({ key: 'units', label: 'containers (one per unit)' });
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

@@ -1,10 +1,13 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly, formatInterval, intervalOf } from '../lab/measure/interval.ts';
 import { median } from '../lab/measure/stats.ts';
-import { formatList } from '../lab/report/format.ts';
+import { formatList, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /**
  * How a unit meets SIGTERM: `graceful` drains (the contract) after a drain delay longer than a whole
@@ -70,6 +73,8 @@ export interface ContainersResult {
   readonly packaging: readonly PackagingRow[];
   /** One unit's generated files, to show on the page. */
   readonly sample: { readonly unit: string; readonly dockerfile: string; readonly deployment: unknown; readonly service: unknown };
+  /** The units (so the containers) of the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The scaffolded claims' name for the result of a run. */
@@ -121,6 +126,16 @@ export interface PageFigures {
   readonly sampleDeployment: string;
   /** That unit's Service, as indented JSON. */
   readonly sampleService: string;
+  /** Containers each reference system's microservices run, one per unit, in a sentence: 'The lab's checkout: six functions in a chain 3, Online Boutique: placing an order 9 and An Alibaba-like call tree 7'. */
+  readonly referenceMicroContainers: string;
+  /** The same for the nanoservices: '… 6, … 13 and … 24'. */
+  readonly referenceNanoContainers: string;
+  /** Operations an operation's container holds in each system's microservices (mean over operations): '… 2.3, … 1.6 and … 5.8'. */
+  readonly referenceMicroOperationsPerContainer: string;
+  /** Each system's nanoservices' containers over its microservices', in a sentence: '… 2.00×, … 1.44× and … 3.43×'. */
+  readonly referenceNanoOverMicro: string;
+  /** The verdict map: each reference system's containers over its monolith's, across granularity. */
+  readonly verdictMap: VerdictMap;
 }
 
 /** The shapes in the order the page names them. */
@@ -171,7 +186,61 @@ export function pageFigures(result: Result): PageFigures {
     sampleDockerfile: result.sample.dockerfile,
     sampleDeployment: JSON.stringify(result.sample.deployment, null, 2),
     sampleService: JSON.stringify(result.sample.service, null, 2),
+    referenceMicroContainers: structureByCut(result.referenceSystems, 'units', 'microservices'),
+    referenceNanoContainers: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
+    referenceMicroOperationsPerContainer: structureByCut(result.referenceSystems, 'operationsPerDeploy', 'microservices'),
+    referenceNanoOverMicro: formatList(
+      result.referenceSystems.systems.map((system) => {
+        const units = (cut: string) => structureOf(result.referenceSystems, system.name, cut).units;
+        return `${system.title} ${formatRatio(units('nanoservices') / units('microservices'))}`;
+      }),
+    ),
+    verdictMap: referenceSystemsMap(result),
   };
+}
+
+/**
+ * The containers each reference system's cuts run, one per unit, and how many operations each holds:
+ * the packaging to build, ship and keep (an image, a Deployment and a Service with two probes per
+ * container, as the experiment generates them), counted from the system files.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[8];
+ * // { system: 'An Alibaba-like call tree', cut: 'nanoservices', units: 24, operations: 24, operationsPerDeploy: 1 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const table = structureTable(result.referenceSystems, 'Containers to build, ship and run, on each reference system (counted from its file)', [
+    { figure: 'operations', label: 'operations in the system' },
+    { figure: 'operationsPerDeploy', label: 'operations per container (mean over operations)' },
+  ]);
+  // A unit here is a container: an image, a Deployment and a Service to keep.
+  return { ...table, columns: table.columns.map((column) => (column.key === 'units' ? { ...column, label: 'containers (one per unit)' } : column)) };
+}
+
+/**
+ * The verdict map: the containers each cut runs over its monolith's one, across granularity. This is
+ * the price the verdict states (images to build and keep); above 1.1× it is a price in the rule's
+ * terms, which every split pays, and it grows as the cut gets finer.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[2].points; // [{ x: 1, estimate: 24 }, { x: 3.43, estimate: 7 }, { x: 24, estimate: 1 }]: the Alibaba-like tree
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'units',
+    relativeTo: 'monolith',
+    title: 'Containers to build and keep, against the monolith’s one, as the cut gets finer',
+    yLabel: 'containers ÷ the monolith’s',
+    // The same threshold the verdict rule applies to a price: images are the price findingFor states.
+    threshold: costThreshold,
+    aboveThreshold: 'clearly more images, Deployments and probes to build and keep than the monolith: the price of the cut, not of containers',
+    belowThreshold: 'no more packaging than the monolith',
+    logY: true,
+  });
 }
 
 /**

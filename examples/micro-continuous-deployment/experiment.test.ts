@@ -76,7 +76,7 @@ describe('findingFor', () => {
   };
   const mono: RolloutRow = { ...micro, scenario: 'monolith · checkout ×2 · rolling, gated', shape: 'monolith', unit: 'checkout', functionsShipped: 6, peakProcesses: 3 };
   const ungated: RolloutRow = { ...micro, scenario: 'microservices · billing ×2 · rolling, no gate', readinessGate: false, failed: 30, succeeded: 70 };
-  const resultOf = (runs: RolloutRow[]): ContinuousDeploymentResult => ({ warmupMs: 300, runs, rows: combineRuns(runs) });
+  const resultOf = (runs: RolloutRow[]): ContinuousDeploymentResult => ({ warmupMs: 300, runs, rows: combineRuns(runs), referenceSystems: { systems: [], cuts: [] } });
 
   it('is misattributed when the monolith rolls out as cleanly, and prices the spare processes', () => {
     const finding = findingFor(resultOf([micro, mono, ungated]));

@@ -8,6 +8,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { median } from '../lab/measure/stats.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { combineRuns, findingFor, rolloutTable, type ContinuousDeploymentResult, type RolloutRow, type RolloutStrategy } from './report.ts';
 
 /** A rollout to run: which unit of which shape, how many replicas, how. */
@@ -231,7 +232,7 @@ export const experiment = defineExperiment({
           onProgress?.({ done: runs.length, total, label: `run ${run} · ${name}` });
         }
       }
-      return { warmupMs: p.warmupMs, runs, rows: combineRuns(runs) };
+      return { warmupMs: p.warmupMs, runs, rows: combineRuns(runs), referenceSystems: referenceStructures() };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

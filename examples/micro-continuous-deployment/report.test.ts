@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-continuous-deployment.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { combineRuns, exitCounts, keyFigure, pageFigures, rolloutTable, type Result, type RolloutRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { combineRuns, exitCounts, keyFigure, pageFigures, referenceSystemsTable, rolloutTable, type Result, type RolloutRow } from './report.ts';
 
 // Every figure differs between scenarios and runs, so a figure read from the wrong row reads wrong.
 const rolloutRow = (shape: RolloutRow['shape'], replicas: number, strategy: RolloutRow['strategy'], readinessGate: boolean, seed: number, run: number): RolloutRow => ({
@@ -38,7 +39,7 @@ const scenarioRows = [
 const fiveRuns = (names: ReadonlyArray<(typeof scenarioRows)[number]>) => [1, 2, 3, 4, 5].flatMap((run) => names.map(([shape, replicas, strategy, gate, seed]) => rolloutRow(shape, replicas, strategy, gate, seed, run)));
 const resultOf = (names: ReadonlyArray<(typeof scenarioRows)[number]>): Result => {
   const runs = fiveRuns(names);
-  return { warmupMs: 300, runs, rows: combineRuns(runs) };
+  return { warmupMs: 300, runs, rows: combineRuns(runs), referenceSystems: referenceStructures() };
 };
 const result = resultOf(scenarioRows);
 
@@ -104,6 +105,28 @@ describe('pageFigures', () => {
   it('throws rather than print an interval over fewer than five runs', () => {
     const runs = result.runs.filter((row) => row.run < 3);
     expect(() => pageFigures({ ...result, runs, rows: combineRuns(runs) })).toThrow('at least 5');
+  });
+
+  it('reads what one change rolls out on each reference system: all of the monolith, a part in every finer cut', () => {
+    const figures = pageFigures(result);
+    // Counted from the files: the monoliths hold 6, 13 and 24 operations; the microservices' units hold
+    // 2.3, 1.6 and 5.8 of them on average (the checkout's 3, 2 and 1: (9 + 4 + 1) / 6), so 39%, 12% and 24%.
+    expect(figures.referenceMonolithOperations).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceMicroOperations).toMatch(/checkout.* 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(figures.referenceMicroShares).toMatch(/checkout.* 39%, Online Boutique.* 12% and .*Alibaba.* 24%$/);
+    expect(figures.referenceNanoShares).toMatch(/checkout.* 17%, Online Boutique.* 8% and .*Alibaba.* 4%$/);
+    expect(figures.referenceMonolithShare).toBe('100%');
+  });
+
+  it('maps the share rolled out across granularity, the whole system only at each monolith', () => {
+    const map = pageFigures(result).verdictMap;
+    expect(map.threshold).toBe(1);
+    expect(map.lines.map((line) => line.points.map((point) => point.estimate === 1))).toEqual([
+      [false, false, true],
+      [false, false, true],
+      [false, false, true],
+    ]);
+    expect(referenceSystemsTable(result).rows).toHaveLength(9);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

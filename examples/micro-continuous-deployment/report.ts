@@ -3,8 +3,11 @@ import type { ShapeName } from '../lab/model/shapes.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly, formatInterval, intervalOf } from '../lab/measure/interval.ts';
 import { median } from '../lab/measure/stats.ts';
-import { formatList } from '../lab/report/format.ts';
+import { formatList, formatPercent } from '../lab/report/format.ts';
 import { findRow, pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /**
  * How v1 is replaced by v2. `rolling`: one replica at a time, a v2 replica started before a v1
@@ -72,6 +75,8 @@ export interface ContinuousDeploymentResult {
   readonly runs: readonly RolloutRow[];
   /** Each scenario over its runs, in the order the scenarios ran. */
   readonly rows: readonly RolloutSummary[];
+  /** What one change rolls out in the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /**
@@ -181,6 +186,18 @@ export interface PageFigures {
   readonly monoSingleReplicaPeakClause: string;
   /** Processes running at the peak of the restart in place. */
   readonly recreatePeakProcesses: number;
+  /** Operations the monolith rolls out for any change on each reference system, in a sentence: 'The lab's checkout: six functions in a chain 6, … and An Alibaba-like call tree 24'. */
+  readonly referenceMonolithOperations: string;
+  /** Operations one change rolls out in each system's microservices (mean over operations), in a sentence: '… 2.3, … 1.6 and … 5.8'. */
+  readonly referenceMicroOperations: string;
+  /** The share of the system one change rolls out in each system's microservices, in a sentence: '… 39%, … 12% and … 24%'. */
+  readonly referenceMicroShares: string;
+  /** The same for the nanoservices: '… 17%, … 8% and … 4%'. */
+  readonly referenceNanoShares: string;
+  /** The smallest share of the system the monolith rolls out for a change on any reference system ('100%': it is one unit). */
+  readonly referenceMonolithShare: string;
+  /** The verdict map: the share of the system one change rolls out, across granularity, on each reference system. */
+  readonly verdictMap: VerdictMap;
 }
 
 const gatedRolling = { strategy: 'rolling', readinessGate: true } as const;
@@ -251,7 +268,53 @@ export function pageFigures(result: Result): PageFigures {
     monoPeakProcesses: mono.peakProcesses,
     monoSingleReplicaPeakClause: monoSingle ? ` and ${monoSingle.peakProcesses} with one` : '',
     recreatePeakProcesses: recreate.peakProcesses,
+    referenceMonolithOperations: structureByCut(result.referenceSystems, 'operationsPerDeploy', 'monolith'),
+    referenceMicroOperations: structureByCut(result.referenceSystems, 'operationsPerDeploy', 'microservices'),
+    referenceMicroShares: structureByCut(result.referenceSystems, 'unitShareOfSystem', 'microservices', true),
+    referenceNanoShares: structureByCut(result.referenceSystems, 'unitShareOfSystem', 'nanoservices', true),
+    referenceMonolithShare: formatPercent(Math.min(...result.referenceSystems.systems.map((system) => structureOf(result.referenceSystems, system.name, 'monolith').unitShareOfSystem)), 0),
+    verdictMap: referenceSystemsMap(result),
   };
+}
+
+/**
+ * What one change rolls out on each reference system, per cut: the operations its unit holds, and
+ * what share of the system that is. Counted from the system files.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[7];
+ * // { system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', unitShareOfSystem: '24%' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'What one change rolls out, on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'operations rolled out per change (mean)' },
+    { figure: 'unitShareOfSystem', label: 'share of the system rolled out per change (mean; 100% = all of it)', share: true },
+  ]);
+}
+
+/**
+ * The verdict map: the share of the system one change rolls out, across granularity. On the line at 1
+ * every change rolls out the whole system, as a monolith's does; below it a change rolls out only its
+ * unit. The line marks how much a rollout carries, not whether it can go out without downtime.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[1].points; // [{ x: 1, estimate: 0.077 }, { x: 1.44, estimate: 0.12 }, { x: 13, estimate: 1 }]: Online Boutique
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'unitShareOfSystem',
+    title: 'Share of the system one change rolls out, as the cut gets finer',
+    yLabel: 'operations rolled out ÷ operations of the system',
+    // 1 is "every change rolls out everything", the monolith's case: the only structural difference
+    // between the cuts that bears on a rollout. The gated rollouts above decide the verdict, not this line.
+    threshold: 1,
+    aboveThreshold: 'nothing (a share cannot pass the line); on the line every change rolls out the whole system, as the monolith’s does',
+    belowThreshold: 'a change rolls out only its own unit: less to test and to roll back, though the rollout needs the same gate and spare replica',
+  });
 }
 
 /**

@@ -105,6 +105,7 @@ describe('findingFor', () => {
     architecture, change: 'field-added', plan, unitsRedeployed: 1, unitsKept: 2, sent: 4, succeeded: 4 - failed, failed,
   });
   const base: LockstepResult = {
+    referenceSystems: { systems: [], cuts: [] },
     checkoutsPerDeploy: 4,
     plans: [planRow('monolith', 'field-added', 1, 1, 6), planRow('distributed monolith', 'field-added', 3, 3, 6), planRow('microservices', 'field-added', 1, 3, 3)],
     deploys: [deployRow('distributed monolith', 'changed unit only', 4), deployRow('microservices', 'computed set', 0)],

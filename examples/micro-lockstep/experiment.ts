@@ -4,6 +4,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { deployShape } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { microservices, monolith, nanoservices, type Shape } from '../lab/model/shapes.ts';
 import type { UnitOptions } from '../lab/units/unit-app.ts';
 import { architectures, changes, redeploySet, type Architecture, type ArchitectureName, type Change } from './graph.ts';
@@ -104,6 +105,6 @@ export const experiment = defineExperiment({
         onProgress?.({ done: ++done, total, label: `${architecture.name} · ${change.id}` });
       }
     }
-    return { checkoutsPerDeploy: p.checkoutsPerDeploy, plans, deploys };
+    return { checkoutsPerDeploy: p.checkoutsPerDeploy, plans, deploys, referenceSystems: referenceStructures() };
   },
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-lockstep.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { architectureMermaid, keyFigure, pageFigures, type DeployRow, type RedeployRow, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { architectureMermaid, keyFigure, pageFigures, referenceSystemsTable, type DeployRow, type RedeployRow, type Result } from './report.ts';
 
 // Every figure differs between architectures, changes and plans, so a figure read from the wrong row reads wrong.
 const planRow = (architecture: RedeployRow['architecture'], change: RedeployRow['change'], unitsRedeployed: number, unitsTotal: number, functionsRedeployed: number): RedeployRow => ({
@@ -26,6 +27,7 @@ const deployRow = (architecture: DeployRow['architecture'], change: DeployRow['c
 });
 
 const result: Result = {
+  referenceSystems: referenceStructures(),
   checkoutsPerDeploy: 40,
   plans: [
     planRow('monolith', 'field-added', 1, 1, 6),
@@ -70,6 +72,29 @@ describe('pageFigures', () => {
 
   it('throws, naming the row, when the run did not try redeploying the changed unit alone', () => {
     expect(() => pageFigures({ ...result, deploys: result.deploys.filter((row) => row.plan !== 'changed unit only') })).toThrow('changed unit only');
+  });
+
+  it('reads what a breaking change releases on each reference system: part of the microservices, all of the monolith', () => {
+    const figures = pageFigures(result);
+    // Counted from the files, every caller releasing too: the checkout 7 releases over 5 called operations
+    // of 3 units; Online Boutique 25 over 12 of 9 (GetProduct has two callers); the tree 32 over 23 of 7.
+    expect(figures.referenceMicroBreakingUnits).toMatch(/checkout.* 1\.4 of 3 units, Online Boutique.* 2\.1 of 9 units and .*Alibaba.* 1\.4 of 7 units$/);
+    expect(figures.referenceMicroBreakingShares).toMatch(/checkout.* 47%, Online Boutique.* 23% and .*Alibaba.* 20%$/);
+    expect(figures.referenceMicroLargestShare).toBe('47%');
+    expect(figures.referenceNanoBreakingShares).toMatch(/checkout.* 33%, Online Boutique.* 16% and .*Alibaba.* 9%$/);
+    expect(figures.referenceMonolithShare).toBe('100%');
+    expect(figures.referenceMicroOperationsPerDeploy).toMatch(/checkout.* 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+  });
+
+  it('maps the released share across granularity, reaching the whole system only at each monolith', () => {
+    const map = pageFigures(result).verdictMap;
+    expect(map.threshold).toBe(1);
+    expect(map.lines.map((line) => line.points.map((point) => point.estimate === 1))).toEqual([
+      [false, false, true],
+      [false, false, true],
+      [false, false, true],
+    ]);
+    expect(referenceSystemsTable(result).rows).toHaveLength(9);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

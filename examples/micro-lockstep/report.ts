@@ -1,6 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { formatList, formatNumber, formatPercent } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { architectures, dependencyMermaid, type ArchitectureName, type Change } from './graph.ts';
 
 /** What one change forces to redeploy in one architecture, computed from its dependency graph. */
@@ -35,6 +39,8 @@ export interface LockstepResult {
   readonly checkoutsPerDeploy: number;
   readonly plans: readonly RedeployRow[];
   readonly deploys: readonly DeployRow[];
+  /** What a breaking change releases in the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The scaffolded claims' name for the result of a run. */
@@ -84,6 +90,23 @@ export interface PageFigures {
   readonly distributedAloneDeploy: DeployFigures;
   /** The distributed monolith with the computed set (all three units) redeployed for the added field. */
   readonly distributedAllDeploy: DeployFigures;
+  /**
+   * Per reference system, the units of its microservices a breaking change releases together without
+   * versioned contracts (mean over operations), of how many: 'The lab's checkout: six functions in a chain 1.4 of 3 units, Online Boutique: placing an order 2.1 of 9 units and …'.
+   */
+  readonly referenceMicroBreakingUnits: string;
+  /** The same as a share of each system's microservices, in a sentence: 'The lab's checkout: six functions in a chain 47%, Online Boutique: placing an order 23% and …'. */
+  readonly referenceMicroBreakingShares: string;
+  /** The largest of those shares on any reference system ('47%'): how close the microservices come to "as a whole". */
+  readonly referenceMicroLargestShare: string;
+  /** The share of each system's nanoservices a breaking change releases, in a sentence: 'The lab's checkout: six functions in a chain 33%, … and An Alibaba-like call tree 9%'. */
+  readonly referenceNanoBreakingShares: string;
+  /** The smallest share of itself the monolith releases for a breaking change on any reference system ('100%': it is one unit). */
+  readonly referenceMonolithShare: string;
+  /** Operations one change redeploys in each system's microservices (mean), in a sentence: 'The lab's checkout: six functions in a chain 2.3, … and An Alibaba-like call tree 5.8'. */
+  readonly referenceMicroOperationsPerDeploy: string;
+  /** The verdict map: the share of its units a breaking change releases, across granularity, on each reference system. */
+  readonly verdictMap: VerdictMap;
 }
 
 /**
@@ -118,7 +141,70 @@ export function pageFigures(result: Result): PageFigures {
     nanoFunctionDeploy: deploy('nanoservices', 'function-changed', 'computed set'),
     distributedAloneDeploy: deploy('distributed monolith', 'field-added', 'changed unit only'),
     distributedAllDeploy: deploy('distributed monolith', 'field-added', 'computed set'),
+    ...referenceFigures(result),
   };
+}
+
+type ReferenceFigures = Pick<
+  PageFigures,
+  'referenceMicroBreakingUnits' | 'referenceMicroBreakingShares' | 'referenceMicroLargestShare' | 'referenceNanoBreakingShares' | 'referenceMonolithShare' | 'referenceMicroOperationsPerDeploy' | 'verdictMap'
+>;
+
+/** The page's figures for the reference systems: what a breaking change releases in each cut, counted from their files. */
+function referenceFigures(result: Result): ReferenceFigures {
+  const structures = result.referenceSystems;
+  const cutOf = (cut: string) => structures.systems.map((system) => ({ title: system.title, row: structureOf(structures, system.name, cut) }));
+  const micro = cutOf('microservices');
+  return {
+    referenceMicroBreakingUnits: formatList(micro.map(({ title, row }) => `${title} ${formatNumber(row.unitsPerBreakingChange)} of ${row.units} units`)),
+    referenceMicroBreakingShares: structureByCut(structures, 'breakingChangeShareOfUnits', 'microservices', true),
+    referenceMicroLargestShare: formatPercent(Math.max(...micro.map(({ row }) => row.breakingChangeShareOfUnits)), 0),
+    referenceNanoBreakingShares: structureByCut(structures, 'breakingChangeShareOfUnits', 'nanoservices', true),
+    referenceMonolithShare: formatPercent(Math.min(...cutOf('monolith').map(({ row }) => row.breakingChangeShareOfUnits)), 0),
+    referenceMicroOperationsPerDeploy: structureByCut(structures, 'operationsPerDeploy', 'microservices'),
+    verdictMap: referenceSystemsMap(result),
+  };
+}
+
+/**
+ * What a breaking change to one operation's contract releases on each reference system, per cut:
+ * the worst case, without versioned contracts, where every caller of the changed operation releases
+ * with it. Counted from the system files.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[4];
+ * // { system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, operationsPerDeploy: 1.6, unitsPerBreakingChange: 2.1, breakingChangeShareOfUnits: '23%' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'What a breaking change releases together, on each reference system (counted from its file, no versioned contracts)', [
+    { figure: 'operationsPerDeploy', label: 'operations redeployed per change (mean)' },
+    { figure: 'unitsPerBreakingChange', label: 'units released together for a breaking change (mean)' },
+    { figure: 'breakingChangeShareOfUnits', label: 'share of the system’s units released together (100% = the whole system)', share: true },
+  ]);
+}
+
+/**
+ * The verdict map: the share of a cut's units that a breaking change to one contract releases
+ * together, across granularity. The claim's "as a whole" is the line at 1; a cut below it leaves
+ * part of the system as released even in the worst case, without versioned contracts.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[0].points; // [{ x: 1, estimate: 0.33 }, { x: 2, estimate: 0.47 }, { x: 6, estimate: 1 }]
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'breakingChangeShareOfUnits',
+    title: 'Share of the system’s units a breaking change releases together, as the cut gets finer (no versioned contracts)',
+    yLabel: 'units released together ÷ units of the cut',
+    // A share cannot pass 1, and 1 is exactly "the whole system releases together": the claim's words.
+    threshold: 1,
+    aboveThreshold: 'nothing (a share cannot pass the line); on the line the whole system releases together, as the claim says',
+    belowThreshold: 'only part of the system releases; the rest stays as released, so the claim’s “as a whole” does not hold',
+  });
 }
 
 /**
