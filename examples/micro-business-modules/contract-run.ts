@@ -7,7 +7,7 @@ import { shapeCalls, shapes, type Shape, type ShapeName } from '../lab/model/sha
 import type { CallUnit } from '../lab/units/transport.ts';
 import type { UnitOptions } from '../lab/units/unit-app.ts';
 import { contractAtBoundary, countedStep, type ExecutionCounter } from './boundary.ts';
-import type { BoundaryMode, BoundaryRow, BusinessModulesResult, CaseRow, ReleaseRow } from './report.ts';
+import type { BoundaryMode, BoundaryRow, CaseRow, ContractRunResult, ReleaseRow } from './report.ts';
 import { cartReleases } from './versions.ts';
 
 type Json = Record<string, unknown>;
@@ -81,7 +81,7 @@ const statusClass = (status: number) => (status >= 200 && status < 300 ? '2xx' :
  * result.boundary.find((row) => row.mode === 'contract at boundary')?.functionsEntered; // 0
  * ```
  */
-export async function runContracts(p: ContractRunParams, environment: ContractRunEnvironment): Promise<BusinessModulesResult> {
+export async function runContracts(p: ContractRunParams, environment: ContractRunEnvironment): Promise<ContractRunResult> {
   // The canonical order, whatever order the reader listed them in.
   const chosenShapes = Object.values(shapes).filter((shape) => p.shapes.includes(shape.name));
   const chosenModes = boundaryModes.filter((mode) => p.modes.includes(mode));

@@ -95,6 +95,7 @@ describe('findingFor', () => {
     checkoutsSent: 3, checkoutsCorrect: broken ? 0 : 3, broken, gateAgrees, schemaOnlyAgrees: !broken,
   });
   const base: BusinessModulesResult = {
+    referenceSystems: { systems: [], cuts: [] },
     repeats: 1,
     cases: [],
     boundary: [boundaryRow({ shape: 'monolith', units: 1, crossUnitContracts: 0 }), boundaryRow({})],

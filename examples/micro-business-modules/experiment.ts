@@ -1,5 +1,6 @@
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { businessModulesParams, contractRunParams, runContracts, type ContractRunEnvironment } from './contract-run.ts';
 import { postRaw } from './raw-post.ts';
 import { boundaryTable, casesTable, findingFor, releaseTable, type BusinessModulesResult } from './report.ts';
@@ -32,6 +33,10 @@ export const experiment = defineExperiment({
   tables: (result) => [boundaryTable(result), releaseTable(result), casesTable(result)],
   finding: findingFor,
 
-  // Every shape, mode and malformed request: the schema's defaults.
-  run: (p, onProgress): Promise<BusinessModulesResult> => runContracts(contractRunParams.parse(p), { openDoors: openDoorsOverHttp, onProgress }),
+  // Every shape, mode and malformed request: the schema's defaults. The reference systems are read here, not in the
+  // shared run, because the page's own run has no file system.
+  run: async (p, onProgress): Promise<BusinessModulesResult> => ({
+    ...(await runContracts(contractRunParams.parse(p), { openDoors: openDoorsOverHttp, onProgress })),
+    referenceSystems: referenceStructures(),
+  }),
 });

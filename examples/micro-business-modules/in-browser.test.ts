@@ -5,7 +5,7 @@ import { microservices } from '../lab/model/shapes.ts';
 import { contractAtBoundary } from './boundary.ts';
 import { browserExperiment, doorTotals } from './in-browser.ts';
 import { openDoorsInMemory } from './memory-doors.ts';
-import type { BoundaryRow, BusinessModulesResult } from './report.ts';
+import type { BoundaryRow, ContractRunResult } from './report.ts';
 
 const shapeNames = ['monolith', 'microservices', 'nanoservices'];
 
@@ -26,7 +26,7 @@ describe('openDoorsInMemory', () => {
 });
 
 describe('micro-business-modules in the browser (quick run: every route of every shape, in memory)', () => {
-  let result: BusinessModulesResult;
+  let result: ContractRunResult;
   const progress: number[] = [];
   const row = (shape: string, mode: string): BoundaryRow => {
     const found = result.boundary.find((r) => r.shape === shape && r.mode === mode);

@@ -1,7 +1,7 @@
 import { defineBrowserExperiment, type ResultPlot } from '../lab/experiment/browser-experiment.ts';
 import { contractRunParams, runContracts } from './contract-run.ts';
 import { openDoorsInMemory } from './memory-doors.ts';
-import { boundaryTable, casesTable, releaseTable, type BoundaryMode, type BusinessModulesResult } from './report.ts';
+import { boundaryTable, casesTable, releaseTable, type BoundaryMode, type ContractRunResult } from './report.ts';
 
 /**
  * What the malformed requests met in one door mode, over every shape run: sent, refused with 4xx,
@@ -12,14 +12,14 @@ import { boundaryTable, casesTable, releaseTable, type BoundaryMode, type Busine
  * doorTotals(result, 'contract at boundary'); // { sent: 90, refused4xx: 90, answered5xx: 0, functionsEntered: 0, bodiesRun: 0 }
  * ```
  */
-export function doorTotals(result: BusinessModulesResult, mode: BoundaryMode): { sent: number; refused4xx: number; answered5xx: number; functionsEntered: number; bodiesRun: number } | null {
+export function doorTotals(result: ContractRunResult, mode: BoundaryMode): { sent: number; refused4xx: number; answered5xx: number; functionsEntered: number; bodiesRun: number } | null {
   const rows = result.boundary.filter((row) => row.mode === mode);
   if (rows.length === 0) return null;
   const sum = (key: 'malformedSent' | 'refused4xx' | 'answered5xx' | 'functionsEntered' | 'bodiesRun') => rows.reduce((total, row) => total + row[key], 0);
   return { sent: sum('malformedSent'), refused4xx: sum('refused4xx'), answered5xx: sum('answered5xx'), functionsEntered: sum('functionsEntered'), bodiesRun: sum('bodiesRun') };
 }
 
-const describeMode = (result: BusinessModulesResult, mode: BoundaryMode, words: string) => {
+const describeMode = (result: ContractRunResult, mode: BoundaryMode, words: string) => {
   const totals = doorTotals(result, mode);
   if (!totals) return null;
   return `${words}, ${totals.refused4xx} of ${totals.sent} malformed requests were refused with 4xx, ${totals.answered5xx} answered with 5xx, and ${totals.functionsEntered} checkout functions were entered (${totals.bodiesRun} business bodies ran)`;
@@ -37,7 +37,7 @@ export const browserExperiment = defineBrowserExperiment({
   quick: { repeats: 1 },
   scope:
     'Sends each malformed request, as a raw body, to every route of every unit through its Hono app in this tab (app.fetch, no socket), with and without the contract at the door, then checks the cart releases against billing’s consumer contract and deploys each one, in every shape. The same requests over real HTTP, one port per unit, need Node: run `npm run example -- micro-business-modules` for those.',
-  run: (p, onProgress): Promise<BusinessModulesResult> => runContracts(p, { openDoors: openDoorsInMemory, onProgress }),
+  run: (p, onProgress): Promise<ContractRunResult> => runContracts(p, { openDoors: openDoorsInMemory, onProgress }),
   tables: (result) => [boundaryTable(result), casesTable(result), releaseTable(result)],
   plots: (result): ResultPlot[] => [
     {
@@ -63,7 +63,7 @@ export const browserExperiment = defineBrowserExperiment({
   ],
   summary: (result) => {
     const parts = [describeMode(result, 'contract at boundary', 'With the contract at the door'), describeMode(result, 'functions validate', 'with the functions validating alone')].filter(Boolean);
-    const versions = (rows: BusinessModulesResult['releases']) => [...new Set(rows.map((row) => row.version))].join(', ');
+    const versions = (rows: ContractRunResult['releases']) => [...new Set(rows.map((row) => row.version))].join(', ');
     const blocked = versions(result.releases.filter((row) => row.gate === 'block'));
     const gate = result.releases.every((row) => row.gateAgrees)
       ? `The consumer contract test blocked ${blocked || 'no release'} and was right about every cart release, in every shape.`

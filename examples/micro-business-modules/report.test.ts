@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-business-modules.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { keyFigure, pageFigures, type BoundaryRow, type CaseRow, type ReleaseRow, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { keyFigure, pageFigures, referenceSystemsTable, type BoundaryRow, type CaseRow, type ReleaseRow, type Result } from './report.ts';
 
 // Every figure differs between shapes and modes, so a figure read from the wrong row reads wrong.
 const boundaryRow = (shape: BoundaryRow['shape'], mode: BoundaryRow['mode'], seed: number): BoundaryRow => ({
@@ -44,6 +45,7 @@ const releasesIn = (shape: ReleaseRow['shape'], offset: number): ReleaseRow[] =>
 ];
 
 const result: Result = {
+  referenceSystems: referenceStructures(),
   repeats: 3,
   boundary: [
     boundaryRow('monolith', 'functions validate', 1),
@@ -96,6 +98,26 @@ describe('pageFigures', () => {
 
   it('throws, naming the row, when the run did not try a release the page describes', () => {
     expect(() => pageFigures({ ...result, releases: result.releases.filter((row) => row.version !== 'v2-renames-discount') })).toThrow('v2-renames-discount');
+  });
+
+  it('reads the interfaces each reference system’s cuts put behind a unit’s door, counted from its file', () => {
+    const figures = pageFigures(result);
+    // By hand: the checkout's chain has 5 calls; its microservices (cart, billing, receipts) put 2 of them across units. Every
+    // Online Boutique call already crosses services; the Alibaba-like tree's services keep 17 of its 26 calls inside.
+    expect(figures.referenceMicroUnits).toMatch(/chain 3, Online Boutique.* 9 and .*Alibaba.* 7$/);
+    expect(figures.referenceMicroOperationsPerUnit).toMatch(/chain 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(figures.referenceInterfaces).toMatch(/chain 5, Online Boutique.* 13 and .*Alibaba.* 26$/);
+    expect(figures.referenceMicroCrossUnit).toMatch(/chain 2, Online Boutique.* 13 and .*Alibaba.* 9$/);
+    expect(figures.referenceMicroCrossShare).toMatch(/chain 40%, Online Boutique.* 100% and .*Alibaba.* 35%$/);
+    expect(figures.referenceNanoCrossUnit).toMatch(/chain 5, Online Boutique.* 13 and .*Alibaba.* 26$/);
+    expect(figures.referenceMonolithCrossUnitAtMost).toBe(0);
+  });
+
+  it('tables every cut of every reference system, with the same calls in every cut', () => {
+    const rows = referenceSystemsTable(result).rows;
+    expect(rows).toHaveLength(9);
+    expect(rows[7]).toEqual({ system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', contracts: 26, crossUnitContracts: 9 });
+    expect(rows.map((row) => row.contracts)).toEqual([5, 5, 5, 13, 13, 13, 26, 26, 26]);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

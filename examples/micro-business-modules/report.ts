@@ -1,8 +1,10 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
-import { formatList } from '../lab/report/format.ts';
+import { formatList, formatPercent } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** How a unit treats what arrives at its door. */
 export type BoundaryMode = 'functions validate' | 'contract at boundary';
@@ -67,12 +69,21 @@ export interface ReleaseRow {
   readonly schemaOnlyAgrees: boolean;
 }
 
-/** The whole result of a micro-business-modules run: plain JSON. */
-export interface BusinessModulesResult {
+/** What the contracts and the gate did, measured the same way on the command line and in the page. */
+export interface ContractRunResult {
   readonly repeats: number;
   readonly boundary: readonly BoundaryRow[];
   readonly cases: readonly CaseRow[];
   readonly releases: readonly ReleaseRow[];
+}
+
+/**
+ * The whole result of a micro-business-modules run: plain JSON. The reference systems are read from
+ * files, which only the command line can do, so the page's own run stops at {@link ContractRunResult}.
+ */
+export interface BusinessModulesResult extends ContractRunResult {
+  /** How many interfaces the reference systems' cuts put behind a unit's door, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The scaffolded claims' name for the result of a run. */
@@ -132,6 +143,20 @@ export interface PageFigures {
   readonly microservicesContracts: number;
   /** Contracts between units in the nanoservices. */
   readonly nanoservicesContracts: number;
+  /** Each reference system's microservices, in a sentence: 'The lab's checkout: six functions in a chain 3, Online Boutique: placing an order 9 and An Alibaba-like call tree 7'. */
+  readonly referenceMicroUnits: string;
+  /** The operations in each operation's microservice, itself included (mean over operations), in a sentence: 'The lab's checkout: … 2.3, Online Boutique: … 1.6 and An Alibaba-like call tree 5.8'. */
+  readonly referenceMicroOperationsPerUnit: string;
+  /** Each reference system's caller → callee pairs, the same in every cut, in a sentence: 'The lab's checkout: … 5, Online Boutique: … 13 and An Alibaba-like call tree 26'. */
+  readonly referenceInterfaces: string;
+  /** Of those, the pairs that cross a unit's door as microservices, in a sentence: 'The lab's checkout: … 2, Online Boutique: … 13 and An Alibaba-like call tree 9'. */
+  readonly referenceMicroCrossUnit: string;
+  /** The same as a share of the pairs: 'The lab's checkout: … 40%, Online Boutique: … 100% and An Alibaba-like call tree 35%'. */
+  readonly referenceMicroCrossShare: string;
+  /** The pairs that cross a unit's door as nanoservices, in a sentence: 'The lab's checkout: … 5, Online Boutique: … 13 and An Alibaba-like call tree 26'. */
+  readonly referenceNanoCrossUnit: string;
+  /** The pairs that cross a unit's door in the monolith, the most on any reference system: 0. */
+  readonly referenceMonolithCrossUnitAtMost: number;
 }
 
 /**
@@ -144,6 +169,7 @@ export interface PageFigures {
  * ```
  */
 export function pageFigures(result: Result): PageFigures {
+  const reference = result.referenceSystems;
   const enforced = result.boundary.filter((row) => row.mode === 'contract at boundary');
   const loose = result.boundary.filter((row) => row.mode === 'functions validate');
   const microEnforced = pickRow(result.boundary, { shape: 'microservices', mode: 'contract at boundary' });
@@ -185,7 +211,39 @@ export function pageFigures(result: Result): PageFigures {
     monolithContracts: contracts('monolith'),
     microservicesContracts: contracts('microservices'),
     nanoservicesContracts: contracts('nanoservices'),
+    referenceMicroUnits: structureByCut(reference, 'units', 'microservices'),
+    referenceMicroOperationsPerUnit: structureByCut(reference, 'operationsPerDeploy', 'microservices'),
+    referenceInterfaces: structureByCut(reference, 'contracts', 'monolith'),
+    referenceMicroCrossUnit: structureByCut(reference, 'crossUnitContracts', 'microservices'),
+    referenceMicroCrossShare: formatList(
+      reference.systems.map((system) => {
+        const micro = structureOf(reference, system.name, 'microservices');
+        return `${system.title} ${formatPercent(micro.contracts === 0 ? 0 : micro.crossUnitContracts / micro.contracts)}`;
+      }),
+    ),
+    referenceNanoCrossUnit: structureByCut(reference, 'crossUnitContracts', 'nanoservices'),
+    referenceMonolithCrossUnitAtMost: Math.max(...reference.systems.map((system) => structureOf(reference, system.name, 'monolith').crossUnitContracts)),
   };
+}
+
+/**
+ * The interfaces each reference system's cuts put behind a unit's door: its units, the operations in
+ * each, the caller → callee pairs (the same in every cut: the calls do not change) and those that cross
+ * units, each of which needs its contract enforced at the door and gated at release. Counted from the
+ * system files.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[7];
+ * // { system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', contracts: 26, crossUnitContracts: 9 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'Interfaces behind a unit’s door, on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'operations per unit (mean over operations)' },
+    { figure: 'contracts', label: 'caller → callee pairs (the same in every cut)' },
+    { figure: 'crossUnitContracts', label: 'pairs across units (contracts to enforce at a door and gate at release)' },
+  ]);
 }
 
 /**
@@ -196,7 +254,7 @@ export function pageFigures(result: Result): PageFigures {
  * boundaryTable(result).rows.length; // 6: three shapes, two modes
  * ```
  */
-export function boundaryTable(result: BusinessModulesResult): ResultTable {
+export function boundaryTable(result: ContractRunResult): ResultTable {
   return {
     title: 'Interfaces per shape, and malformed requests at every unit door',
     columns: [
@@ -224,7 +282,7 @@ export function boundaryTable(result: BusinessModulesResult): ResultTable {
  * casesTable(result).rows[0]; // { mode: 'functions validate', malformation: 'not JSON', sent: 18, refused4xx: 0, ... }
  * ```
  */
-export function casesTable(result: BusinessModulesResult): ResultTable {
+export function casesTable(result: ContractRunResult): ResultTable {
   return {
     title: 'Each kind of malformed request, over every route of every shape',
     columns: [
@@ -247,7 +305,7 @@ export function casesTable(result: BusinessModulesResult): ResultTable {
  * releaseTable(result).rows.map((r) => r.gate); // ['ship', 'ship', 'block', 'block', 'ship', ...]: four releases per shape
  * ```
  */
-export function releaseTable(result: BusinessModulesResult): ResultTable {
+export function releaseTable(result: ContractRunResult): ResultTable {
   return {
     title: 'Releasing the cart’s applyDiscount alone, in every shape: the consumer contract gate, then the real deployment',
     columns: [

@@ -9,6 +9,7 @@ import { stepNames, type StepName } from '../checkout/step-names.ts';
 import { bundleShape } from '../lab/packaging/bundle-units.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { findingFor, fixedCostTable, pipelineTable, selectionTable, type PipelineRow, type PipelineScope, type ProductionTimeResult, type SelectionRow } from './report.ts';
 import { affectedSuitePlan, changedModule, declaredCases, runSuite, systemSuitePlan, unitSuitePlan, writeEmptySuite, writeSuite, type WrittenSuite } from './unit-suites.ts';
 import { median, medianOrNull } from '../lab/measure/stats.ts';
@@ -205,6 +206,7 @@ export const experiment = defineExperiment({
         countsMatchPlan,
         loadAverageAtEnd: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
         cores: os.availableParallelism(),
+        referenceSystems: referenceStructures(),
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-less-production-time.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { affectedTestsMonolith, allTestsMonolith, decidingMeasure, findingFor, keyFigure, pageFigures, timeRatio, verdictFor, type PipelineRow, type Result, type SelectionRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { affectedTestsMonolith, allTestsMonolith, decidingMeasure, findingFor, keyFigure, pageFigures, referenceSystemsTable, timeRatio, verdictFor, type PipelineRow, type Result, type SelectionRow } from './report.ts';
 
 const rounds = [0, 1, 2, 3, 4];
 
@@ -29,6 +30,9 @@ const selection: SelectionRow[] = [
   { changedFunction: 'calculateTax', monolithAll: 246, monolithAffected: 123, microservicesUnit: 162, nanoservicesUnit: 121 },
 ];
 
+// Counted once: every fixture shares the reference systems' structure.
+const referenceSystems = referenceStructures();
+
 /** The monolith's affected tests cost `affectedCpu` where all its tests cost 2000 and the microservice 1400. */
 function resultWith(affectedCpu: number, microCpu = 1400): Result {
   return {
@@ -50,6 +54,7 @@ function resultWith(affectedCpu: number, microCpu = 1400): Result {
     countsMatchPlan: true,
     loadAverageAtEnd: 1.85,
     cores: 2,
+    referenceSystems,
   };
 }
 
@@ -143,6 +148,27 @@ describe('pageFigures', () => {
 
   it('throws, naming the row, when the run has no microservices pipeline', () => {
     expect(() => pageFigures({ ...result, rows: result.rows.filter((row) => row.shape !== 'microservices') })).toThrow('microservices');
+  });
+
+  it('reads what one change redeploys on each reference system, counted from its file', () => {
+    // By hand: the checkout's microservices hold 3, 2 and 1 of its 6 functions, so a change redeploys (3·3 + 2·2 + 1)/6 = 2.3 of
+    // them, 39% of the system; Online Boutique's services hold one or two of its 13 operations; the Alibaba-like tree's up to 9 of 24.
+    expect(figures.referenceMonolithRedeploys).toBe('100%');
+    expect(figures.referenceMonolithOperations).toMatch(/chain 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceMicroShare).toMatch(/chain 39%, Online Boutique.* 12% and .*Alibaba.* 24%$/);
+    expect(figures.referenceMicroOperations).toMatch(/chain 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(figures.referenceNanoShare).toMatch(/chain 17%, Online Boutique.* 8% and .*Alibaba.* 4%$/);
+    expect([figures.referenceSmallerDeploys, figures.referenceWholeSystemDeploys]).toEqual(['microservices and nanoservices', 'monolith']);
+  });
+
+  it('maps the share of the system a change redeploys, with the saving bar as its threshold, and tables every cut', () => {
+    expect(figures.verdictMap.threshold).toBeCloseTo(1 / 1.1);
+    expect(figures.verdictMap.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [0.17, 0.39, 1],
+      [0.08, 0.12, 1],
+      [0.04, 0.24, 1],
+    ]);
+    expect(referenceSystemsTable(result).rows[7]).toEqual({ system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', unitShareOfSystem: '24%', crossUnitContracts: 9 });
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

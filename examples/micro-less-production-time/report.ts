@@ -4,6 +4,9 @@ import { clearlyBelow, formatInterval, minimumRuns, ratioInterval, type Interval
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { formatBytes, formatList, formatMs, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /**
  * What a change must get through before it ships: the unit that holds it (all of its tests), only the
@@ -79,6 +82,8 @@ export interface ProductionTimeResult {
   /** The machine's 1-minute load average when the run ended, and its cores: how shared the timings were. */
   readonly loadAverageAtEnd: number;
   readonly cores: number;
+  /** What one change rebuilds and redeploys in the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The scaffolded claims' name for the result of a run. */
@@ -385,6 +390,22 @@ export interface PageFigures {
   readonly cores: number;
   /** The machine's 1-minute load average when the run ended. */
   readonly loadAverageAtEnd: number;
+  /** The share of the system a change redeploys in the monolith, the lowest over the reference systems: '100%' (all of it, on every one). */
+  readonly referenceMonolithRedeploys: string;
+  /** The monolith's operations on each reference system, in a sentence: 'The lab's checkout: six functions in a chain 6, Online Boutique: placing an order 13 and An Alibaba-like call tree 24'. */
+  readonly referenceMonolithOperations: string;
+  /** The share of the system a change redeploys as microservices (mean over operations), in a sentence: 'The lab's checkout: … 39%, Online Boutique: … 12% and An Alibaba-like call tree 24%'. */
+  readonly referenceMicroShare: string;
+  /** The operations a change redeploys as microservices (mean over operations), in a sentence: 'The lab's checkout: … 2.3, Online Boutique: … 1.6 and An Alibaba-like call tree 5.8'. */
+  readonly referenceMicroOperations: string;
+  /** The share as nanoservices (one operation each), in a sentence: 'The lab's checkout: … 17%, Online Boutique: … 8% and An Alibaba-like call tree 4%'. */
+  readonly referenceNanoShare: string;
+  /** The cuts in which a change redeploys less than `savingThreshold` of the system on every reference system, in words: 'microservices and nanoservices' ('no cut' when none). */
+  readonly referenceSmallerDeploys: string;
+  /** The cuts in which it does not on some reference system, in words: 'monolith' ('no cut' when none). */
+  readonly referenceWholeSystemDeploys: string;
+  /** The verdict map: the share of the system one change redeploys, on each reference system, across granularity. */
+  readonly verdictMap: VerdictMap;
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
@@ -423,6 +444,9 @@ export function pageFigures(result: Result): PageFigures {
   const bar = (part: PipelineBar['part']) => (row: PipelineRow): PipelineBar => ({ pipeline: `${row.shape} · ${row.scope}`, part, ms: Math.round(part === 'test' ? row.testMs : row.buildMs) });
   const head = result.selection[0];
   if (!head) throw new Error('the result has no selection rows');
+  const reference = result.referenceSystems;
+  const referenceCuts = [...new Set(reference.cuts.map((row) => row.cut))];
+  const smallerEverywhere = (cut: string) => reference.systems.every((each) => structureOf(reference, each.name, cut).unitShareOfSystem < savingThreshold);
   return {
     changedFunction: result.changedFunction,
     microUnitName: unitHolding('microservices', result.changedFunction),
@@ -469,7 +493,56 @@ export function pageFigures(result: Result): PageFigures {
     repetitions: result.repetitions,
     cores: result.cores,
     loadAverageAtEnd: result.loadAverageAtEnd,
+    referenceMonolithRedeploys: formatPercent(Math.min(...reference.systems.map((each) => structureOf(reference, each.name, 'monolith').unitShareOfSystem))),
+    referenceMonolithOperations: structureByCut(reference, 'operations', 'monolith'),
+    referenceMicroShare: structureByCut(reference, 'unitShareOfSystem', 'microservices', true),
+    referenceMicroOperations: structureByCut(reference, 'operationsPerDeploy', 'microservices'),
+    referenceNanoShare: structureByCut(reference, 'unitShareOfSystem', 'nanoservices', true),
+    referenceSmallerDeploys: formatList(referenceCuts.filter((cut) => smallerEverywhere(cut))) || 'no cut',
+    referenceWholeSystemDeploys: formatList(referenceCuts.filter((cut) => !smallerEverywhere(cut))) || 'no cut',
+    verdictMap: referenceSystemsMap(result),
   };
+}
+
+/**
+ * What one change rebuilds and redeploys on each reference system: the operations in its unit, the
+ * same as a share of the system, and the calls across units whose contract tests the split cuts keep.
+ * Without test selection, the unit is also what the change retests. Counted from the system files.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[7];
+ * // { system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', unitShareOfSystem: '24%', crossUnitContracts: 9 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'What one change rebuilds and redeploys, on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'operations rebuilt and redeployed per change (mean)' },
+    { figure: 'unitShareOfSystem', label: 'share of the system redeployed per change', share: true },
+    { figure: 'crossUnitContracts', label: 'calls across units (contract tests to keep)' },
+  ]);
+}
+
+/**
+ * The verdict map: the share of the system one change redeploys, across granularity. Below the page's
+ * saving bar (`savingThreshold`, the rule's 10% margin) a deploy counts as clearly smaller than
+ * redeploying the whole system; the monolith sits at all of it.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[1].points; // [{ x: 1, estimate: 0.077 }, { x: 1.44, estimate: 0.12 }, { x: 13, estimate: 1 }]: Online Boutique
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'unitShareOfSystem',
+    title: 'The share of the system one change rebuilds and redeploys, as the cut gets finer',
+    yLabel: 'share of the system redeployed per change (mean over operations)',
+    threshold: savingThreshold,
+    aboveThreshold: 'a change redeploys (nearly) the whole system',
+    belowThreshold: 'a change redeploys clearly less than the whole system',
+    logY: true,
+  });
 }
 
 /**

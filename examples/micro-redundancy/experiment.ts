@@ -13,6 +13,7 @@ import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { startHealthCheckedBalancer, type RunningBalancer } from '../lab/network/health-checked-balancer.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { bundleServices, startService, type RunningService } from '../lab/processes/service-process.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import {
   balancerModes,
   faultedCapability,
@@ -327,7 +328,7 @@ export const experiment = defineExperiment({
       const byShape = (shape: ShapeName) => p.shapes.indexOf(shape);
       killRuns.sort((a, b) => byShape(a.shape) - byShape(b.shape) || balancerModes.indexOf(a.mode) - balancerModes.indexOf(b.mode) || a.run - b.run);
       outages.sort((a, b) => byShape(a.shape) - byShape(b.shape) || requestKinds.indexOf(a.kind) - requestKinds.indexOf(b.kind) || a.run - b.run);
-      return { rows: killRuns, outages, processCounts: processCounts(p.replicas), replicas: p.replicas, runs: p.runs, answersMatch: matched };
+      return { rows: killRuns, outages, processCounts: processCounts(p.replicas), replicas: p.replicas, runs: p.runs, answersMatch: matched, referenceSystems: referenceStructures() };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

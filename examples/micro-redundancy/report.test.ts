@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/micro-redundancy.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
-import { cutFigures, findingFor, isolatesPayments, keyFigure, pageFigures, runProblem, verdictFor, type BalancerMode, type KillRunRow, type OutageRow, type ProcessCountRow, type RequestKind, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { cutFigures, findingFor, isolatesPayments, keyFigure, pageFigures, referenceSystemsTable, runProblem, verdictFor, type BalancerMode, type KillRunRow, type OutageRow, type ProcessCountRow, type RequestKind, type Result } from './report.ts';
 
 const cuts: readonly ShapeName[] = ['monolith', 'microservices', 'nanoservices'];
 const runs = [1, 2, 3, 4, 5];
@@ -31,6 +32,9 @@ const killRun = (shape: ShapeName, mode: BalancerMode, run: number, failed: numb
 const outage = (shape: ShapeName, kind: RequestKind, run: number, failed: number): OutageRow => ({ shape, run, kind, sent: 100, succeeded: 100 - failed, failed, lost: 0, stoppedEarly: false, paymentsEjected: true });
 const processCount = (shape: ShapeName, units: number): ProcessCountRow => ({ shape, units, replicas: 3, processes: 3 * units, balancedPools: units, processesPaymentOnly: units + 2 });
 
+// Counted once: every fixture shares the reference systems' structure.
+const referenceSystems = referenceStructures();
+
 /** Without retries each cut loses a few checkouts per kill; with one retry none. With payments down, quotes fail only in the monolith. */
 function resultWith(options: { readonly retryFailed?: (shape: ShapeName, run: number) => number; readonly quotesFailed?: (shape: ShapeName) => number } = {}): Result {
   const retryFailed = options.retryFailed ?? (() => 0);
@@ -42,6 +46,7 @@ function resultWith(options: { readonly retryFailed?: (shape: ShapeName, run: nu
     replicas: 3,
     runs: runs.length,
     answersMatch: true,
+    referenceSystems,
   };
 }
 
@@ -157,6 +162,40 @@ describe('pageFigures', () => {
   it('throws, naming the cut, when a cut is missing', () => {
     const withoutNano = { ...result, rows: result.rows.filter((row) => row.shape !== 'nanoservices'), outages: result.outages.filter((row) => row.shape !== 'nanoservices') };
     expect(() => pageFigures({ result: withoutNano, params })).toThrow('nanoservices');
+  });
+
+  it('reads how far one unit’s crash reaches on each reference system, counted from its file', () => {
+    const figures = pageFigures({ result, params });
+    // By hand: the checkout's chain waits for everything after it, so as nanoservices an operation survives the crash of any of the
+    // operations before it (15 of 30 pairs) and as microservices 11 of 30; Online Boutique's services hold one or two operations each.
+    expect(figures.referenceMicroIsolation).toMatch(/chain 37%, Online Boutique.* 79% and .*Alibaba.* 74%$/);
+    expect(figures.referenceNanoIsolation).toMatch(/chain 50%, Online Boutique.* 87% and .*Alibaba.* 92%$/);
+    expect(figures.referenceMonolithIsolationAtMost).toBe('0%');
+    expect(figures.referenceMicroShareOfNano).toMatch(/chain 73%, Online Boutique.* 92% and .*Alibaba.* 80%$/);
+    expect(figures.referenceNanoOverMicro).toMatch(/chain 1\.36×, Online Boutique.* 1\.09× and .*Alibaba.* 1\.25×$/);
+    expect([figures.isolationThreshold, figures.referenceNotClearlyMoreIsolated]).toEqual(['1.10×', 'Online Boutique: placing an order']);
+    expect(figures.referenceMicroOperationsPerUnit).toMatch(/chain 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+  });
+
+  it('finds the whole request surviving a unit’s crash only behind asynchronous calls', () => {
+    const figures = pageFigures({ result, params });
+    // Only the Alibaba-like tree publishes to queues: its log consumer has a unit of its own as microservices (1 of 24 operations);
+    // as nanoservices the two other queue consumers do too (3 of 24). Everything else is waited for.
+    expect(figures.referenceEntrySurvivesMicro).toMatch(/chain 0%, Online Boutique.* 0% and .*Alibaba.* 4%$/);
+    expect(figures.referenceEntrySurvivesNano).toMatch(/chain 0%, Online Boutique.* 0% and .*Alibaba.* 13%$/);
+    expect([figures.referenceEntrySurvivesAtMost, figures.referenceEntrySurvivingSystems]).toEqual(['13%', 'An Alibaba-like call tree']);
+  });
+
+  it('maps isolation over each system’s own microservices, the monolith at zero, and tables every cut', () => {
+    const map = pageFigures({ result, params }).verdictMap;
+    expect(map.threshold).toBe(1.1);
+    expect(map.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [1.36, 1, 0],
+      [1.09, 1, 0],
+      [1.25, 1, 0],
+    ]);
+    expect(map.markers.map((marker) => Math.round(marker.x * 100) / 100)).toEqual([2, 1.44, 3.43]);
+    expect(referenceSystemsTable(result).rows[4]).toEqual({ system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, operationsPerDeploy: '1.6', capabilityIsolation: '79%', entrySurvivesUnitCrash: '0%' });
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

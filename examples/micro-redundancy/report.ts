@@ -1,9 +1,12 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyBelow, exactly, formatInterval, intervalOf, minimumRuns, type Interval } from '../lab/measure/interval.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import { formatList, formatMs, formatNumber, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { median } from '../lab/measure/stats.ts';
 
 /** The two balancer modes compared. */
@@ -112,6 +115,8 @@ export interface RedundancyResult {
   readonly runs: number;
   /** Before any fault, every fleet answered a checkout and a quote as the functions do in one call stack. */
   readonly answersMatch: boolean;
+  /** How far one unit's crash reaches in the reference systems' cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The scaffolded claims' name for the result of a run. */
@@ -321,6 +326,53 @@ export interface PageFigures {
   readonly summaryTable: ResultTable;
   /** The plot's bars: requests failed with payments down, per cut and kind. */
   readonly outageBars: readonly OutageBar[];
+  /** Isolation as microservices on each reference system, in a sentence: 'The lab's checkout: six functions in a chain 37%, Online Boutique: placing an order 79% and An Alibaba-like call tree 74%'. */
+  readonly referenceMicroIsolation: string;
+  /** The same as nanoservices: 'The lab's checkout: … 50%, Online Boutique: … 87% and An Alibaba-like call tree 92%'. */
+  readonly referenceNanoIsolation: string;
+  /** The monolith's isolation on the reference system where it is highest: '0%' (one process, one crash). */
+  readonly referenceMonolithIsolationAtMost: string;
+  /** Each system's microservices' isolation as a share of its nanoservices', in a sentence: 'The lab's checkout: … 73%, Online Boutique: … 92% and An Alibaba-like call tree 80%'. */
+  readonly referenceMicroShareOfNano: string;
+  /** Each system's nanoservices' isolation over its microservices', in a sentence: 'The lab's checkout: … 1.36×, Online Boutique: … 1.09× and An Alibaba-like call tree 1.25×'. */
+  readonly referenceNanoOverMicro: string;
+  /** The ratio above which nanoservices isolate clearly more than the system's microservices: '1.10×'. */
+  readonly isolationThreshold: string;
+  /** The reference systems on which nanoservices isolate no more than that, joined with 'and' ('none of them' when none). */
+  readonly referenceNotClearlyMoreIsolated: string;
+  /** Operations that share a process with each one as microservices, itself included (mean over operations), in a sentence: 'The lab's checkout: … 2.3, Online Boutique: … 1.6 and An Alibaba-like call tree 5.8'. */
+  readonly referenceMicroOperationsPerUnit: string;
+  /** The highest share of operations whose unit can crash with the entry request still answering, over every cut of every reference system: '13%'. */
+  readonly referenceEntrySurvivesAtMost: string;
+  /** That share as microservices on each reference system, in a sentence: 'The lab's checkout: … 0%, Online Boutique: … 0% and An Alibaba-like call tree 4%'. */
+  readonly referenceEntrySurvivesMicro: string;
+  /** The same as nanoservices: 'The lab's checkout: … 0%, Online Boutique: … 0% and An Alibaba-like call tree 13%'. */
+  readonly referenceEntrySurvivesNano: string;
+  /** The reference systems on which the entry request survives some unit's crash in some cut, joined with 'and' ('none of them' when none). */
+  readonly referenceEntrySurvivingSystems: string;
+  /** The verdict map: each reference system's isolation over its own microservices', across granularity. */
+  readonly verdictMap: VerdictMap;
+}
+
+/** One figure per reference system, named by its title, in a sentence. */
+function bySystem(structures: ReferenceStructures, format: (system: string) => string): string {
+  return formatList(structures.systems.map((system) => `${system.title} ${format(system.name)}`));
+}
+
+/** Each reference system's nanoservices' capability isolation over its microservices'. */
+function nanoOverMicroIsolation(structures: ReferenceStructures, system: string): number {
+  const micro = structureOf(structures, system, 'microservices').capabilityIsolation;
+  return micro === 0 ? Number.POSITIVE_INFINITY : structureOf(structures, system, 'nanoservices').capabilityIsolation / micro;
+}
+
+/** The titles of the reference systems that pass a test, joined with 'and' ('none of them' when none). */
+function systemsWhere(structures: ReferenceStructures, test: (system: string) => boolean): string {
+  return (
+    structures.systems
+      .filter((system) => test(system.name))
+      .map((system) => system.title)
+      .join(' and ') || 'none of them'
+  );
 }
 
 const countInterval = (interval: Interval | null) => (interval === null ? '–' : formatInterval(interval, 0));
@@ -337,6 +389,7 @@ const shareInterval = (interval: Interval | null) => (interval === null ? '–' 
  */
 export function pageFigures(evidence: { readonly result: Result; readonly params: { readonly killAfter: number } }): PageFigures {
   const { result } = evidence;
+  const reference = result.referenceSystems;
   const cuts = cutsOf(result);
   const mode = (each: BalancerMode) => result.rows.filter((row) => row.mode === each);
   const detected = result.rows.flatMap((row) => (row.detectMs === null ? [] : [row.detectMs]));
@@ -391,7 +444,61 @@ export function pageFigures(evidence: { readonly result: Result; readonly params
       rows: summaries.map((row) => ({ ...row })),
     },
     outageBars: cuts.flatMap((shape) => requestKinds.map((kind) => ({ shape, kind, failedPercent: outageFailedPercent(shape, kind) }))),
+    referenceMicroIsolation: structureByCut(reference, 'capabilityIsolation', 'microservices', true),
+    referenceNanoIsolation: structureByCut(reference, 'capabilityIsolation', 'nanoservices', true),
+    referenceMonolithIsolationAtMost: formatPercent(Math.max(...reference.systems.map((system) => structureOf(reference, system.name, 'monolith').capabilityIsolation))),
+    referenceMicroShareOfNano: bySystem(reference, (system) => formatPercent(1 / nanoOverMicroIsolation(reference, system))),
+    referenceNanoOverMicro: bySystem(reference, (system) => formatRatio(nanoOverMicroIsolation(reference, system))),
+    isolationThreshold: formatRatio(costThreshold),
+    referenceNotClearlyMoreIsolated: systemsWhere(reference, (system) => nanoOverMicroIsolation(reference, system) <= costThreshold),
+    referenceMicroOperationsPerUnit: structureByCut(reference, 'operationsPerDeploy', 'microservices'),
+    referenceEntrySurvivesAtMost: formatPercent(Math.max(...reference.cuts.map((row) => row.entrySurvivesUnitCrash))),
+    referenceEntrySurvivesMicro: structureByCut(reference, 'entrySurvivesUnitCrash', 'microservices', true),
+    referenceEntrySurvivesNano: structureByCut(reference, 'entrySurvivesUnitCrash', 'nanoservices', true),
+    referenceEntrySurvivingSystems: systemsWhere(reference, (system) => reference.cuts.some((row) => row.system === system && row.entrySurvivesUnitCrash > 0)),
+    verdictMap: referenceSystemsMap(result),
   };
+}
+
+/**
+ * How far one unit's crash reaches on each reference system, with no replicas: the share of
+ * (crashed unit, other operation) pairs in which the other still answers, and the share of operations
+ * whose unit can crash while the whole request still answers. Counted from the system files, exact.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[4];
+ * // { system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, operationsPerDeploy: '1.6', capabilityIsolation: '79%', entrySurvivesUnitCrash: '0%' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'One unit crashed, no replicas: what still answers, on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'operations in the crashed process (mean)' },
+    { figure: 'capabilityIsolation', label: 'other operations that still answer (share of pairs)', share: true },
+    { figure: 'entrySurvivesUnitCrash', label: 'operations whose unit can crash with the whole request still answering (share)', share: true },
+  ]);
+}
+
+/**
+ * The verdict map: each reference system's capability isolation over that of its own microservices,
+ * across granularity. Above the rule's 1.1× the finer cut keeps clearly more of the system answering
+ * when one unit crashes; the monolith, one process, sits at zero.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[0].points; // [{ x: 1, estimate: 1.36 }, { x: 2, estimate: 1 }, { x: 6, estimate: 0 }]: the checkout
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'capabilityIsolation',
+    relativeTo: 'microservices',
+    title: 'What keeps answering when one unit crashes, against each system’s own microservices, as the cut gets finer',
+    yLabel: 'capability isolation ÷ its microservices’',
+    threshold: costThreshold,
+    aboveThreshold: 'the finer cut keeps clearly more of the system answering than its microservices',
+    belowThreshold: 'no clearly more than the microservices (the monolith: nothing)',
+  });
 }
 
 /**
