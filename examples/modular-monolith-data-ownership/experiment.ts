@@ -8,6 +8,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { keepAliveAgent, postJson } from '../lab/network/http-client.ts';
 import { bundleServices, startService, type RunningService } from '../lab/processes/service-process.ts';
 import { openPostgres, type PostgresBackend } from '../lab/state/postgres.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { asModule, openUnitStore, withRunDatabase, type RunDatabase, type UnitDatabase } from '../lab/state/run-database.ts';
 import { crashPlanFor, orderIdOf } from './crash-plan.ts';
 import { runModularMonolith } from './monolith-process.ts';
@@ -244,6 +245,6 @@ export const experiment = defineExperiment({
       rmSync(dir, { recursive: true, force: true });
     }
     if (!probe) throw new Error('the modular monolith did not run, so there is no database to probe');
-    return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, seed: p.seed, rows, ownership, probe };
+    return { orders: p.orders, crashesPlanned: Object.keys(crashPlanFor(p.orders, p.crashes, p.seed)).length, seed: p.seed, rows, ownership, probe, referenceSystems: referenceStructures() };
   },
 });

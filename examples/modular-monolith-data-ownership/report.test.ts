@@ -3,8 +3,22 @@ import evidence from '../../evidence/modular-monolith-data-ownership.json';
 import noSharedData from '../../evidence/micro-no-shared-data.json';
 import { becauseWordLimit, wordCount } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
+import { cutStructures } from '../lab/model/cut-structure.ts';
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { findingFor, keyFigure, pageFigures, topology, topologyMermaid, verdictFor, type CrashRow, type DeliveryCounts, type OwnershipRow, type Result } from './report.ts';
+import { referenceStructures, sweptSystems } from '../lab/system-run/reference-sweep.ts';
+import {
+  findingFor,
+  keyFigure,
+  pageFigures,
+  referenceSystemsTable,
+  topology,
+  topologyMermaid,
+  verdictFor,
+  type CrashRow,
+  type DeliveryCounts,
+  type OwnershipRow,
+  type Result,
+} from './report.ts';
 
 const crashRow = (shape: CrashRow['shape'], run: CrashRow['run'], crashes: number, inconsistent: number): CrashRow => ({
   shape,
@@ -34,6 +48,7 @@ const base: Result = {
   ],
   ownership: [{ shape: 'modular monolith', owner: 'orders module', checkedWith: "the module's role", checks: 2, opened: ['orders'], foreign: [] }],
   probe: { sql: 'SELECT id FROM orders.orders', guardedError: 'permission denied for schema orders', unguardedRows: 8 },
+  referenceSystems: referenceStructures(),
 };
 const withRow = (index: number, replacement: CrashRow): Result => ({ ...base, rows: base.rows.map((r, i) => (i === index ? replacement : r)) });
 
@@ -167,6 +182,33 @@ describe('pageFigures', () => {
     const ownership = [owner, { ...owner, owner: 'payments module', foreign: ['orders'] }, { ...owner, owner: 'checkout process', foreign: ['orders', 'payments'] }];
     expect(pageFigures(runs, deliveries).foreignSchemas).toBe(0);
     expect(pageFigures({ ...runs, ownership }, deliveries).foreignSchemas).toBe(3);
+  });
+
+  it('reads the tables one login may read on each reference system, and the price of one login against a service’s', () => {
+    const figures = pageFigures(runs, deliveries);
+    // Counted from the files. The checkout's cart service holds neither of its two tables, billing and receipts one each: 25%.
+    // Online Boutique: 6 of its 13 operations sit in a service holding one of its 3 stores, 6 · 1/3 ÷ 13 = 2/13 = 15%. The Alibaba-like tree: 66/288 = 23%.
+    expect(figures.referenceTablesShare.microservices).toMatch(/checkout.* 25%, Online Boutique.* 15% and .*Alibaba.* 23%$/);
+    expect(figures.referenceTablesShare.nanoservices).toMatch(/checkout.* 17%, Online Boutique.* 15% and .*Alibaba.* 4%$/);
+    // One login reaches every table: 1 / 0.25, 13 / 2 and 288 / 66.
+    expect(figures.referenceLoginReachRatios).toMatch(/checkout.* 4\.00×, Online Boutique.* 6\.50× and .*Alibaba.* 4\.36×$/);
+    expect(figures.verdictMap.threshold).toBe(1.1);
+    expect(figures.verdictMap.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [0.67, 1, 4],
+      [1, 1, 6.5],
+      [0.18, 1, 4.36],
+    ]);
+    const rows = referenceSystemsTable(runs).rows;
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toMatchObject({ cut: 'monolith or modular monolith (one login)', compromisedTablesShare: '100%' });
+  });
+
+  it('reads a modular monolith as the monolith’s row: the checkout’s file has both cuts, and one login reaches every table in each', () => {
+    const checkout = sweptSystems().find(({ system }) => system.name === 'checkout')?.system;
+    if (!checkout) throw new Error('the checkout is no longer a reference system');
+    const [modular, monolith] = cutStructures(checkout, ['modular-monolith', 'monolith']);
+    expect(modular?.compromisedTablesShare).toBe(1);
+    expect(modular?.compromisedTablesShare).toBe(monolith?.compromisedTablesShare);
   });
 
   it('throws, naming the row, for a run without a control', () => {

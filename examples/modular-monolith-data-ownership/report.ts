@@ -1,8 +1,11 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
-import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatRatio } from '../lab/report/format.ts';
+import { formatList, formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** The two deployments of the same orders and payments modules. */
 export const shapeNames = ['modular monolith', 'microservices'] as const;
@@ -99,6 +102,8 @@ export interface Result {
   readonly rows: readonly CrashRow[];
   readonly ownership: readonly OwnershipRow[];
   readonly probe: BoundaryProbe;
+  /** The tables one unit's database login reaches on each reference system's cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /**
@@ -174,6 +179,57 @@ export function probeTable(result: Result): ResultTable {
       { access: "as the checkout process's login role (a member of both modules' roles)", outcome: probe.unguardedRows === null ? 'failed' : `answered (${probe.unguardedRows} rows)` },
     ],
   };
+}
+
+/** How the reference table names the monolith's row: a modular monolith logs in once too, so it reaches what the monolith reaches. */
+const oneLoginCut = 'monolith or modular monolith (one login)';
+
+/**
+ * The share of the tables one unit's database login reaches on each reference system's cuts. A
+ * modular monolith is one process with one login, so it reads as the monolith's row; a microservice
+ * logs in as itself, so its login reaches its own tables only.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[3]; // { system: 'Online Boutique: placing an order', cut: 'monolith or modular monolith (one login)', units: 1, compromisedTablesShare: '100%' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const table = structureTable(result.referenceSystems, 'Tables one unit’s database login may read, on each reference system (counted from its file)', [
+    { figure: 'compromisedTablesShare', label: 'tables its login may read (share of the system’s, mean over operations)', share: true },
+  ]);
+  return { ...table, rows: table.rows.map((row) => (row.cut === 'monolith' ? { ...row, cut: oneLoginCut } : row)) };
+}
+
+/**
+ * The verdict map: the share of tables one unit's login may read, over the same share in the
+ * system's own microservices, across granularity. Above 1.1× (the rule's price threshold) one
+ * transaction across the modules costs a login that reaches more than a service's.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[1].points[2]; // { x: 13, estimate: 6.5 }: Online Boutique's one login reaches 6.5× a service's tables
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'compromisedTablesShare',
+    relativeTo: 'microservices',
+    title: 'Tables one database login may read, against the system’s own microservices, as the cut gets finer',
+    yLabel: 'share of tables its login reaches ÷ its microservices’',
+    threshold: costThreshold,
+    aboveThreshold: 'one login reaches more of the data than a service’s: the price of one transaction across the modules',
+    belowThreshold: 'no more than a service’s login',
+  });
+}
+
+/** Per system, the share of tables the one login reaches over the share a microservice's login reaches; null without tables. */
+function loginReachRatios(structures: ReferenceStructures) {
+  return structures.systems.map((system) => {
+    const monolith = structureOf(structures, system.name, 'monolith').compromisedTablesShare;
+    const micro = structureOf(structures, system.name, 'microservices').compromisedTablesShare;
+    return { title: system.title, ratio: monolith === null || micro === null || micro === 0 ? null : monolith / micro };
+  });
 }
 
 /**
@@ -327,17 +383,28 @@ export interface PageFigures {
   readonly outboxLost: number;
   /** Module schemas one process's database login may read: the modular monolith's, a microservice's (counts), and their ratio ('2.00×'). */
   readonly loginReach: { readonly monolith: number; readonly microservice: number; readonly ratio: string };
+  /**
+   * Per cut, the share of a reference system's tables one unit's login may read (mean over operations),
+   * each system in a sentence: 'The lab’s checkout … 25%, …'. The monolith's (and modular monolith's) is all of them.
+   */
+  readonly referenceTablesShare: { readonly microservices: string; readonly nanoservices: string };
+  /** Per system, the one login's share of the tables over a microservice's login's ('… 4.00×, … 6.50× and … 4.36×'): the price on systems shaped like real ones. */
+  readonly referenceLoginReachRatios: string;
+  /** The verdict map across granularity: tables one login reaches, against the system's own microservices. */
+  readonly verdictMap: VerdictMap;
 }
 
 /**
- * Everything the page prints, from the claim's result and the delivery rows of micro-no-shared-data's
- * evidence (it throws, naming the row, when either lacks a row the page quotes).
+ * Everything the page prints, from the claim's result (the reference systems' login reach included) and
+ * the delivery rows of micro-no-shared-data's evidence (it throws, naming the row, when either lacks a
+ * row the page quotes).
  *
  * @example
  * ```ts
  * const figures = pageFigures(evidence.result, noSharedData.result.delivery);
  * figures.microservices.paymentsWithoutPaidOrder; // 24
  * figures.writeThenPublish; // { lost: 10, committed: 200, crashes: 20 }
+ * figures.referenceLoginReachRatios; // 'The lab’s checkout … 4.00×, Online Boutique … 6.50× and An Alibaba-like call tree 4.36×'
  * ```
  */
 export function pageFigures(result: Result, deliveries: readonly DeliveryCounts[]): PageFigures {
@@ -363,5 +430,11 @@ export function pageFigures(result: Result, deliveries: readonly DeliveryCounts[
       microservice: loginReach(result, 'microservices'),
       ratio: formatRatio(loginReach(result, 'microservices') > 0 ? loginReach(result, 'modular monolith') / loginReach(result, 'microservices') : null),
     },
+    referenceTablesShare: {
+      microservices: structureByCut(result.referenceSystems, 'compromisedTablesShare', 'microservices', true),
+      nanoservices: structureByCut(result.referenceSystems, 'compromisedTablesShare', 'nanoservices', true),
+    },
+    referenceLoginReachRatios: formatList(loginReachRatios(result.referenceSystems).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    verdictMap: referenceSystemsMap(result),
   };
 }

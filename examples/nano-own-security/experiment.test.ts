@@ -81,24 +81,26 @@ describe('findingFor', () => {
   const nano: SecurityRow = { ...base, shape: 'nanoservices', units: 6, keys: 6, tokens: 6, secrets: 12, maxRoutesOpened: 1, meanRoutesOpened: 1, leakableCredentials: 6 };
   const routePolicy = (row: SecurityRow): SecurityRow => ({ ...row, policy: 'route', maxRoutesOpened: 1, meanRoutesOpened: 1 });
   const both = [base, nano, routePolicy(base), routePolicy(nano)];
+  // The verdict reads the rows only; the reference systems are for the page.
+  const judged = (rows: SecurityRow[]): SecurityResult => ({ rows, leaks: [], referenceSystems: { systems: [], cuts: [] } });
 
   it('is misattributed when the monolith, with routes closed, limits a leak as tightly, and counts the secrets as the price', () => {
-    const finding = findingFor({ rows: both, leaks: [] });
+    const finding = findingFor(judged(both));
     expect(finding.shownBy).toEqual({ monolith: true, nanoservices: true });
-    expect(verdictFor({ rows: both, leaks: [] }).verdict).toBe('misattributed');
+    expect(verdictFor(judged(both)).verdict).toBe('misattributed');
     expect(finding.cost?.ratio).toEqual({ estimate: 6, low: 6, high: 6, runs: 1 });
     expect(finding.because).toBe("Every cut's units enforced their own keys (all 40 bad calls refused); closing internal routes cut any leak to 1 route everywhere. Nanoservices need 12 secrets, the monolith 2");
     expect(wordCount(finding.because)).toBeLessThanOrEqual(30);
   });
 
   it('holds with a cost when only the nanoservices limit a leak to one route', () => {
-    const finding = findingFor({ rows: [base, nano], leaks: [] });
+    const finding = findingFor(judged([base, nano]));
     expect(finding.shownBy).toEqual({ monolith: false, nanoservices: true });
-    expect(verdictFor({ rows: [base, nano], leaks: [] }).verdict).toBe('holds-with-cost');
+    expect(verdictFor(judged([base, nano])).verdict).toBe('holds-with-cost');
     expect(finding.because).toContain('in the monolith the tightest policy left more open');
   });
 
   it('does not hold when a bad call ran a nanoservice function', () => {
-    expect(verdictFor({ rows: [base, { ...nano, executionsFromBadCalls: 1 }], leaks: [] }).verdict).toBe('does-not-hold');
+    expect(verdictFor(judged([base, { ...nano, executionsFromBadCalls: 1 }])).verdict).toBe('does-not-hold');
   });
 });

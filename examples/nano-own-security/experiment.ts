@@ -5,6 +5,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { checkoutSteps, runCheckoutInProcess, stepNames, type CheckoutStep, type StepName } from '../checkout/steps.ts';
 import { deployShape, type Deployment } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { findingFor, leakTable, securityTable, type LeakRow, type SecurityResult, type SecurityRow } from './report.ts';
@@ -174,6 +175,6 @@ export const experiment = defineExperiment({
         onProgress?.({ done: rows.length, total, label: `${policy} policy · ${shapeName}` });
       }
     }
-    return { rows, leaks };
+    return { rows, leaks, referenceSystems: referenceStructures() };
   },
 });

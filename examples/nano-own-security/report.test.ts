@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-own-security.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { keyFigure, pageFigures, type Result, type SecurityRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { keyFigure, pageFigures, referenceSystemsTable, type Result, type SecurityRow } from './report.ts';
 
 // Every figure differs between policies and shapes, so a figure read from the wrong row reads wrong.
 const shapeIndex = { monolith: 1, microservices: 2, nanoservices: 3 } as const;
@@ -31,6 +32,7 @@ const row = (policy: SecurityRow['policy'], shape: SecurityRow['shape']): Securi
 const result: Result = {
   rows: (['unit', 'route'] as const).flatMap((policy) => (['monolith', 'microservices', 'nanoservices'] as const).map((shape) => row(policy, shape))),
   leaks: [],
+  referenceSystems: referenceStructures(),
 };
 
 describe('pageFigures', () => {
@@ -61,6 +63,34 @@ describe('pageFigures', () => {
     // Per-unit policy: nanoservices 203 secrets over 3 units, the monolith 201.
     expect(pageFigures(result).secretsRatio).toBe('1.01×');
     expect(pageFigures(result).secretsPerUnit).toBeCloseTo(203 / 3, 10);
+  });
+
+  it('reads how far an exploit inside one unit reaches on each reference system, and what nanoservices add to the microservices', () => {
+    const figures = pageFigures(result);
+    // Counted from the files. Tables: the checkout's microservices 25% (its cart unit holds none of its two tables), nanoservices 1/6;
+    // Online Boutique 2/13 in both cuts (a service's two operations share one store); the Alibaba-like tree 66/288 against 1/24.
+    expect(figures.referenceTablesReach.microservices).toMatch(/checkout.* 25%, Online Boutique.* 15% and .*Alibaba.* 23%$/);
+    expect(figures.referenceTablesReach.nanoservices).toMatch(/checkout.* 17%, Online Boutique.* 15% and .*Alibaba.* 4%$/);
+    expect(figures.referenceCodeReach.microservices).toMatch(/checkout.* 39%, Online Boutique.* 12% and .*Alibaba.* 24%$/);
+    expect(figures.referenceCodeReach.nanoservices).toMatch(/checkout.* 17%, Online Boutique.* 8% and .*Alibaba.* 4%$/);
+    // (1 − 0.25) / (1 − 1/6) = 90% on the checkout; all of it on Online Boutique; (1 − 66/288) / (1 − 1/24) = 80% on the Alibaba-like tree.
+    expect(figures.referenceTablesNarrowedByMicro).toMatch(/checkout.* 90%, Online Boutique.* 100% and .*Alibaba.* 80%$/);
+    expect(figures.referenceCodeNarrowedByMicro).toMatch(/checkout.* 73%, Online Boutique.* 95% and .*Alibaba.* 79%$/);
+    expect(figures.referenceTablesNanoOverMicro).toMatch(/checkout.* 0\.67×, Online Boutique.* 1\.00× and .*Alibaba.* 0\.18×$/);
+    expect(figures.referenceNoNarrowerTables).toMatch(/^Online Boutique/);
+    expect(figures.verdictMap.threshold).toBe(1);
+    expect(figures.verdictMap.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [0.67, 1, 4],
+      [1, 1, 6.5],
+      [0.18, 1, 4.36],
+    ]);
+    expect(referenceSystemsTable(result).rows).toHaveLength(9);
+    expect(referenceSystemsTable(result).rows[0]).toMatchObject({ cut: 'monolith', unitShareOfSystem: '100%', compromisedTablesShare: '100%' });
+  });
+
+  it('says so when nanoservices narrow the tables on every reference system', () => {
+    const cuts = result.referenceSystems.cuts.map((row) => (row.system === 'online-boutique' && row.cut === 'nanoservices' ? { ...row, compromisedTablesShare: 0.1 } : row));
+    expect(pageFigures({ ...result, referenceSystems: { ...result.referenceSystems, cuts } }).referenceNoNarrowerTables).toBe('none of them');
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

@@ -2,8 +2,11 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatList, formatNumber, formatRatio } from '../lab/report/format.ts';
+import { formatList, formatNumber, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** One shape under one policy: what it took to secure it and how it resisted bad calls. */
 export interface SecurityRow {
@@ -50,6 +53,8 @@ export interface LeakRow {
 export interface SecurityResult {
   readonly rows: readonly SecurityRow[];
   readonly leaks: readonly LeakRow[];
+  /** How far an exploit inside one unit reaches on each reference system's cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** Shorter alias the page and the report convention use. */
@@ -119,6 +124,73 @@ export function leakTable(result: SecurityResult): ResultTable {
     ],
     rows: result.leaks.map((leak) => ({ ...leak })),
   };
+}
+
+/**
+ * How far an exploit that runs code inside one operation reaches on each reference system's cuts:
+ * the code deployed beside it and the tables its unit's credentials open. No token policy narrows
+ * either, because the exploit already runs inside the unit; only the cut does.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[1];
+ * // { system: 'The lab's checkout: six functions in a chain', cut: 'microservices', units: 3, unitShareOfSystem: '39%', compromisedTablesShare: '25%' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'What an exploit in one operation reaches, on each reference system (counted from its file)', [
+    { figure: 'unitShareOfSystem', label: 'operations whose code it runs beside (share of the system, mean)', share: true },
+    { figure: 'compromisedTablesShare', label: 'tables its unit’s credentials open (share of the system’s, mean)', share: true },
+  ]);
+}
+
+/**
+ * The verdict map: the share of tables an exploit in one operation reaches, over the same share in
+ * the system's own microservices, across granularity. Below 1 the finer cut narrows the reach beyond
+ * what the microservices already give; at 1 splitting further separates code, not data.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[1].points; // Online Boutique: [{ x: 1, estimate: 1 }, { x: 1.44, estimate: 1 }, { x: 13, estimate: 6.5 }]
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'compromisedTablesShare',
+    relativeTo: 'microservices',
+    title: 'Tables an exploit in one operation reaches, against the system’s own microservices, as the cut gets finer',
+    yLabel: 'share of tables reached ÷ its microservices’',
+    threshold: 1,
+    aboveThreshold: 'an exploit reaches more of the data than in the system’s own microservices',
+    belowThreshold: 'the finer cut keeps an exploit from data the microservices would have let it reach',
+  });
+}
+
+/** The two ways an exploit's reach is counted: the code beside it and the tables its unit opens. */
+type ReachFigure = 'unitShareOfSystem' | 'compromisedTablesShare';
+
+/**
+ * Per system, the share of the narrowing from the monolith to nanoservices that the system's own
+ * microservices already give: 1 when they narrow the figure as far as nanoservices do. Null where
+ * the two ends are equal (nothing to narrow) or the system has no tables.
+ */
+function narrowingByMicroservices(structures: ReferenceStructures, figure: ReachFigure) {
+  return structures.systems.map((system) => {
+    const monolith = structureOf(structures, system.name, 'monolith')[figure];
+    const micro = structureOf(structures, system.name, 'microservices')[figure];
+    const nano = structureOf(structures, system.name, 'nanoservices')[figure];
+    const whole = monolith === null || nano === null ? 0 : monolith - nano;
+    return { title: system.title, share: whole === 0 || monolith === null || micro === null ? null : (monolith - micro) / whole };
+  });
+}
+
+/** Per system, the nanoservices' share of tables reached over the microservices'; null without tables. */
+function tablesNanoOverMicro(structures: ReferenceStructures) {
+  return structures.systems.map((system) => {
+    const micro = structureOf(structures, system.name, 'microservices').compromisedTablesShare;
+    const nano = structureOf(structures, system.name, 'nanoservices').compromisedTablesShare;
+    return { title: system.title, ratio: micro === null || nano === null || micro === 0 ? null : nano / micro };
+  });
 }
 
 /** Whether every unit of a cut enforced its own policy: every bad call refused, none ran a function, the legitimate checkout passed. */
@@ -214,17 +286,36 @@ export interface PageFigures {
   readonly secretsRatio: string;
   /** Secrets per unit in this scheme (a key and a token), a count: what makes the ratio follow the unit count. */
   readonly secretsPerUnit: number;
+  /**
+   * Per cut, the share of a reference system's operations whose code an exploit in one operation runs
+   * beside (its unit's, mean over operations), each system in a sentence: 'The lab’s checkout … 39%, …'.
+   */
+  readonly referenceCodeReach: { readonly microservices: string; readonly nanoservices: string };
+  /** Per cut, the share of a reference system's tables the exploited unit's credentials open (mean over operations), each system in a sentence. */
+  readonly referenceTablesReach: { readonly microservices: string; readonly nanoservices: string };
+  /** Per system, the share of the narrowing of the tables reached, from the monolith to nanoservices, that its own microservices already give ('… 90%, … 100% and … 80%'). */
+  readonly referenceTablesNarrowedByMicro: string;
+  /** The same for the code an exploit runs beside. */
+  readonly referenceCodeNarrowedByMicro: string;
+  /** Per system, the nanoservices' share of tables reached over the microservices' ('… 0.67×, … 1.00× and … 0.18×'): what nanoservices add. */
+  readonly referenceTablesNanoOverMicro: string;
+  /** The reference systems on which nanoservices keep an exploit from no table the microservices would open, joined with 'and' ('none of them' when none). */
+  readonly referenceNoNarrowerTables: string;
+  /** The verdict map across granularity: tables an exploit reaches, against the system's own microservices. */
+  readonly verdictMap: VerdictMap;
 }
 
 /**
- * The figures the page prints: the bad calls and how the guards answered them, and per policy and
- * shape what one leak opens and what the policy costs. Throws when the run left out a policy or a shape.
+ * The figures the page prints: the bad calls and how the guards answered them, per policy and shape
+ * what one leak opens and what the policy costs, and on the reference systems how far an exploit
+ * inside one unit reaches. Throws when the run left out a policy or a shape.
  *
  * @example
  * ```ts
  * pageFigures(result).unitPolicy.monolith.maxRoutesOpened; // 6
  * pageFigures(result).routePolicy.nanoservices.leaksOpeningPayment; // 1
  * pageFigures(result).secretsRatio; // '6.00×'
+ * pageFigures(result).referenceTablesNanoOverMicro; // 'The lab’s checkout … 0.67×, Online Boutique … 1.00× and An Alibaba-like call tree 0.18×'
  * ```
  */
 export function pageFigures(result: Result): PageFigures {
@@ -240,6 +331,7 @@ export function pageFigures(result: Result): PageFigures {
     };
   };
   const policy = (name: SecurityRow['policy']) => ({ monolith: figuresOf(name, 'monolith'), microservices: figuresOf(name, 'microservices'), nanoservices: figuresOf(name, 'nanoservices') });
+  const reference = result.referenceSystems;
   return {
     badCalls: sumOf(result.rows, 'badCallsSent'),
     refused: sumOf(result.rows, 'refused401') + sumOf(result.rows, 'refused403'),
@@ -248,6 +340,21 @@ export function pageFigures(result: Result): PageFigures {
     routePolicy: policy('route'),
     secretsRatio: formatRatio(figuresOf('unit', 'nanoservices').secrets / figuresOf('unit', 'monolith').secrets),
     secretsPerUnit: pickRow(result.rows, { policy: 'unit', shape: 'nanoservices' }).secrets / pickRow(result.rows, { policy: 'unit', shape: 'nanoservices' }).units,
+    referenceCodeReach: { microservices: structureByCut(reference, 'unitShareOfSystem', 'microservices', true), nanoservices: structureByCut(reference, 'unitShareOfSystem', 'nanoservices', true) },
+    referenceTablesReach: {
+      microservices: structureByCut(reference, 'compromisedTablesShare', 'microservices', true),
+      nanoservices: structureByCut(reference, 'compromisedTablesShare', 'nanoservices', true),
+    },
+    referenceTablesNarrowedByMicro: formatList(narrowingByMicroservices(reference, 'compromisedTablesShare').map(({ title, share }) => `${title} ${formatPercent(share)}`)),
+    referenceCodeNarrowedByMicro: formatList(narrowingByMicroservices(reference, 'unitShareOfSystem').map(({ title, share }) => `${title} ${formatPercent(share)}`)),
+    referenceTablesNanoOverMicro: formatList(tablesNanoOverMicro(reference).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    referenceNoNarrowerTables:
+      tablesNanoOverMicro(reference)
+        // Equal shares can differ in the last bit after averaging; a thousandth of a percent is no narrowing.
+        .filter(({ ratio }) => ratio !== null && ratio >= 1 - 1e-5)
+        .map(({ title }) => title)
+        .join(' and ') || 'none of them',
+    verdictMap: referenceSystemsMap(result),
   };
 }
 

@@ -102,6 +102,7 @@ describe('findingFor', () => {
     routesTheCheckoutNeedsOpen: units,
   });
   const base: SingleEndpointResult = {
+    referenceSystems: { systems: [], cuts: [] },
     transports: ['memory', 'http'],
     units: [],
     shapes: [shape('monolith', 1, 6, 6, 6), shape('microservices', 3, 1, 3, 6), shape('nanoservices', 6, 1, 1, 6)],

@@ -5,6 +5,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess, stepNames, type StepName } from '../checkout/steps.ts';
 import { deployShape } from '../lab/units/deploy.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
@@ -136,7 +137,7 @@ export const experiment = defineExperiment({
         routesTheCheckoutNeedsOpen: recorded ? shapeRows.reduce((sum, row) => sum + row.routesCalledByCheckout, 0) : null,
       };
     });
-    return { transports: transportList, units: unitRows, shapes: summaries, declaredMatchesAnswered, identicalResults };
+    return { transports: transportList, units: unitRows, shapes: summaries, declaredMatchesAnswered, identicalResults, referenceSystems: referenceStructures() };
   },
 });
 

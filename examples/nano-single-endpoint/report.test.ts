@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-single-endpoint.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { pageFigures, shapeRoutesTable, type Result, type UnitRoutesRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { pageFigures, referenceSystemsTable, shapeRoutesTable, type Result, type UnitRoutesRow } from './report.ts';
 
 const unit = (shape: UnitRoutesRow['shape'], name: string, maxUnitsBehindOneAnswer: number): UnitRoutesRow => ({
   shape,
@@ -23,6 +24,7 @@ const result: Result = {
   ],
   declaredMatchesAnswered: true,
   identicalResults: true,
+  referenceSystems: referenceStructures(),
 };
 
 describe('pageFigures', () => {
@@ -74,6 +76,29 @@ describe('pageFigures', () => {
 
   it('throws, naming the unit, when the run left out the nanoservice entry unit', () => {
     expect(() => pageFigures({ ...result, units: result.units.filter((row) => row.unit !== 'validateCart') })).toThrow('validateCart');
+  });
+
+  it('reads the routes behind one unit on each reference system, and the calls the finer cut adds over the network', () => {
+    const figures = pageFigures(result);
+    // Counted from the files: a unit serves one route per operation it holds. The checkout's microservices (3 + 2 + 1 operations)
+    // give (3·3 + 2·2 + 1)/6 = 2.3 routes per route's unit, Online Boutique's (four services of two, five of one) 21/13 = 1.6,
+    // the Alibaba-like tree's 140/24 = 5.8.
+    expect(figures.referenceRoutesPerUnit.monolith).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceRoutesPerUnit.microservices).toMatch(/checkout.* 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(figures.referenceRoutesPerUnit.nanoservices).toMatch(/checkout.* 1, Online Boutique.* 1 and .*Alibaba.* 1$/);
+    expect(figures.referenceSystemShare.microservices).toMatch(/checkout.* 39%, Online Boutique.* 12% and .*Alibaba.* 24%$/);
+    expect(figures.referenceSystemShare.nanoservices).toMatch(/checkout.* 17%, Online Boutique.* 8% and .*Alibaba.* 4%$/);
+    expect(figures.referenceRoutesNanoOverMicro).toMatch(/checkout.* 0\.43×, Online Boutique.* 0\.62× and .*Alibaba.* 0\.17×$/);
+    // Online Boutique's services do not call their own operations, so splitting them adds no call; the checkout's chain and the tree's services do.
+    expect(figures.referenceNetworkCalls.microservices).toMatch(/checkout.* 3, Online Boutique.* 23 and .*Alibaba.* 10$/);
+    expect(figures.referenceNetworkCalls.nanoservices).toMatch(/checkout.* 6, Online Boutique.* 23 and .*Alibaba.* 27$/);
+    expect(figures.referenceNoAddedCalls).toMatch(/^Online Boutique/);
+    expect(figures.verdictMap.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [0.43, 1, 2.57],
+      [0.62, 1, 8.05],
+      [0.17, 1, 4.11],
+    ]);
+    expect(referenceSystemsTable(result).rows).toHaveLength(9);
   });
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {

@@ -3,8 +3,11 @@ import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatList } from '../lab/report/format.ts';
+import { formatList, formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** One deploy unit of one shape: the routes its Hono app declares and the ones it answered when probed. */
 export interface UnitRoutesRow {
@@ -56,6 +59,8 @@ export interface SingleEndpointResult {
   readonly declaredMatchesAnswered: boolean;
   /** Every answered route returned the receipt the functions return in one call stack. */
   readonly identicalResults: boolean;
+  /** The routes per unit and the calls over the network of each reference system's cuts, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** Shorter alias the page and the report convention use. */
@@ -136,6 +141,56 @@ export function shapeRoutesTable(result: SingleEndpointResult): ResultTable {
       routesTheCheckoutNeedsOpen: s.routesTheCheckoutNeedsOpen,
     })),
   };
+}
+
+/**
+ * Routes per unit on each reference system's cuts: a unit serves one route per operation it holds,
+ * so the operations deployed together are the routes a caller inside one unit reaches without
+ * crossing the network; each call a request makes over the network needs a route reachable there.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[4];
+ * // { system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, operationsPerDeploy: '1.6', unitShareOfSystem: '12%', networkCallsPerRequest: 23 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'Routes per deploy unit on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'routes its unit serves (mean over routes)' },
+    { figure: 'unitShareOfSystem', label: 'share of the system’s routes behind one unit (mean)', share: true },
+    { figure: 'networkCallsPerRequest', label: 'calls one request makes over the network (the client’s included)' },
+  ]);
+}
+
+/**
+ * The verdict map: the routes the unit of a route serves, over the same in the system's own
+ * microservices, across granularity. Below 1 a caller inside one unit reaches fewer routes than in the
+ * system's microservices; the nanoservices sit at one route each by definition, so the map shows how
+ * far each system's microservices already are from that.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[2].points[0]; // { x: 1, estimate: 0.17 }: the Alibaba-like tree's services hold about six operations each
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'operationsPerDeploy',
+    relativeTo: 'microservices',
+    title: 'Routes behind one unit, against the system’s own microservices, as the cut gets finer',
+    yLabel: 'routes its unit serves ÷ its microservices’',
+    threshold: 1,
+    aboveThreshold: 'a caller inside one unit reaches more routes than in the system’s own microservices',
+    belowThreshold: 'fewer than in its microservices: the single endpoint narrows what one unit holds, not what the network reaches',
+  });
+}
+
+/** Per system, the nanoservices' routes per unit over its microservices'. */
+function routesNanoOverMicro(structures: ReferenceStructures) {
+  return structures.systems.map((system) => {
+    const micro = structureOf(structures, system.name, 'microservices').operationsPerDeploy;
+    return { title: system.title, ratio: micro === 0 ? null : structureOf(structures, system.name, 'nanoservices').operationsPerDeploy / micro };
+  });
 }
 
 /** The definition that makes one route per nanoservice true, as the rule's first step quotes it. */
@@ -235,18 +290,32 @@ export interface PageFigures {
   readonly unitsBehindNanoEntry: number;
   /** Units behind one answer of the monolith's one unit, a count. */
   readonly unitsBehindMonolithEntry: number;
+  /** Per cut, the routes the unit of a route serves on each reference system (mean over routes), each system in a sentence: 'The lab’s checkout … 2.3, …'. */
+  readonly referenceRoutesPerUnit: { readonly monolith: string; readonly microservices: string; readonly nanoservices: string };
+  /** Per cut, the share of a reference system's routes behind one unit (mean over routes), each system in a sentence. */
+  readonly referenceSystemShare: { readonly microservices: string; readonly nanoservices: string };
+  /** Per system, the nanoservices' routes per unit over its microservices' ('… 0.43×, … 0.62× and … 0.17×'): what one endpoint per unit changes. */
+  readonly referenceRoutesNanoOverMicro: string;
+  /** Per cut, the calls one request makes over the network on each reference system (the client's included), each system in a sentence. */
+  readonly referenceNetworkCalls: { readonly microservices: string; readonly nanoservices: string };
+  /** The reference systems on which the nanoservices make no more calls over the network than the microservices, joined with 'and' ('none of them' when none). */
+  readonly referenceNoAddedCalls: string;
+  /** The verdict map across granularity: routes behind one unit, against the system's own microservices. */
+  readonly verdictMap: VerdictMap;
 }
 
 /**
  * The figures the page prints: per shape the units, routes, calls between units and what a caller on
- * the network reaches, the two checks of the deployment as sentences, and how many units stand behind
- * the checkout's first answer. Throws when the run left out a shape or a unit the page reads.
+ * the network reaches, the two checks of the deployment as sentences, how many units stand behind
+ * the checkout's first answer, and the routes per unit and network calls of the reference systems.
+ * Throws when the run left out a shape or a unit the page reads.
  *
  * @example
  * ```ts
  * pageFigures(result).byShape.microservices.routesPerUnit; // '1–3'
  * pageFigures(result).unitsBehindNanoEntry; // 6
  * pageFigures(result).reachSentence; // 'in every cut a caller on the network reached all 6 business routes directly'
+ * pageFigures(result).referenceRoutesNanoOverMicro; // 'The lab’s checkout … 0.43×, Online Boutique … 0.62× and An Alibaba-like call tree 0.17×'
  * ```
  */
 export function pageFigures(result: Result): PageFigures {
@@ -267,6 +336,7 @@ export function pageFigures(result: Result): PageFigures {
   const network = result.transports.filter((name) => name !== 'memory');
   const reach = result.shapes.map((shape) => shape.reachableRoutes);
   const sameReach = reach.every((count) => count !== null && count === reach[0]);
+  const reference = result.referenceSystems;
   return {
     transports: result.transports.join(', '),
     networkTransports: network.length > 0 ? formatList(network) : '–',
@@ -285,5 +355,19 @@ export function pageFigures(result: Result): PageFigures {
     byShape: { monolith: shapeFigures('monolith'), microservices: shapeFigures('microservices'), nanoservices: shapeFigures('nanoservices') },
     unitsBehindNanoEntry: pickRow(result.units, { shape: 'nanoservices', unit: 'validateCart' }).maxUnitsBehindOneAnswer,
     unitsBehindMonolithEntry: pickRow(result.units, { shape: 'monolith', unit: 'checkout' }).maxUnitsBehindOneAnswer,
+    referenceRoutesPerUnit: {
+      monolith: structureByCut(reference, 'operationsPerDeploy', 'monolith'),
+      microservices: structureByCut(reference, 'operationsPerDeploy', 'microservices'),
+      nanoservices: structureByCut(reference, 'operationsPerDeploy', 'nanoservices'),
+    },
+    referenceSystemShare: { microservices: structureByCut(reference, 'unitShareOfSystem', 'microservices', true), nanoservices: structureByCut(reference, 'unitShareOfSystem', 'nanoservices', true) },
+    referenceRoutesNanoOverMicro: formatList(routesNanoOverMicro(reference).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    referenceNetworkCalls: { microservices: structureByCut(reference, 'networkCallsPerRequest', 'microservices'), nanoservices: structureByCut(reference, 'networkCallsPerRequest', 'nanoservices') },
+    referenceNoAddedCalls:
+      reference.systems
+        .filter((system) => structureOf(reference, system.name, 'nanoservices').networkCallsPerRequest <= structureOf(reference, system.name, 'microservices').networkCallsPerRequest)
+        .map((system) => system.title)
+        .join(' and ') || 'none of them',
+    verdictMap: referenceSystemsMap(result),
   };
 }
