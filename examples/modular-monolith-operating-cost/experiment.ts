@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { runCheckoutInProcess } from '../checkout/steps.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { deployShape, type Deployment } from '../lab/units/deploy.ts';
 import { measureThroughput } from '../lab/measure/measure.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
@@ -131,6 +132,6 @@ export const experiment = defineExperiment({
     for (let run = 1; run <= p.runs; run += 1) {
       runs.push(await measureOneRun(p, run, (label) => onProgress?.({ done: ++done, total, label })));
     }
-    return { runs, shapes: summariseRuns(runs), rounds: p.rounds, checkoutsPerRound: p.checkoutsPerRound, concurrency: p.concurrency, warmup: p.warmup };
+    return { runs, shapes: summariseRuns(runs), rounds: p.rounds, checkoutsPerRound: p.checkoutsPerRound, concurrency: p.concurrency, warmup: p.warmup, referenceSystems: referenceStructures() };
   },
 });

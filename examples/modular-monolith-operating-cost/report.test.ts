@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/modular-monolith-operating-cost.json';
 import { becauseWordLimit, wordCount } from '../lab/experiment/verdict-rule.ts';
 import { missingFigures } from '../lab/report/missing-figures.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import {
   costRatios,
   findingFor,
@@ -11,6 +12,7 @@ import {
   memoryMapOf,
   ownMemoryPerModuleMiB,
   pageFigures,
+  referenceSystemsTable,
   summariseRuns,
   verdictFor,
   type ComparedShape,
@@ -55,7 +57,7 @@ const mono = (pssMiB: number): ShapeCost => ({
 const runs = (microPssMiB: number, monoPssMiB: number, overrides: Partial<ShapeCost> = {}): RunCost[] =>
   [0, 1, 2, 3, 4].map((index) => ({ run: index + 1, shapes: [micro(microPssMiB + index, overrides), mono(monoPssMiB + index)] }));
 // About the published run: three processes of ~85 MiB against one of ~99 MiB.
-const result = (measured: RunCost[]): Result => ({ runs: measured, shapes: summariseRuns(measured), rounds: 3, checkoutsPerRound: 2000, concurrency: 8, warmup: 500 });
+const result = (measured: RunCost[]): Result => ({ runs: measured, shapes: summariseRuns(measured), rounds: 3, checkoutsPerRound: 2000, concurrency: 8, warmup: 500, referenceSystems: referenceStructures() });
 const base = result(runs(85, 99));
 
 describe('summariseRuns', () => {
@@ -173,6 +175,35 @@ describe('pageFigures', () => {
     expect(figures.atRuleThreshold).toBe('above every published figure, and the claim would hold');
     expect(pageFigures(result(runs(40, 40))).atRuleThreshold).toBe('still between the published figures, and the claim would stay conditional');
     expect([figures.runs, figures.warmup, figures.rounds, figures.checkoutsPerRound, figures.concurrency]).toEqual([5, 500, 3, 2000, 8]);
+  });
+
+  it('carries the measured memory per process to each reference system’s cuts, whose processes are counted from their files', () => {
+    // 87 MiB per service process (the median run), 101 MiB for the modular monolith; 3, 9 and 7 microservices, 6, 13 and 24 nanoservices.
+    const figures = pageFigures(base);
+    expect(figures.referenceMicroProcesses).toMatch(/checkout.* 3, Online Boutique.* 9 and .*Alibaba.* 7$/);
+    expect(figures.referenceMicroMemory).toMatch(/checkout.* 261 MiB, Online Boutique.* 783 MiB and .*Alibaba.* 609 MiB$/);
+    expect(figures.referenceMicroRatio).toMatch(/checkout.* 2\.58×, Online Boutique.* 7\.75× and .*Alibaba.* 6\.03×$/);
+    expect(figures.referenceNanoProcesses).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceNanoRatio).toMatch(/checkout.* 5\.17×, Online Boutique.* 11\.2× and .*Alibaba.* 20\.7×$/);
+  });
+
+  it('finds each reference system’s crossing on the map’s line for its processes, the checkout’s microservices on the page’s own', () => {
+    const figures = pageFigures(base);
+    // More processes, more floors to pay: the crossing moves right, from the page's 278 MiB (three processes) towards 5 × 87 = 435 MiB.
+    expect(figures.crossesAt.assumed).toBe('about 278 MiB');
+    expect(figures.referenceMicroSavingHoldsUnder).toMatch(/checkout.* about 278 MiB, Online Boutique.* about 393 MiB and .*Alibaba.* about 371 MiB$/);
+    expect(figures.referenceNanoSavingHoldsUnder).toMatch(/checkout.* about 354 MiB, Online Boutique.* about 414 MiB and .*Alibaba.* about 436 MiB$/);
+    // 393 MiB lies past the 90th-percentile app (381 MiB): with this fixture's floor, Online Boutique's microservices would save at both published figures.
+    expect(figures.referenceMicroAgainstMarkers).toMatch(/^between the two published figures on .*checkout.* and .*Alibaba.*; past both, so that the saving holds at both, on Online Boutique/);
+    expect(pageFigures(result(runs(70, 99))).referenceMicroAgainstMarkers).toBe('between the two published figures on every one of them, so that the verdict would be conditional on each');
+    expect(pageFigures(result(runs(400, 420))).referenceNanoAgainstMarkers).toMatch(/^past both, so that the saving holds at both, on /);
+  });
+
+  it('tables every cut of every reference system, the monolith as measured and without a crossing', () => {
+    const table = referenceSystemsTable(base);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows.filter((row) => row.cut === 'monolith').map((row) => [row.units, row.memoryMiB, row.toMonolith, row.savingHoldsUnderMiB])).toEqual(Array.from({ length: 3 }, () => [1, 101, '1.00×', null]));
+    expect(table.rows.find((row) => row.system === 'Online Boutique: placing an order' && row.cut === 'microservices')).toMatchObject({ units: 9, memoryMiB: 783, toMonolith: '7.75×', savingHoldsUnderMiB: 393 });
   });
 
   it('throws, naming what is missing, for a run without a unit the page names', () => {

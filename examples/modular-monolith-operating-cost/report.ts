@@ -4,7 +4,9 @@ import { clearlyAbove, formatInterval, intervalOf, minimumRuns, ratioInterval, t
 import { median } from '../lab/measure/stats.ts';
 import { formatBytes, formatList, formatMs, formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureTable } from '../lab/report/structure-table.ts';
 import { crossing, markersBySide, type MapLine, type MapMarker, type VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** The two shapes compared: the same three business modules, in one process or in three. */
 export type ComparedShape = 'modular-monolith' | 'microservices';
@@ -62,6 +64,8 @@ export interface OperatingCostResult {
   readonly concurrency: number;
   /** Checkouts per shape thrown away at the start of every run. */
   readonly warmup: number;
+  /** The units of the reference systems' cuts, counted from their files: the processes the measured memory per process is multiplied by. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** Shorter alias the scaffold and the page use. */
@@ -472,6 +476,133 @@ export function memoryMapTable(result: Result): ResultTable {
 }
 
 /**
+ * The map's line for a fleet of `processes` service processes against one process holding the same
+ * modules: per run, the microservices' measured memory per process times `processes`, plus each
+ * module's own memory, over the modular monolith's measured memory plus the same modules' own. At the
+ * measured count of processes it is the verdict map's line; at another count it is what the measured
+ * floor means for a system cut into that many services.
+ */
+function fleetRatioLine(result: Result, processes: number): MapLine {
+  const parts = memoryParts(result);
+  const floor = floorPerProcessMiB(result);
+  return {
+    series: `${processes} service processes ÷ one`,
+    points: ownMemoryPerModuleMiB.map((own) => {
+      const ratio = intervalOf(parts.map((part) => ((part.micro / part.modules) * processes + processes * own) / (part.mono + processes * own)));
+      return { x: round(floor + own), estimate: round(ratio.estimate, 3), low: round(ratio.low, 3), high: round(ratio.high, 3) };
+    }),
+  };
+}
+
+/** One cut of one reference system, with the measured memory carried to its processes. */
+interface ReferenceFleet {
+  readonly title: string;
+  readonly cut: string;
+  readonly processes: number;
+  /** The monolith as measured; every other cut its processes × the measured memory of one service process, MiB. */
+  readonly memoryMiB: number;
+  /** The modular monolith as measured, MiB. */
+  readonly monolithMiB: number;
+  /** Where the saving falls under `costlierMemoryRatio`, as the memory of one service process (MiB); null for the monolith, or past the map. */
+  readonly savingHoldsUnderMiB: number | null;
+  /** The published markers on each side of that crossing. */
+  readonly markers: { readonly above: readonly string[]; readonly below: readonly string[] };
+}
+
+/**
+ * Every cut of every reference system, its processes counted from the system's file, its memory
+ * arithmetic from the measured per-process memory: the monolith is the modular monolith as measured
+ * (its modules' own code is a few KiB, so a system's more operations change it little), every other
+ * cut holds one measured service process per unit.
+ */
+function referenceFleets(result: Result): ReferenceFleet[] {
+  const floor = floorPerProcessMiB(result);
+  const monolithMiB = medianOf(result, 'modular-monolith', (t) => t.pssKiB) / 1024;
+  const map = memoryMapOf(result);
+  const titleOf = new Map(result.referenceSystems.systems.map((system) => [system.name, system.title]));
+  return result.referenceSystems.cuts.map((row) => {
+    const line = row.units > 1 ? fleetRatioLine(result, row.units) : null;
+    return {
+      title: titleOf.get(row.system) ?? row.system,
+      cut: row.cut,
+      processes: row.units,
+      memoryMiB: row.units > 1 ? row.units * floor : monolithMiB,
+      monolithMiB,
+      savingHoldsUnderMiB: line ? crossing(line.points, costlierMemoryRatio, map) : null,
+      markers: line ? markersBySide(line, map) : { above: [], below: [] },
+    };
+  });
+}
+
+/**
+ * Each reference system's cuts: the processes each runs (counted from its file), their memory as
+ * the measured memory of one service process times the processes (the monolith as measured), that
+ * against the monolith's, and where the saving would fall under the assumed threshold as each
+ * module holds memory of its own (the verdict map's crossing, for that many processes).
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[4];
+ * // { system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, memoryMiB: 742.5, toMonolith: '7.75×', savingHoldsUnderMiB: 367 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const fleets = referenceFleets(result);
+  const table = structureTable(result.referenceSystems, '', []);
+  return {
+    title:
+      `Each reference system’s cuts as processes (counted from its file), each holding what one measured service process held (${formatBytes(floorPerProcessMiB(result) * 2 ** 20)}, PSS after the load); ` +
+      `the monolith as the modular monolith measured (arithmetic, not a measurement)`,
+    columns: [
+      ...table.columns.map((column) => (column.key === 'units' ? { ...column, label: 'processes' } : column)),
+      { key: 'memoryMiB', label: 'memory, MiB (PSS)' },
+      { key: 'toMonolith', label: '÷ the monolith' },
+      { key: 'savingHoldsUnderMiB', label: `saving at least ${formatRatio(costlierMemoryRatio)} while one service process holds under, MiB` },
+    ],
+    rows: table.rows.map((row, index) => {
+      const fleet = fleets[index] as ReferenceFleet;
+      return {
+        ...row,
+        memoryMiB: round(fleet.memoryMiB),
+        toMonolith: formatRatio(fleet.memoryMiB / fleet.monolithMiB),
+        savingHoldsUnderMiB: fleet.savingHoldsUnderMiB === null ? null : Math.round(fleet.savingHoldsUnderMiB),
+      };
+    }),
+  };
+}
+
+/** One figure of one cut on every reference system, in a sentence: 'The lab’s checkout … 2.58×, Online Boutique … 7.75× and …'. */
+function referenceByCut(result: Result, cut: string, figure: (fleet: ReferenceFleet) => string): string {
+  return formatList(referenceFleets(result).filter((fleet) => fleet.cut === cut).map((fleet) => `${fleet.title} ${figure(fleet)}`));
+}
+
+/** Where a cut's saving falls under the threshold, as a page says it. */
+const savingLimit = (fleet: ReferenceFleet) => (fleet.savingHoldsUnderMiB === null ? 'beyond the map' : `about ${Math.round(fleet.savingHoldsUnderMiB)} MiB`);
+
+/**
+ * Where one cut's crossings fall against the published figures, in words: between them on every
+ * system (the verdict's condition holds there too), or, system by system, between them, past both
+ * (the saving holds at both) or short of both (it holds at neither).
+ *
+ * @example
+ * ```ts
+ * crossingsAgainstMarkers(result, 'nanoservices');
+ * // 'between the two published figures on The lab’s checkout …; past both, so that the saving holds at both, on Online Boutique … and An Alibaba-like call tree'
+ * ```
+ */
+function crossingsAgainstMarkers(result: Result, cut: string): string {
+  const fleets = referenceFleets(result).filter((fleet) => fleet.cut === cut);
+  const where = (fleet: ReferenceFleet) => {
+    if (fleet.markers.below.length === 0) return 'past both, so that the saving holds at both,';
+    if (fleet.markers.above.length === 0) return 'short of both, so that the saving holds at neither,';
+    return 'between the two published figures';
+  };
+  if (fleets.every((fleet) => where(fleet) === 'between the two published figures')) return 'between the two published figures on every one of them, so that the verdict would be conditional on each';
+  const groups = [...new Set(fleets.map(where))];
+  return groups.map((group) => `${group} on ${formatList(fleets.filter((fleet) => where(fleet) === group).map((fleet) => fleet.title))}`).join('; ');
+}
+
+/**
  * What the figures found, in the terms of the one verdict rule. The benefit the claim names: the
  * modular monolith needs fewer processes and clearly less memory (PSS) for the same checkouts, more
  * than `costlierMemoryRatio` less, on the whole 95% interval. Fewer processes is what one deploy unit
@@ -600,6 +731,24 @@ export interface PageFigures {
   readonly markers: { readonly above: string; readonly below: string };
   /** What the verdict would be at the rule's own threshold, in words ('above both published figures, and the claim would hold'). */
   readonly atRuleThreshold: string;
+  /** The processes of each reference system's own microservices, in a sentence (counted from its file): 'The lab’s checkout … 3, Online Boutique … 9 and … 7'. */
+  readonly referenceMicroProcesses: string;
+  /** Their memory, as that many measured service processes: '… 247.5 MiB, … 742.5 MiB and … 577.5 MiB'. */
+  readonly referenceMicroMemory: string;
+  /** That over the modular monolith's measured memory, on each system: '… 2.58×, … 7.75× and … 6.02×'. */
+  readonly referenceMicroRatio: string;
+  /** Where the saving falls under the assumed threshold on each system's microservices, as one service process's memory: '… about 263 MiB, … about 367 MiB and … about 346 MiB'. */
+  readonly referenceMicroSavingHoldsUnder: string;
+  /** Where those crossings fall against the published figures, in words ('between the two published figures on every one of them, so that the verdict would be conditional on each'). */
+  readonly referenceMicroAgainstMarkers: string;
+  /** The processes of each reference system's nanoservices: '… 6, … 13 and … 24'. */
+  readonly referenceNanoProcesses: string;
+  /** Their memory over the monolith's, on each system: '… 5.16×, … 11.2× and … 20.7×'. */
+  readonly referenceNanoRatio: string;
+  /** Where the saving falls under the assumed threshold on each system's nanoservices: '… about 334 MiB, … about 390 MiB and … about 411 MiB'. */
+  readonly referenceNanoSavingHoldsUnder: string;
+  /** Where those crossings fall against the published figures, in words. */
+  readonly referenceNanoAgainstMarkers: string;
 }
 
 /**
@@ -658,6 +807,36 @@ export function pageFigures(result: Result): PageFigures {
     crossesAt: { assumed: where(memoryCrossingMiB(result)), rule: where(memoryCrossingMiB(result, costThreshold)) },
     markers: { above: sides.above.length ? formatList(sides.above) : 'none', below: sides.below.length ? formatList(sides.below) : 'none' },
     atRuleThreshold: atThreshold(map, costThreshold),
+    ...referenceFigures(result),
+  };
+}
+
+/** The page's figures about the reference systems: the measured memory per process carried to their cuts. */
+function referenceFigures(
+  result: Result,
+): Pick<
+  PageFigures,
+  | 'referenceMicroProcesses'
+  | 'referenceMicroMemory'
+  | 'referenceMicroRatio'
+  | 'referenceMicroSavingHoldsUnder'
+  | 'referenceMicroAgainstMarkers'
+  | 'referenceNanoProcesses'
+  | 'referenceNanoRatio'
+  | 'referenceNanoSavingHoldsUnder'
+  | 'referenceNanoAgainstMarkers'
+> {
+  const ratio = (fleet: ReferenceFleet) => formatRatio(fleet.memoryMiB / fleet.monolithMiB);
+  return {
+    referenceMicroProcesses: structureByCut(result.referenceSystems, 'units', 'microservices'),
+    referenceMicroMemory: referenceByCut(result, 'microservices', (fleet) => formatBytes(fleet.memoryMiB * 2 ** 20)),
+    referenceMicroRatio: referenceByCut(result, 'microservices', ratio),
+    referenceMicroSavingHoldsUnder: referenceByCut(result, 'microservices', savingLimit),
+    referenceMicroAgainstMarkers: crossingsAgainstMarkers(result, 'microservices'),
+    referenceNanoProcesses: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
+    referenceNanoRatio: referenceByCut(result, 'nanoservices', ratio),
+    referenceNanoSavingHoldsUnder: referenceByCut(result, 'nanoservices', savingLimit),
+    referenceNanoAgainstMarkers: crossingsAgainstMarkers(result, 'nanoservices'),
   };
 }
 

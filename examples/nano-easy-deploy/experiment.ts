@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sampleCart } from '../checkout/sample-carts.ts';
 import { bundleShape, bundleVariants, writeBareServer, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { startBundle, startFleetAtOnce, startFleetInTurn, type FleetUnit } from '../lab/packaging/run-bundle.ts';
 import { readMemory, type ProcessMemory } from '../lab/processes/proc.ts';
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
@@ -192,6 +193,7 @@ export const experiment = defineExperiment({
         baseline: { listeningMs: median(baseline.listeningMs), rssKiB: median(baseline.memory.map((m) => m.rssKiB)), pssKiB: medianOrNull(baseline.memory.map((m) => m.pssKiB)) },
         starts: p.starts,
         answersMatch,
+        referenceSystems: referenceStructures(),
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-easy-deploy.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { assumedRealisticKiB, keyFigure, pageFigures, sizeComparisons, verdictFor, verdictMapOf, type FleetRow, type Result, type UnitDeployRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { assumedRealisticKiB, bundleParts, fleetMemoryParts, keyFigure, pageFigures, referenceSystemsTable, sizeComparisons, verdictFor, verdictMapOf, type FleetRow, type Result, type UnitDeployRow } from './report.ts';
 
 const starts = [0.98, 1, 1.02, 0.99, 1.01];
 // Business code adds `extra` bytes per function to a unit's bundle, and a little start time and memory.
@@ -46,6 +47,7 @@ const result: Result = {
   baseline: { listeningMs: 26.6, rssKiB: 40_960, pssKiB: 14_000 },
   starts: 5,
   answersMatch: true,
+  referenceSystems: referenceStructures(),
 };
 
 describe('sizeComparisons and verdictMapOf', () => {
@@ -107,6 +109,52 @@ describe('pageFigures', () => {
     const figures = pageFigures(evidence.result as Result);
     expect(missingFigures(figures)).toEqual([]);
     expect(JSON.stringify(figures)).not.toMatch(/NaN|undefined/);
+  });
+});
+
+describe('bundleParts and the reference systems', () => {
+  it('splits a unit’s bundle into what every unit ships and what each operation adds, from every unit measured at the size', () => {
+    // The fixture's bundles are 500,000 bytes plus 16 KiB per function: the line must find exactly that.
+    const parts = bundleParts(result);
+    expect(parts.businessKiB).toBe(16);
+    expect(parts.baseBytes).toBeCloseTo(500_000, 6);
+    expect(parts.perOperationBytes).toBeCloseTo(16 * 1024, 6);
+    expect(() => bundleParts({ ...result, units: result.units.filter((u) => u.shape === 'nanoservices') })).toThrow('cannot be told from the rest');
+    expect(() => bundleParts(result, 64)).toThrow('no unit with 64 KiB');
+  });
+
+  it('carries the measured parts to each reference system’s cuts, whose units and operations are counted from their files', () => {
+    const figures = pageFigures(result);
+    expect([figures.referenceBundleBase, figures.referenceBundlePerOperation]).toEqual(['488.3 KiB', '16 KiB']);
+    // 6, 13 and 24 operations: a one-operation unit against a monolith of all of them, 516,384 bytes over 598,304, 712,992 and 893,216.
+    expect(figures.referenceOperations).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceNanoToMonolith).toMatch(/checkout.* 0\.86×, Online Boutique.* 0\.72× and .*Alibaba.* 0\.58×$/);
+    // Microservices of 6/3, 13/9 and 24/7 operations each: Online Boutique's are within a few KiB of a nanoservice.
+    expect(figures.referenceMicroOperationsPerUnit).toMatch(/checkout.* 2, Online Boutique.* 1\.4 and .*Alibaba.* 3\.4$/);
+    expect(figures.referenceMicroToMonolith).toMatch(/checkout.* 0\.89×, Online Boutique.* 0\.73× and .*Alibaba.* 0\.62×$/);
+    expect(figures.referenceNanoProcesses).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    // 0.72× and 0.58× are at most 0.75×: a nanoservice ships a clearly smaller file only where the monolith is larger than the checkout's.
+    expect([figures.referenceClearlySmaller, figures.smallerUnitThreshold]).toEqual(['Online Boutique: placing an order and An Alibaba-like call tree', '0.75×']);
+  });
+
+  it('prices each reference system’s fleet as the monolith’s process plus what each further process added', () => {
+    // The fixture's monolith holds 31,680 KiB; its 4-process nanoservice fleet 151,168: (151,168 − 31,680) ÷ 3 per further process.
+    const parts = fleetMemoryParts(result);
+    expect(parts.monolithKiB).toBe(31_680);
+    expect(parts.perExtraProcessKiB).toBeCloseTo((151_168 - 31_680) / 3, 6);
+    const figures = pageFigures(result);
+    expect(figures.referenceMemoryPerProcess).toBe('38.9 MiB');
+    // 1 + (units − 1) × 39,829 ÷ 31,680, for 6, 13 and 24 nanoservices and 3, 9 and 7 microservices.
+    expect(figures.referenceNanoMemoryRatio).toMatch(/checkout.* 7\.29×, Online Boutique.* 16\.1× and .*Alibaba.* 29\.9×$/);
+    expect(figures.referenceMicroMemoryRatio).toMatch(/checkout.* 3\.51×, Online Boutique.* 11\.1× and .*Alibaba.* 8\.54×$/);
+    expect(() => fleetMemoryParts({ ...result, fleets: result.fleets.map((f) => (f.shape === 'nanoservices' ? { ...f, processes: 1 } : f)) })).toThrow('cannot be told');
+  });
+
+  it('tables every cut of every reference system, the monolith at 1.00× of itself', () => {
+    const table = referenceSystemsTable(result);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows.filter((row) => row.cut === 'monolith').map((row) => row.toMonolith)).toEqual(['1.00×', '1.00×', '1.00×']);
+    expect(table.rows.find((row) => row.system === 'Online Boutique: placing an order' && row.cut === 'monolith')).toMatchObject({ units: 1, operationsPerUnit: '13', unitBundleKiB: 696.3, memoryToMonolith: '1.00×' });
   });
 });
 

@@ -3,10 +3,12 @@ import type { ShapeName } from '../lab/model/shapes.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { ratioInterval, type Interval } from '../lab/measure/interval.ts';
 import { median } from '../lab/measure/stats.ts';
-import { formatBytes, formatMs, formatRatio, formatRatioInterval } from '../lab/report/format.ts';
+import { formatBytes, formatList, formatMs, formatNumber, formatRatio, formatRatioInterval } from '../lab/report/format.ts';
 import { assumedBusinessKiBPerFunction } from '../lab/report/canonical.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureTable } from '../lab/report/structure-table.ts';
 import { crossing, type VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** One deploy unit: its bundle, and medians over the starts measured. */
 export interface UnitDeployRow {
@@ -59,6 +61,8 @@ export interface EasyDeployResult {
   readonly starts: number;
   /** Every started fleet answered with the receipt the functions return in one call stack. */
   readonly answersMatch: boolean;
+  /** The units and operations of the reference systems' cuts, counted from their files: what the measured bundle per operation is scaled to. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The result of a nano-easy-deploy run, under the name every claim's report uses. */
@@ -239,6 +243,164 @@ export function verdictMapOf(result: EasyDeployResult): VerdictMap {
   };
 }
 
+/** A deploy unit's bundle split into what every unit ships and what each operation in it adds. */
+export interface BundleParts {
+  /** Business code per function the bundles were measured with, KiB. */
+  readonly businessKiB: number;
+  /** What a unit ships before its first operation (the framework, the validation library, the glue), bytes. */
+  readonly baseBytes: number;
+  /** What each operation adds (its function, its schemas, its business code), bytes. */
+  readonly perOperationBytes: number;
+}
+
+/**
+ * A deploy unit's bundle as what every unit ships plus what each operation it holds adds, from the
+ * bundles measured at `businessKiB` of business code per function: the least-squares line through
+ * every unit's bundle against the functions it holds (six in the monolith, three, two and one in the
+ * microservices, one in each nanoservice). The bundler adds an operation's code and nothing else, so
+ * the line meets every measured unit to within a few hundred bytes; it is what carries the measured
+ * sizes to systems with more operations than the checkout. Throws when the run measured no unit at
+ * that size, or only units holding as many functions (no line can be drawn).
+ *
+ * @example
+ * ```ts
+ * bundleParts(result); // { businessKiB: 16, baseBytes: 504_000, perOperationBytes: 16_600 }: a unit of 13 operations ships about 703 KiB
+ * ```
+ */
+export function bundleParts(result: EasyDeployResult, businessKiB: number = assumedRealisticKiB): BundleParts {
+  const units = result.units.filter((unit) => unit.businessKiB === businessKiB);
+  if (units.length === 0) throw new Error(`the run measured no unit with ${businessKiB} KiB of business code per function`);
+  const meanOf = (values: readonly number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+  const [meanFunctions, meanBytes] = [meanOf(units.map((unit) => unit.functions)), meanOf(units.map((unit) => unit.bundleBytes))];
+  const spread = units.reduce((total, unit) => total + (unit.functions - meanFunctions) ** 2, 0);
+  if (spread === 0) throw new Error(`every unit measured at ${businessKiB} KiB holds ${meanFunctions} functions: the bundle per operation cannot be told from the rest`);
+  const perOperationBytes = units.reduce((total, unit) => total + (unit.functions - meanFunctions) * (unit.bundleBytes - meanBytes), 0) / spread;
+  return { businessKiB, baseBytes: meanBytes - perOperationBytes * meanFunctions, perOperationBytes };
+}
+
+/** The idle memory of a fleet split into the monolith's one process and what each further process adds. */
+export interface FleetMemoryParts {
+  /** Business code per function the fleets were measured with, KiB. */
+  readonly businessKiB: number;
+  /** The monolith's one process, idle (PSS, else RSS), KiB. */
+  readonly monolithKiB: number;
+  /** What each process beyond the first added to the nanoservice fleet's memory, KiB: mostly a runtime's floor. */
+  readonly perExtraProcessKiB: number;
+}
+
+/**
+ * A fleet's idle memory as the monolith's one process plus what each further process adds, from the
+ * fleets measured at `businessKiB`: (the nanoservice fleet − the monolith) ÷ (its processes − 1). A
+ * process's floor (the runtime, the framework, their heap) is what each one adds, the operations'
+ * own code being a small part of it, so this is what carries the measured memory to a cut of any size.
+ * Throws when the run measured no monolith or no nanoservice fleet of more than one process at that size.
+ *
+ * @example
+ * ```ts
+ * fleetMemoryParts(result); // { businessKiB: 16, monolithKiB: 34_267, perExtraProcessKiB: 25_278 }: 13 processes hold about 330 MiB
+ * ```
+ */
+export function fleetMemoryParts(result: EasyDeployResult, businessKiB: number = assumedRealisticKiB): FleetMemoryParts {
+  const monolith = pickRow(result.fleets, { shape: 'monolith', businessKiB });
+  const nano = pickRow(result.fleets, { shape: 'nanoservices', businessKiB });
+  if (nano.processes < 2) throw new Error(`the nanoservice fleet measured at ${businessKiB} KiB ran ${nano.processes} process: what a further process adds cannot be told`);
+  return { businessKiB, monolithKiB: fleetMemoryKiB(monolith), perExtraProcessKiB: (fleetMemoryKiB(nano) - fleetMemoryKiB(monolith)) / (nano.processes - 1) };
+}
+
+/** One cut of one reference system, with the measured bundle carried to its units. */
+interface ReferenceBundle {
+  readonly system: string;
+  readonly title: string;
+  readonly cut: string;
+  readonly units: number;
+  /** The system's operations over the cut's units: what a unit of the cut holds on average. */
+  readonly operationsPerUnit: number;
+  /** What such a unit ships: the base plus its operations, bytes. */
+  readonly unitBundleBytes: number;
+  /** What the same system's monolith ships: the base plus every operation, bytes. */
+  readonly monolithBundleBytes: number;
+  /** The cut's fleet idle: the monolith's process plus each further unit's, KiB. */
+  readonly fleetMemoryKiB: number;
+  /** The same system's monolith idle, KiB. */
+  readonly monolithMemoryKiB: number;
+}
+
+/**
+ * Every cut of every reference system, its units counted from the system's file, its bundle and its
+ * fleet's memory worked out from the measured parts: only the checkout's cuts were bundled and
+ * started, so the rest is arithmetic, which the page says. The monolith's memory is the checkout's
+ * measured one for every system: a larger system's monolith holds a little more business code, so
+ * the ratios lean slightly in the monolith's favour.
+ */
+function referenceBundles(result: Result): ReferenceBundle[] {
+  const parts = bundleParts(result);
+  const memory = fleetMemoryParts(result);
+  const titleOf = new Map(result.referenceSystems.systems.map((system) => [system.name, system.title]));
+  const bundleOf = (operations: number) => parts.baseBytes + operations * parts.perOperationBytes;
+  return result.referenceSystems.cuts.map((row) => ({
+    system: row.system,
+    title: titleOf.get(row.system) ?? row.system,
+    cut: row.cut,
+    units: row.units,
+    operationsPerUnit: row.operations / row.units,
+    unitBundleBytes: bundleOf(row.operations / row.units),
+    monolithBundleBytes: bundleOf(row.operations),
+    fleetMemoryKiB: memory.monolithKiB + (row.units - 1) * memory.perExtraProcessKiB,
+    monolithMemoryKiB: memory.monolithKiB,
+  }));
+}
+
+/**
+ * Each reference system's cuts at the assumed realistic business code per function: the processes
+ * each cut starts, what a unit holds, its bundle against the same system's monolith, and the idle
+ * fleet against the monolith's process. Units and operations are counted from the system's file;
+ * the bundle and the memory are arithmetic from the parts measured on the checkout (`bundleParts`,
+ * `fleetMemoryParts`), so that a practitioner sees what "a smaller file, more runtimes" means for a
+ * system of thirteen or twenty-four operations.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[5];
+ * // { system: 'Online Boutique: placing an order', cut: 'nanoservices', units: 13, operationsPerUnit: '1', unitBundleKiB: 508.5, toMonolith: '0.72×', fleetMemoryMiB: 329.7, memoryToMonolith: '9.85×' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const parts = bundleParts(result);
+  const memory = fleetMemoryParts(result);
+  const bundles = referenceBundles(result);
+  const table = structureTable(result.referenceSystems, '', []);
+  return {
+    title:
+      `Each reference system’s cuts with ${formatBytes(parts.businessKiB * 1024)} of business code per function: units and operations counted from its file; ` +
+      `a unit’s bundle (${formatBytes(parts.baseBytes)} plus ${formatBytes(parts.perOperationBytes)} per operation) and the idle fleet ` +
+      `(the monolith’s ${formatBytes(memory.monolithKiB * 1024)} plus ${formatBytes(memory.perExtraProcessKiB * 1024)} per further process) worked out from the measured ones`,
+    columns: [
+      ...table.columns.map((column) => (column.key === 'units' ? { ...column, label: 'units (processes to start and watch)' } : column)),
+      { key: 'operationsPerUnit', label: 'operations per unit (mean)' },
+      { key: 'unitBundleKiB', label: 'one unit’s bundle, KiB' },
+      { key: 'toMonolith', label: 'one unit’s bundle ÷ that system’s monolith’s' },
+      { key: 'fleetMemoryMiB', label: 'idle fleet, MiB (PSS)' },
+      { key: 'memoryToMonolith', label: 'idle fleet ÷ the monolith’s' },
+    ],
+    rows: table.rows.map((row, index) => {
+      const bundle = bundles[index] as ReferenceBundle;
+      return {
+        ...row,
+        operationsPerUnit: formatNumber(bundle.operationsPerUnit),
+        unitBundleKiB: kib(bundle.unitBundleBytes),
+        toMonolith: formatRatio(bundle.unitBundleBytes / bundle.monolithBundleBytes),
+        fleetMemoryMiB: mibOf(bundle.fleetMemoryKiB),
+        memoryToMonolith: formatRatio(bundle.fleetMemoryKiB / bundle.monolithMemoryKiB),
+      };
+    }),
+  };
+}
+
+/** One figure of one cut on every reference system, in a sentence: 'The lab’s checkout … 0.86×, Online Boutique … 0.71× and …'. */
+function referenceByCut(result: Result, cut: string, figure: (bundle: ReferenceBundle) => string): string {
+  return formatList(referenceBundles(result).filter((bundle) => bundle.cut === cut).map((bundle) => `${bundle.title} ${figure(bundle)}`));
+}
+
 /** One bar of the fleet-memory plot: a shape's idle fleet, in PSS where it was read, else RSS. A type, not an interface, so that it fits BarPlot's rows of records. */
 export type FleetMemoryBar = {
   readonly shape: ShapeName;
@@ -328,6 +490,30 @@ export interface PageFigures {
   readonly fleetMemoryBars: readonly FleetMemoryBar[];
   /** The bars of the fleet-start plot, two per shape, in ms. */
   readonly fleetStartBars: readonly FleetStartBar[];
+  /** What every unit ships before its first operation, from the measured bundles at the assumed realistic size: '492.2 KiB'. */
+  readonly referenceBundleBase: string;
+  /** What each operation adds to a unit's bundle at that size: '16.2 KiB'. */
+  readonly referenceBundlePerOperation: string;
+  /** Operations on each reference system, in a sentence (counted from its file): 'The lab’s checkout … 6, Online Boutique … 13 and An Alibaba-like call tree 24'. */
+  readonly referenceOperations: string;
+  /** A nanoservice unit's bundle over its system's monolith's, on each reference system (arithmetic from the measured parts): '… 0.86×, … 0.71× and … 0.58×'. */
+  readonly referenceNanoToMonolith: string;
+  /** Operations a microservice holds on average on each reference system: '… 2, … 1.4 and … 3.4'. */
+  readonly referenceMicroOperationsPerUnit: string;
+  /** A microservice unit's bundle (of that mean size) over its system's monolith's: '… 0.89×, … 0.72× and … 0.62×'. */
+  readonly referenceMicroToMonolith: string;
+  /** The reference systems on which a nanoservice unit's bundle is at most `smallerUnitRatio` of its monolith's, joined with 'and' ('none of them' when none). */
+  readonly referenceClearlySmaller: string;
+  /** `smallerUnitRatio`, the share of the monolith's bundle below which a unit counts as clearly smaller: '0.75×'. */
+  readonly smallerUnitThreshold: string;
+  /** The processes each reference system's nanoservices start, keep in memory and watch: '… 6, … 13 and … 24'. */
+  readonly referenceNanoProcesses: string;
+  /** What each process beyond the monolith's one added to the idle fleet, measured at the assumed realistic size (PSS, else RSS): '24.7 MiB'. */
+  readonly referenceMemoryPerProcess: string;
+  /** The nanoservice fleet's idle memory over its system's monolith's, on each reference system (arithmetic from the measured fleets): '… 4.69×, … 9.85× and … 18.0×'. */
+  readonly referenceNanoMemoryRatio: string;
+  /** The same for each reference system's own microservices: '… 2.48×, … 6.90× and … 5.43×'. */
+  readonly referenceMicroMemoryRatio: string;
 }
 
 /** A fleet's memory: PSS, which divides shared pages among the processes, or RSS where PSS could not be read. */
@@ -408,6 +594,45 @@ export function pageFigures(result: Result): PageFigures {
       { shape: fleet.shape, start: 'one unit after another', ms: ms(fleet.inTurnStartMs) },
       { shape: fleet.shape, start: 'all units at once', ms: ms(fleet.atOnceStartMs) },
     ]),
+    ...referenceFigures(result),
+  };
+}
+
+/** The page's figures about the reference systems: the measured bundle parts carried to their cuts. */
+function referenceFigures(
+  result: Result,
+): Pick<
+  PageFigures,
+  | 'referenceBundleBase'
+  | 'referenceBundlePerOperation'
+  | 'referenceOperations'
+  | 'referenceNanoToMonolith'
+  | 'referenceMicroOperationsPerUnit'
+  | 'referenceMicroToMonolith'
+  | 'referenceClearlySmaller'
+  | 'smallerUnitThreshold'
+  | 'referenceNanoProcesses'
+  | 'referenceMemoryPerProcess'
+  | 'referenceNanoMemoryRatio'
+  | 'referenceMicroMemoryRatio'
+> {
+  const parts = bundleParts(result);
+  const toMonolith = (bundle: ReferenceBundle) => formatRatio(bundle.unitBundleBytes / bundle.monolithBundleBytes);
+  const memoryRatio = (bundle: ReferenceBundle) => formatRatio(bundle.fleetMemoryKiB / bundle.monolithMemoryKiB);
+  const clearlySmaller = referenceBundles(result).filter((bundle) => bundle.cut === 'nanoservices' && bundle.unitBundleBytes / bundle.monolithBundleBytes <= smallerUnitRatio);
+  return {
+    referenceBundleBase: formatBytes(parts.baseBytes),
+    referenceBundlePerOperation: formatBytes(parts.perOperationBytes),
+    referenceOperations: structureByCut(result.referenceSystems, 'operations', 'monolith'),
+    referenceNanoToMonolith: referenceByCut(result, 'nanoservices', toMonolith),
+    referenceMicroOperationsPerUnit: referenceByCut(result, 'microservices', (bundle) => formatNumber(bundle.operationsPerUnit)),
+    referenceMicroToMonolith: referenceByCut(result, 'microservices', toMonolith),
+    referenceClearlySmaller: clearlySmaller.map((bundle) => bundle.title).join(' and ') || 'none of them',
+    smallerUnitThreshold: formatRatio(smallerUnitRatio),
+    referenceNanoProcesses: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
+    referenceMemoryPerProcess: formatBytes(fleetMemoryParts(result).perExtraProcessKiB * 1024),
+    referenceNanoMemoryRatio: referenceByCut(result, 'nanoservices', memoryRatio),
+    referenceMicroMemoryRatio: referenceByCut(result, 'microservices', memoryRatio),
   };
 }
 

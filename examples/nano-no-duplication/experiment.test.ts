@@ -97,6 +97,7 @@ describe('findingFor', () => {
     duplicatedShare: (shippedBytes - uniqueBytes) / shippedBytes,
   });
   const base: NoDuplicationResult = {
+    referenceSystems: { systems: [], cuts: [] },
     rows: [
       { shape: 'monolith', variant: 'own-functions', units: 1, shippedBytes: 100, uniqueBytes: 100, duplicatedBytes: 0, duplicatedShare: 0 },
       { shape: 'nanoservices', variant: 'own-functions', units: 6, shippedBytes: 600, uniqueBytes: 110, duplicatedBytes: 490, duplicatedShare: 490 / 600 },

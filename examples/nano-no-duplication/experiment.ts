@@ -7,6 +7,7 @@ import { sampleCart } from '../checkout/sample-carts.ts';
 import { bundleShape, bundleVariants, type ShapeBundles } from '../lab/packaging/bundle-units.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { repoRoot } from '../lab/files/evidence.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { startFleetInTurn } from '../lab/packaging/run-bundle.ts';
 import { shapes, type ShapeName } from '../lab/model/shapes.ts';
 import { stepNames } from '../checkout/steps.ts';
@@ -177,6 +178,7 @@ export const experiment = defineExperiment({
       bundlesAnswerLikeTheReference,
       businessCode,
       realisticKiBPerFunction: p.realisticKiBPerFunction,
+      referenceSystems: referenceStructures(),
     };
   },
 });

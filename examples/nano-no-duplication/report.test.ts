@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/nano-no-duplication.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { businessCodeTable, keyFigure, pageFigures, verdictMapOf, type BusinessCodeRow, type DuplicationRow, type OriginRow, type Result, type UnitBundleRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { businessCodeTable, keyFigure, pageFigures, referenceSystemsTable, shippedParts, verdictMapOf, type BusinessCodeRow, type DuplicationRow, type OriginRow, type Result, type UnitBundleRow } from './report.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -74,6 +75,7 @@ const result: Result = {
   bundlesAnswerLikeTheReference: true,
   businessCode: sizes.flatMap((kib) => (['monolith', 'microservices', 'nanoservices'] as const).map((shape) => business(shape, kib))),
   realisticKiBPerFunction: 16,
+  referenceSystems: referenceStructures(),
 };
 
 describe('pageFigures', () => {
@@ -145,6 +147,35 @@ describe('pageFigures', () => {
 
   it('leaves no figure undefined or NaN for the committed evidence', () => {
     expect(missingFigures(pageFigures(evidence.result as Result))).toEqual([]);
+  });
+});
+
+describe('the reference systems', () => {
+  it('splits what a fleet ships into the code every unit carries and each operation’s own, from the nanoservice fleet at the realistic size', () => {
+    // The fixture ships 500 KiB of framework per unit and 200 bytes + 16 KiB of each function's own.
+    expect(shippedParts(result)).toEqual({ kibPerFunction: 16, sharedBytesPerUnit: 500 * KiB, ownBytesPerOperation: 200 + 16 * KiB });
+    expect(() => shippedParts({ ...result, rows: result.rows.map((r) => ({ ...r, units: 1 })) })).toThrow('two units or more');
+  });
+
+  it('carries them to each reference system’s cuts, whose units and operations are counted from their files', () => {
+    const figures = pageFigures(result);
+    expect([figures.referenceSharedPerUnit, figures.referenceOwnPerOperation]).toEqual(['500 KiB', '16.2 KiB']);
+    expect(figures.referenceNanoUnits).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(figures.referenceMicroUnits).toMatch(/checkout.* 3, Online Boutique.* 9 and .*Alibaba.* 7$/);
+    // (units − 1) × 500 KiB: 2,500, 6,000 and 11,500 KiB.
+    expect(figures.referenceNanoCopies).toMatch(/checkout.* 2\.4 MiB, Online Boutique.* 5\.9 MiB and .*Alibaba.* 11\.2 MiB$/);
+    // n × (500 KiB + 16,584 B) over 500 KiB + n × 16,584 B, for n = 6, 13 and 24 operations.
+    expect(figures.referenceNanoToMonolith).toMatch(/checkout.* 5\.19×, Online Boutique.* 9\.44× and .*Alibaba.* 13\.9×$/);
+    expect(figures.referenceNanoCopiesShare).toMatch(/checkout.* 81%, Online Boutique.* 89% and .*Alibaba.* 93%$/);
+    // 3, 9 and 7 units of the same operations: Online Boutique's nine small services copy the framework the most of the three.
+    expect(figures.referenceMicroToMonolith).toMatch(/checkout.* 2\.67×, Online Boutique.* 6\.63× and .*Alibaba.* 4\.38×$/);
+  });
+
+  it('tables every cut of every reference system; a monolith copies nothing', () => {
+    const table = referenceSystemsTable(result);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows.filter((row) => row.cut === 'monolith').map((row) => [row.copiedKiB, row.toMonolith])).toEqual([[0, '1.00×'], [0, '1.00×'], [0, '1.00×']]);
+    expect(table.rows.find((row) => row.system === 'An Alibaba-like call tree' && row.cut === 'nanoservices')).toMatchObject({ units: 24, operations: 24, copiedKiB: 11_500 });
   });
 });
 

@@ -4,7 +4,9 @@ import { costThreshold, decideVerdict, type Finding, type Judgement } from '../l
 import { exactly } from '../lab/measure/interval.ts';
 import { formatBytes, formatList, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureTable } from '../lab/report/structure-table.ts';
 import { crossing, type MapMarker, type VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** How a unit was packaged (see bundleVariants in examples/lab/packaging/bundle-units.ts). */
 export type PackagingVariant = 'lab' | 'own-functions';
@@ -79,6 +81,8 @@ export interface NoDuplicationResult {
   readonly businessCode: readonly BusinessCodeRow[];
   /** The size the headline figures use, in KiB per function (assumed; see the experiment's parameter). */
   readonly realisticKiBPerFunction: number;
+  /** The units and operations of the reference systems' cuts, counted from their files: what the measured shared code is multiplied by. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** Shorter alias the page and the report convention use. */
@@ -272,6 +276,115 @@ export function verdictMapOf(result: NoDuplicationResult): VerdictMap {
   };
 }
 
+/** What a fleet ships, split into the code every unit carries and each operation's own. */
+export interface ShippedParts {
+  /** Business code per function the parts were measured with, KiB (the assumed realistic size). */
+  readonly kibPerFunction: number;
+  /** The code every unit carries whatever it holds (framework, validation library, schemas, glue), bytes: copied into every unit after the first. */
+  readonly sharedBytesPerUnit: number;
+  /** Each operation's own code as bundled, bytes: in one unit only, never copied. */
+  readonly ownBytesPerOperation: number;
+}
+
+/**
+ * What a fleet ships as the code every unit carries plus each operation's own, from the nanoservice
+ * fleet measured at the assumed realistic size (packaged the leanest way measured): the copies it
+ * ships ÷ its units after the first is the shared code per unit; the bundled business code per
+ * function is each operation's own. Any cut of any system then ships units × shared + operations ×
+ * own, of which (units − 1) × shared are copies: what carries the measured copies to systems larger
+ * than the checkout. Throws when the run measured no nanoservice fleet of two units or more at that size.
+ *
+ * @example
+ * ```ts
+ * shippedParts(result); // { kibPerFunction: 16, sharedBytesPerUnit: 502_479, ownBytesPerOperation: 16_668 }
+ * ```
+ */
+export function shippedParts(result: Result): ShippedParts {
+  const nano = pickRow(result.businessCode, { shape: 'nanoservices', generatedKiBPerFunction: result.realisticKiBPerFunction });
+  const units = result.rows.find((row) => row.shape === 'nanoservices')?.units ?? 0;
+  if (units < 2) throw new Error(`the run measured no nanoservice fleet of two units or more (it has ${units}): the code every unit carries cannot be told from the copies`);
+  return {
+    kibPerFunction: result.realisticKiBPerFunction,
+    sharedBytesPerUnit: Math.max(0, nano.shippedBytes - nano.uniqueBytes) / (units - 1),
+    ownBytesPerOperation: nano.businessBytesPerFunction,
+  };
+}
+
+/** One cut of one reference system, with the measured shared and own code carried to it. */
+interface ReferenceFleet {
+  readonly title: string;
+  readonly cut: string;
+  readonly units: number;
+  readonly operations: number;
+  /** (units − 1) × the shared code per unit, bytes. */
+  readonly copiedBytes: number;
+  /** units × the shared code + operations × each one's own, bytes. */
+  readonly shippedBytes: number;
+  /** The same system's monolith: the shared code once + every operation's own, bytes. */
+  readonly monolithShippedBytes: number;
+}
+
+/** Every cut of every reference system, its units and operations counted from its file, its bytes arithmetic from `shippedParts`. */
+function referenceFleets(result: Result): ReferenceFleet[] {
+  const parts = shippedParts(result);
+  const titleOf = new Map(result.referenceSystems.systems.map((system) => [system.name, system.title]));
+  const shipped = (units: number, operations: number) => units * parts.sharedBytesPerUnit + operations * parts.ownBytesPerOperation;
+  return result.referenceSystems.cuts.map((row) => ({
+    title: titleOf.get(row.system) ?? row.system,
+    cut: row.cut,
+    units: row.units,
+    operations: row.operations,
+    copiedBytes: (row.units - 1) * parts.sharedBytesPerUnit,
+    shippedBytes: shipped(row.units, row.operations),
+    monolithShippedBytes: shipped(1, row.operations),
+  }));
+}
+
+/**
+ * Each reference system's cuts with the assumed realistic code per function: the units, the copies of
+ * the shared code they ship ((units − 1) × the shared code per unit measured here), what the fleet
+ * ships in all, its multiple of the same system's monolith and the share of copies. Units and
+ * operations are counted from the system's file; the bytes are arithmetic from `shippedParts`.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[5];
+ * // { system: 'Online Boutique: placing an order', cut: 'nanoservices', units: 13, operations: 13, copiedKiB: 5888.4, shippedKiB: 6590.7, toMonolith: '9.38×', copiesPercent: 89.3 }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const parts = shippedParts(result);
+  const fleets = referenceFleets(result);
+  const table = structureTable(result.referenceSystems, '', [{ figure: 'operations', label: 'operations' }]);
+  return {
+    title:
+      `Each reference system’s cuts with ${parts.kibPerFunction} KiB of code per function (assumed): units and operations counted from its file; ` +
+      `the bytes worked out from the measured fleet (${formatBytes(parts.sharedBytesPerUnit)} of shared code in every unit, ${formatBytes(parts.ownBytesPerOperation)} of each operation’s own)`,
+    columns: [
+      ...table.columns,
+      { key: 'copiedKiB', label: 'copies of the shared code, KiB ((units − 1) × the shared code)' },
+      { key: 'shippedKiB', label: 'the fleet ships, KiB' },
+      { key: 'toMonolith', label: 'shipped ÷ that system’s monolith' },
+      { key: 'copiesPercent', label: 'copies, %' },
+    ],
+    rows: table.rows.map((row, index) => {
+      const fleet = fleets[index] as ReferenceFleet;
+      return {
+        ...row,
+        copiedKiB: kib(fleet.copiedBytes),
+        shippedKiB: kib(fleet.shippedBytes),
+        toMonolith: formatRatio(fleet.shippedBytes / fleet.monolithShippedBytes),
+        copiesPercent: percent(fleet.copiedBytes / fleet.shippedBytes),
+      };
+    }),
+  };
+}
+
+/** One figure of one cut on every reference system, in a sentence: 'The lab’s checkout … 5.17×, Online Boutique … 9.38× and …'. */
+function referenceByCut(result: Result, cut: string, figure: (fleet: ReferenceFleet) => string): string {
+  return formatList(referenceFleets(result).filter((fleet) => fleet.cut === cut).map((fleet) => `${fleet.title} ${figure(fleet)}`));
+}
+
 /** One bar of the page's chart: a shape's fleet, one part of what it ships. */
 export interface FleetBytesBar {
   readonly shape: ShapeName;
@@ -337,6 +450,22 @@ export interface PageFigures {
   readonly copiesBelowHalfAt: string;
   /** The verdict map: shipped bytes against the monolith's, across the code per function. */
   readonly verdictMap: VerdictMap;
+  /** The code every unit carries whatever it holds, from the nanoservice fleet measured at the assumed realistic size: '490.7 KiB'. */
+  readonly referenceSharedPerUnit: string;
+  /** Each operation's own code at that size, as bundled: '16.3 KiB'. */
+  readonly referenceOwnPerOperation: string;
+  /** The units of each reference system's nanoservices, in a sentence (counted from its file): 'The lab’s checkout … 6, Online Boutique … 13 and …'. */
+  readonly referenceNanoUnits: string;
+  /** The units of each reference system's own microservices: '… 3, … 9 and … 7'. */
+  readonly referenceMicroUnits: string;
+  /** The copies each reference system's nanoservices ship, (units − 1) × the shared code: '… 2.4 MiB, … 5.8 MiB and … 11 MiB'. */
+  readonly referenceNanoCopies: string;
+  /** What each reference system's nanoservices ship over its monolith: '… 5.17×, … 9.38× and …'. */
+  readonly referenceNanoToMonolith: string;
+  /** The share of copies in what each reference system's nanoservices ship: '… 81%, … 89% and … 93%'. */
+  readonly referenceNanoCopiesShare: string;
+  /** What each reference system's own microservices ship over its monolith: '… 2.67×, … 6.59× and …'. */
+  readonly referenceMicroToMonolith: string;
 }
 
 /**
@@ -381,6 +510,28 @@ export function pageFigures(result: Result): PageFigures {
       ]),
     bundlesCheck: result.bundlesAnswerLikeTheReference ? 'every fleet did' : 'at least one fleet did not',
     ...businessCodeFigures(result),
+    ...referenceFigures(result),
+  };
+}
+
+/** The page's figures about the reference systems: the measured shared and own code carried to their cuts. */
+function referenceFigures(
+  result: Result,
+): Pick<
+  PageFigures,
+  'referenceSharedPerUnit' | 'referenceOwnPerOperation' | 'referenceNanoUnits' | 'referenceMicroUnits' | 'referenceNanoCopies' | 'referenceNanoToMonolith' | 'referenceNanoCopiesShare' | 'referenceMicroToMonolith'
+> {
+  const parts = shippedParts(result);
+  const toMonolith = (fleet: ReferenceFleet) => formatRatio(fleet.shippedBytes / fleet.monolithShippedBytes);
+  return {
+    referenceSharedPerUnit: formatBytes(parts.sharedBytesPerUnit),
+    referenceOwnPerOperation: formatBytes(parts.ownBytesPerOperation),
+    referenceNanoUnits: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
+    referenceMicroUnits: structureByCut(result.referenceSystems, 'units', 'microservices'),
+    referenceNanoCopies: referenceByCut(result, 'nanoservices', (fleet) => formatBytes(fleet.copiedBytes)),
+    referenceNanoToMonolith: referenceByCut(result, 'nanoservices', toMonolith),
+    referenceNanoCopiesShare: referenceByCut(result, 'nanoservices', (fleet) => formatPercent(fleet.copiedBytes / fleet.shippedBytes)),
+    referenceMicroToMonolith: referenceByCut(result, 'microservices', toMonolith),
   };
 }
 
