@@ -7,6 +7,7 @@ import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { httpTransport } from '../lab/network/http-transport.ts';
 import { calibrateSpin, withBusyWork } from '../lab/measure/busy-work.ts';
 import { minimumRuns } from '../lab/measure/interval.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { measureLatency, measureLatencySideBySide, type LatencySummary } from '../lab/measure/measure.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
@@ -144,6 +145,7 @@ export const experiment = defineExperiment({
       inProcessCheckout,
       workPerCall: { naturalUs: Math.round((inProcessCheckout.p50Us / modules) * 10) / 10, modules, rows: workRows },
       sameAnswers,
+      referenceSystems: referenceStructures(),
     };
   },
 });

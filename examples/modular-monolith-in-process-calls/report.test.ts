@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../evidence/modular-monolith-in-process-calls.json';
+import antiPatternEvidence from '../../evidence/nano-anti-pattern.json';
 import { becauseWordLimit, wordCount } from '../lab/experiment/verdict-rule.ts';
 import { missingFigures } from '../lab/report/missing-figures.ts';
+import { quickSweepSizes, referenceStructures, type SweepCut, type SweepResult } from '../lab/system-run/reference-sweep.ts';
 import {
   arithmeticGap,
   compareShapes,
@@ -9,6 +11,7 @@ import {
   keyFigure,
   mapSeries,
   pageFigures,
+  referenceSystemsTable,
   summariseRows,
   verdictFor,
   verdictMapOf,
@@ -53,6 +56,34 @@ const workRowsOf = (http: Triple, sizes: readonly number[]): WorkRunRow[] =>
       (['monolith', 'modular-monolith', 'microservices'] as const).map((shape, index) => ({ run, addedWorkUs, shape, iterations: 40, p50Us: (http[index] as number) * jitter(run) + 3 * addedWorkUs })),
     ),
   );
+const referenceSystems = referenceStructures();
+/** One cut of nano-anti-pattern's sweep: its monolith's median and the ratio to it with its interval. */
+const sweepCut = (system: string, cut: string, p50Us: number, [estimate, low, high]: readonly [number, number, number]): SweepCut => ({
+  system,
+  cut,
+  units: 1,
+  networkCallsPerRequest: 1,
+  p50Us,
+  p99Us: p50Us * 3,
+  p50RatioToMonolith: { estimate, low, high, runs: 10 },
+  faults: [],
+});
+/** About the published sweep: monolith medians of 139 µs, 3.9 ms and 30 ms, and the microservices' ratios to them. */
+const sweepOf = (alibabaMicroservices: readonly [number, number, number]): SweepResult => ({
+  transport: 'http',
+  sizes: quickSweepSizes,
+  systems: referenceSystems.systems,
+  cuts: [
+    sweepCut('checkout', 'monolith', 139, [1, 1, 1]),
+    sweepCut('checkout', 'microservices', 251, [1.99, 1.85, 2.19]),
+    sweepCut('online-boutique', 'monolith', 3906, [1, 1, 1]),
+    sweepCut('online-boutique', 'microservices', 5867, [1.55, 1.35, 1.62]),
+    sweepCut('alibaba-tree', 'monolith', 30_441, [1, 1, 1]),
+    sweepCut('alibaba-tree', 'microservices', 30_528, alibabaMicroservices),
+  ],
+});
+const sweep = sweepOf([1.06, 0.85, 1.14]);
+
 const made = (byTransport: Partial<Record<RunRow['transport'], Triple>>, sizes: readonly number[] = [100, 1000, 10_000], sameAnswers = true): Result => {
   const runRows = runRowsOf(byTransport);
   return {
@@ -63,6 +94,7 @@ const made = (byTransport: Partial<Record<RunRow['transport'], Triple>>, sizes: 
     inProcessCheckout: { iterations: 100, p50Us: 54, p90Us: 60, p99Us: 90, meanUs: 56, maxUs: 120 },
     workPerCall: { naturalUs: 18, modules: 3, rows: byTransport.http ? workRowsOf(byTransport.http, sizes) : [] },
     sameAnswers,
+    referenceSystems,
   };
 };
 // About the published run: 370/370/1130 µs between processes, 226/226/464 µs over http.
@@ -150,7 +182,7 @@ describe('keyFigure', () => {
 
 describe('pageFigures', () => {
   it('reads each transport from its own comparison, each ratio with its interval', () => {
-    const figures = pageFigures(base);
+    const figures = pageFigures(base, sweep);
     expect(figures.process.p50Ratio).toMatch(/^3\.06× \[3\.0\d–3\.0\d×\]$/);
     expect(figures.process.microservicesP50).toBe('1,130 µs');
     expect(figures.process.controlRatio).toMatch(/^0\.99× \[/);
@@ -163,20 +195,20 @@ describe('pageFigures', () => {
   });
 
   it('counts the boundaries and network calls of the modular monolith and of the microservices, not of the control', () => {
-    const figures = pageFigures(base);
+    const figures = pageFigures(base, sweep);
     expect([figures.modularCrossedByFunctionCall, figures.microservicesCrossedOverNetwork, figures.modularNetworkCalls, figures.microservicesNetworkCalls]).toEqual([2, 2, 1, 3]);
     expect(figures.latencyBars).toHaveLength(6);
   });
 
   it('says the split was slower everywhere, and the plain monolith as fast, only when every transport’s interval says so', () => {
-    expect(pageFigures(base).slowerEverywhere).toMatch(/^The microservices were more than 10% slower on both transports/);
-    expect(pageFigures(base).monolithToo).toBe('So was the plain monolith: every in-process cut shares the benefit.');
+    expect(pageFigures(base, sweep).slowerEverywhere).toMatch(/^The microservices were more than 10% slower on both transports/);
+    expect(pageFigures(base, sweep).monolithToo).toBe('So was the plain monolith: every in-process cut shares the benefit.');
     const close = made({ process: [374, 369, 1130], http: [226, 226, 240] });
-    expect(pageFigures(close).slowerEverywhere).toBe('The microservices were not clearly more than 10% slower on every transport.');
+    expect(pageFigures(close, sweep).slowerEverywhere).toBe('The microservices were not clearly more than 10% slower on every transport.');
   });
 
   it('says where each line crosses, which published figures fall on each side, and the work sizes of the sweep', () => {
-    const figures = pageFigures(base);
+    const figures = pageFigures(base, sweep);
     expect(figures.crossesAt.process).toMatch(/^about 2\.\d ms$/);
     expect(figures.crossesAt.http).toMatch(/^about \d+ µs$/);
     expect(figures.markers.above).toBe('µSuite: sub-ms medians and Alibaba: median call 1 ms');
@@ -186,15 +218,49 @@ describe('pageFigures', () => {
   });
 
   it('says a hop outweighed the work only when every transport’s hop cost more than the whole checkout in one call stack', () => {
-    expect(pageFigures(base).hopOutweighsWork).toBe('On every transport one hop cost more than the whole checkout’s work.');
-    expect(pageFigures({ ...base, inProcessCheckout: { ...base.inProcessCheckout, p50Us: 200 } }).hopOutweighsWork).toBe('One hop did not always cost more than the whole checkout’s work.');
+    expect(pageFigures(base, sweep).hopOutweighsWork).toBe('On every transport one hop cost more than the whole checkout’s work.');
+    expect(pageFigures({ ...base, inProcessCheckout: { ...base.inProcessCheckout, p50Us: 200 } }, sweep).hopOutweighsWork).toBe('One hop did not always cost more than the whole checkout’s work.');
   });
 
   it('throws, naming the row, for a run without the process transport', () => {
-    expect(() => pageFigures(made({ http: [226, 226, 464] }))).toThrow('{"transport":"process","shape":"modular-monolith"}');
+    expect(() => pageFigures(made({ http: [226, 226, 464] }), sweep)).toThrow('{"transport":"process","shape":"modular-monolith"}');
+  });
+
+  it('counts each reference system’s calls per cut, and places each by its work per call against the map’s flip', () => {
+    const { reference } = pageFigures(base, sweep);
+    // Counted from the files: the checkout's chain of 6 splits into 3 services; Online Boutique's 9 services put
+    // all 22 of its calls on the network already; the Alibaba-like tree's 7 subtree services keep 17 of its 26 in process.
+    expect(reference.networkCalls.monolith).toMatch(/checkout.* 1, Online Boutique.* 1 and .*Alibaba.* 1$/);
+    expect(reference.networkCalls.microservices).toMatch(/checkout.* 3, Online Boutique.* 23 and .*Alibaba.* 10$/);
+    expect(reference.networkCalls.nanoservices).toMatch(/checkout.* 6, Online Boutique.* 23 and .*Alibaba.* 27$/);
+    expect(reference.microservicesInProcessCalls).toMatch(/checkout.* 3, Online Boutique.* 0 and .*Alibaba.* 17$/);
+    expect(reference.microservicesRatios).toMatch(/checkout.* 1\.99× \[1\.85–2\.19×\], Online Boutique.* 1\.55× \[1\.35–1\.62×\] and .*Alibaba.* 1\.06× \[0\.85–1\.14×\]$/);
+    // 139 µs ÷ 3 calls, 3,906 µs ÷ 23 and 30,441 µs ÷ 10.
+    expect(reference.workPerCall).toMatch(/checkout.* 46 µs, Online Boutique.* 170 µs and .*Alibaba.* 3 ms$/);
+    // The fixture's http line crosses 1.1× near 740 µs, its process line near 2.4 ms: the tree lies past both.
+    expect(reference.httpSides).toEqual({ above: expect.stringMatching(/^The lab's checkout.* and Online Boutique: placing an order$/), below: 'An Alibaba-like call tree' });
+    expect(reference.processSides.below).toBe('An Alibaba-like call tree');
+    expect(reference.clearlySlower).toMatch(/^The lab's checkout.* and Online Boutique: placing an order$/);
+    expect(reference.notClearlySlower).toBe('An Alibaba-like call tree');
+    expect(reference.agreesWithFlip).toMatch(/^On every system/);
+    expect(reference.sweepTransport).toBe('http');
+  });
+
+  it('names a system whose measured price lies on the other side of the flip than its work per call predicts', () => {
+    const { reference } = pageFigures(base, sweepOf([1.3, 1.2, 1.4]));
+    expect(reference.notClearlySlower).toBe('none');
+    expect(reference.agreesWithFlip).toBe('Not every system’s measured price lies on the side of the http flip its work per call predicts: An Alibaba-like call tree.');
+  });
+
+  it('tabulates every reference cut with its calls over the network and in process, and its measured ratio where the sweep has the cut', () => {
+    const table = referenceSystemsTable(base, sweep);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows[4]).toEqual({ system: 'Online Boutique: placing an order', cut: 'microservices', units: 9, networkCalls: 23, inProcessCalls: 0, p50Ratio: '1.55× [1.35–1.62×]' });
+    expect(table.rows[6]).toMatchObject({ cut: 'monolith', networkCalls: 1, inProcessCalls: 26 });
+    expect(table.rows[8]).toMatchObject({ cut: 'nanoservices', networkCalls: 27, inProcessCalls: 0, p50Ratio: '–' });
   });
 
   it('reads every figure from the committed evidence, none missing', () => {
-    expect(missingFigures(pageFigures(evidence.result as unknown as Result))).toEqual([]);
+    expect(missingFigures(pageFigures(evidence.result as unknown as Result, antiPatternEvidence.result.systems as SweepResult))).toEqual([]);
   });
 });

@@ -4,9 +4,12 @@ import { clearlyAbove, formatInterval, intervalOf, ratioInterval, type Interval 
 import type { LatencySummary } from '../lab/measure/measure.ts';
 import { median } from '../lab/measure/stats.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import { formatList, formatRatio, formatUs } from '../lab/report/format.ts';
+import { formatList, formatRatio, formatRatioInterval, formatUs } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { crossing, mapMarkers, markersBySide, type MapLine, type VerdictMap } from '../lab/report/verdict-map.ts';
+import { structureByCut, structureOf } from '../lab/report/structure-table.ts';
+import { sweepRatios } from '../lab/report/sweep-table.ts';
+import { crossing, mapMarkers, markersBySide, sideAt, type MapLine, type VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures, SweepResult } from '../lab/system-run/reference-sweep.ts';
 
 /** The shapes compared, in the order they are deployed and shown: the plain monolith is the control. */
 export const comparedShapes = ['monolith', 'modular-monolith', 'microservices'] as const;
@@ -105,6 +108,8 @@ export interface Result {
   readonly workPerCall: WorkPerCall;
   /** Every shape on every transport (and with every work size) returned exactly what the functions return in one call stack. */
   readonly sameAnswers: boolean;
+  /** The calls each cut of the reference systems makes over the network and in process, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -340,6 +345,52 @@ export function workTable(result: Result): ResultTable {
   };
 }
 
+/**
+ * The calls one request makes in process in a cut: the nanoservices put every call of the tree on
+ * the network, so what a coarser cut does not put there it makes as a function call.
+ */
+const inProcessCalls = (structures: ReferenceStructures, system: string, cut: string) =>
+  structureOf(structures, system, 'nanoservices').networkCallsPerRequest - structureOf(structures, system, cut).networkCallsPerRequest;
+
+/**
+ * The reference systems' cuts beside one another: per request, the calls that cross the network and
+ * those made in process (counted from each system's file, exact since every request makes every
+ * call), and the median request against the monolith's as nano-anti-pattern measured it. The
+ * monolith cut runs every operation in one process, as a modular monolith does at run time.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result, antiPatternEvidence.result.systems).rows[1];
+ * // { system: 'The lab’s checkout: six functions in a chain', cut: 'microservices', units: 3, networkCalls: 3, inProcessCalls: 3, p50Ratio: '1.99× [1.85–2.19×]' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result, sweep: SweepResult): ResultTable {
+  const structures = result.referenceSystems;
+  const titleOf = new Map(structures.systems.map((system) => [system.name, system.title]));
+  return {
+    title: 'Calls per request over the network and in process on each reference system (counted from its file), and its median request against the monolith’s (measured by nano-anti-pattern)',
+    columns: [
+      { key: 'system', label: 'system' },
+      { key: 'cut', label: 'cut' },
+      { key: 'units', label: 'deploy units' },
+      { key: 'networkCalls', label: 'calls over the network per request (the client’s included)' },
+      { key: 'inProcessCalls', label: 'calls made in process per request (function calls)' },
+      { key: 'p50Ratio', label: `median latency ÷ monolith, measured over ${sweep.transport} [95% interval]` },
+    ],
+    rows: structures.cuts.map((row) => {
+      const measured = sweep.cuts.find((cut) => cut.system === row.system && cut.cut === row.cut);
+      return {
+        system: titleOf.get(row.system) ?? row.system,
+        cut: row.cut,
+        units: row.units,
+        networkCalls: row.networkCallsPerRequest,
+        inProcessCalls: inProcessCalls(structures, row.system, row.cut),
+        p50Ratio: measured ? formatRatioInterval(measured.p50RatioToMonolith) : '–',
+      };
+    }),
+  };
+}
+
 const point = (x: number, interval: Interval) => ({ x: Math.round(x), estimate: round3(interval.estimate), low: round3(interval.low), high: round3(interval.high) });
 
 /**
@@ -546,6 +597,30 @@ export interface TransportFigures {
   readonly controlRatio: string;
 }
 
+/** What the page says of the reference systems: the calls each cut makes (counted) and the price of the split (measured by nano-anti-pattern). */
+export interface ReferenceFigures {
+  /** Calls over the network per request in each cut, on every system, the client's included ('The lab's checkout: … 3, Online Boutique: … 23 and …'). */
+  readonly networkCalls: { readonly monolith: string; readonly microservices: string; readonly nanoservices: string };
+  /** Calls per request each system's microservices still make in process, in a sentence ('… 3, … 0 and … 17'). */
+  readonly microservicesInProcessCalls: string;
+  /** The microservices' median request ÷ the monolith's on every system, with 95% intervals, as nano-anti-pattern measured it ('… 1.99× [1.85–2.19×], …'). */
+  readonly microservicesRatios: string;
+  /** The transport the sweep measured on ('http'). */
+  readonly sweepTransport: string;
+  /** Each system's work per service call: the monolith's measured median ÷ the calls its microservices make over the network ('… 46 µs, … 170 µs and … 3 ms'). */
+  readonly workPerCall: string;
+  /** The systems on each side of the http line at their work per call: above, the split is predicted more than the threshold slower ('none' for an empty side). */
+  readonly httpSides: { readonly above: string; readonly below: string };
+  /** The same against the process line, whose crossing is the page's headline flip. */
+  readonly processSides: { readonly above: string; readonly below: string };
+  /** The systems whose measured ratio is above the threshold on its whole 95% interval ('none' when none). */
+  readonly clearlySlower: string;
+  /** The systems whose measured ratio is not ('none' when every one is). */
+  readonly notClearlySlower: string;
+  /** The sentence saying whether every system's measured ratio lies on the side of the http flip its work per call predicts. */
+  readonly agreesWithFlip: string;
+}
+
 /** Everything the claim's page prints from a result, formatted as the page shows it. */
 export interface PageFigures {
   /** Independent runs (a count). */
@@ -588,6 +663,39 @@ export interface PageFigures {
   readonly arithmeticGap: string;
   /** Every shape on every transport, for the latency bar charts (p50Us and p99Us by transport and shape). */
   readonly latencyBars: readonly ShapeRow[];
+  /** The reference systems: calls per cut counted from their files, the split's price measured by nano-anti-pattern. */
+  readonly reference: ReferenceFigures;
+}
+
+/** One reference system as nano-anti-pattern's sweep measured it. */
+interface ReferencePlacement {
+  readonly title: string;
+  /** The monolith's median request ÷ the calls its microservices make over the network, µs. */
+  readonly workPerCallUs: number;
+  /** The microservices' median ÷ the monolith's, per interleaved round. */
+  readonly ratio: Interval;
+}
+
+/**
+ * Each reference system's work per service call and its measured price of the split. Work per call
+ * is read as the map reads the checkout's: a request's time without a hop inside it (the monolith's
+ * median, the client's call included) shared among the calls the microservices make over the network.
+ */
+function referencePlacements(result: Result, sweep: SweepResult): ReferencePlacement[] {
+  return result.referenceSystems.systems.map((system) => {
+    const monolith = pickRow(sweep.cuts, { system: system.name, cut: 'monolith' });
+    const micro = pickRow(sweep.cuts, { system: system.name, cut: 'microservices' });
+    const calls = structureOf(result.referenceSystems, system.name, 'microservices').networkCallsPerRequest;
+    return { title: system.title, workPerCallUs: monolith.p50Us / calls, ratio: micro.p50RatioToMonolith };
+  });
+}
+
+/** The systems on each side of one line of the map at their work per call: above, the split is predicted more than the threshold slower. */
+function placementSides(placements: readonly ReferencePlacement[], line: MapLine | undefined, map: VerdictMap): { readonly above: string; readonly below: string } {
+  if (!line) return { above: 'not measured', below: 'not measured' };
+  const sides = placements.map((placement) => ({ title: placement.title, side: sideAt(line.points, map.threshold, placement.workPerCallUs, map).side }));
+  const named = (side: 'above' | 'below') => formatList(sides.filter((s) => s.side === side).map((s) => s.title)) || 'none';
+  return { above: named('above'), below: named('below') };
 }
 
 /** One transport's comparison as the page prints it. */
@@ -607,17 +715,61 @@ function transportFigures(comparison: TransportComparison): TransportFigures {
 }
 
 /**
- * Everything the page prints, read from a result that measured the process and http transports (it
- * throws, naming the missing row, for a run that left one out).
+ * What the page says of the reference systems: the calls each cut makes, counted from this result's
+ * structures, and the split's price on each, read from nano-anti-pattern's sweep (one quantity, one
+ * measurement on the site), placed against this page's map by the work each service call does.
  *
  * @example
  * ```ts
- * const figures = pageFigures(evidence.result);
- * figures.process.p50Ratio; // '3.06× [2.95–3.18×]'
- * figures.crossesAt.process; // 'about 2.4 ms'
+ * referenceFigures(result, antiPatternEvidence.result.systems, verdictMapOf(result)).httpSides;
+ * // { above: 'The lab’s checkout: … and Online Boutique: placing an order', below: 'An Alibaba-like call tree' }
  * ```
  */
-export function pageFigures(result: Result): PageFigures {
+export function referenceFigures(result: Result, sweep: SweepResult, map: VerdictMap): ReferenceFigures {
+  const structures = result.referenceSystems;
+  const placements = referencePlacements(result, sweep);
+  const httpLine = map.lines.find((line) => line.series === mapSeries.http);
+  const slower = placements.filter((placement) => clearlyAbove(placement.ratio, costThreshold));
+  const notSlower = placements.filter((placement) => !clearlyAbove(placement.ratio, costThreshold));
+  // The sweep ran every unit as a server in one process, as the http line did: that line is the one it tests.
+  const misplaced = httpLine
+    ? placements.filter((placement) => (sideAt(httpLine.points, map.threshold, placement.workPerCallUs, map).side === 'above') !== clearlyAbove(placement.ratio, costThreshold))
+    : placements;
+  return {
+    networkCalls: {
+      monolith: structureByCut(structures, 'networkCallsPerRequest', 'monolith'),
+      microservices: structureByCut(structures, 'networkCallsPerRequest', 'microservices'),
+      nanoservices: structureByCut(structures, 'networkCallsPerRequest', 'nanoservices'),
+    },
+    microservicesInProcessCalls: formatList(structures.systems.map((system) => `${system.title} ${inProcessCalls(structures, system.name, 'microservices')}`)),
+    microservicesRatios: sweepRatios(sweep, 'microservices'),
+    sweepTransport: sweep.transport,
+    workPerCall: formatList(placements.map((placement) => `${placement.title} ${formatWork(placement.workPerCallUs)}`)),
+    httpSides: placementSides(placements, httpLine, map),
+    processSides: placementSides(placements, map.lines.find((line) => line.series === mapSeries.process), map),
+    clearlySlower: formatList(slower.map((placement) => placement.title)) || 'none',
+    notClearlySlower: formatList(notSlower.map((placement) => placement.title)) || 'none',
+    agreesWithFlip:
+      misplaced.length === 0
+        ? 'On every system the measured price lies on the side of the http flip that its work per call predicts.'
+        : `Not every system’s measured price lies on the side of the http flip its work per call predicts: ${formatList(misplaced.map((placement) => placement.title))}.`,
+  };
+}
+
+/**
+ * Everything the page prints, read from a result that measured the process and http transports (it
+ * throws, naming the missing row, for a run that left one out), with the reference systems' sweep that
+ * nano-anti-pattern measured (it throws for a sweep without a system's monolith or microservices).
+ *
+ * @example
+ * ```ts
+ * const figures = pageFigures(evidence.result, antiPatternEvidence.result.systems);
+ * figures.process.p50Ratio; // '3.06× [2.95–3.18×]'
+ * figures.crossesAt.process; // 'about 2.4 ms'
+ * figures.reference.microservicesRatios; // 'The lab’s checkout: … 1.99× [1.85–2.19×], …'
+ * ```
+ */
+export function pageFigures(result: Result, sweep: SweepResult): PageFigures {
   const modular = pickRow(result.rows, { transport: 'process', shape: 'modular-monolith' });
   const micro = pickRow(result.rows, { transport: 'process', shape: 'microservices' });
   const slowerEverywhere = result.comparisons.every((c) => clearlyAbove(c.intervals.p50Ratio, costThreshold));
@@ -653,5 +805,6 @@ export function pageFigures(result: Result): PageFigures {
     markers: { above: sides.above.length ? formatList(sides.above) : 'none', below: sides.below.length ? formatList(sides.below) : 'none' },
     arithmeticGap: gap === null ? '–' : gap < 0.01 ? 'under 1%' : `${Math.round(gap * 100)}%`,
     latencyBars: result.rows,
+    reference: referenceFigures(result, sweep, map),
   };
 }

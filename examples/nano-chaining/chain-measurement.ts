@@ -9,7 +9,7 @@ import { measureLatency, measureLatencySideBySide, measureThroughput, type Laten
 import { median } from '../lab/measure/stats.ts';
 import { shapes, truncateShape, type ShapeName } from '../lab/model/shapes.ts';
 import { transportNames, type Transport, type TransportName, type UnitAnswer } from '../lab/units/transport.ts';
-import { perHopCosts, type ChainingResult, type ChainingRow } from './report.ts';
+import { perHopCosts, type ChainMeasurement, type ChainingRow } from './report.ts';
 
 /** The parameters of a nano-chaining run; the defaults produce the published evidence. */
 export const chainingParams = z.object({
@@ -67,7 +67,7 @@ interface ChainRun {
  * result.perHop[0]?.interval; // one in-process hop through Hono, µs, median of 5 runs with its 95% interval
  * ```
  */
-export async function measureChains(p: ChainingParams, environment: ChainingEnvironment): Promise<ChainingResult> {
+export async function measureChains(p: ChainingParams, environment: ChainingEnvironment): Promise<ChainMeasurement> {
   const missing = p.transports.filter((name) => !environment.transports[name]);
   if (missing.length > 0) throw new Error(`transport ${missing.join(', ')} is not available here; available: ${Object.keys(environment.transports).join(', ')}`);
   const lengths = [...new Set(p.chainLengths)].sort((a, b) => a - b);

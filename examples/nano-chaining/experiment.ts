@@ -4,6 +4,7 @@ import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { processTransport } from '../lab/network/process-transport.ts';
 import { startRawHttpEcho } from '../lab/network/raw-http-baseline.ts';
 import { sampleCart } from '../checkout/sample-carts.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
 import { chainingTable, findingFor, perHopTable, type ChainingResult } from './report.ts';
 
@@ -13,7 +14,8 @@ import { chainingTable, findingFor, perHopTable, type ChainingResult } from './r
  * measures latency and throughput per shape, the cost of one added hop, and a plain node:http round
  * trip in the same rounds as the HTTP shapes, and checks that every deployment returns exactly what the functions return in
  * one call stack. The measurement itself is browser-safe (`chain-measurement.ts`); this file gives it
- * the Node transports.
+ * the Node transports, and adds the hops each cut of the reference systems makes, counted from their
+ * files (which a browser cannot read).
  */
 export const experiment = defineExperiment({
   id: 'nano-chaining',
@@ -23,10 +25,12 @@ export const experiment = defineExperiment({
   tables: (result) => [chainingTable(result), perHopTable(result)],
   finding: findingFor,
 
-  run: (p, onProgress): Promise<ChainingResult> =>
-    measureChains(p, {
+  run: async (p, onProgress): Promise<ChainingResult> => ({
+    ...(await measureChains(p, {
       transports: { memory: memoryTransport, http: httpTransport, process: processTransport },
       startRawRoundTrip: () => startRawHttpEcho(sampleCart),
       onProgress,
-    }),
+    })),
+    referenceSystems: referenceStructures(),
+  }),
 });

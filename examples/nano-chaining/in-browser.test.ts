@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shapes } from '../lab/model/shapes.ts';
 import { browserExperiment, hopCostFromThroughput } from './in-browser.ts';
-import type { ChainingResult } from './report.ts';
+import type { ChainMeasurement } from './report.ts';
 
 describe('nano-chaining in the browser (quick run, memory transport only)', () => {
-  let result: ChainingResult;
+  let result: ChainMeasurement;
   const progress: number[] = [];
   beforeAll(async () => {
     result = await browserExperiment.run(browserExperiment.params.parse(browserExperiment.quick), ({ done }) => progress.push(done));

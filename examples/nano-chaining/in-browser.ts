@@ -1,7 +1,7 @@
 import { defineBrowserExperiment } from '../lab/experiment/browser-experiment.ts';
 import { memoryTransport } from '../lab/units/memory-transport.ts';
 import { chainingParams, measureChains } from './chain-measurement.ts';
-import { chainingTable, tableRow, type ChainingResult } from './report.ts';
+import { chainingTable, tableRow, type ChainMeasurement } from './report.ts';
 
 /**
  * nano-chaining in the page: the same measurement as the command line, on the memory transport only
@@ -16,7 +16,7 @@ export const browserExperiment = defineBrowserExperiment({
   quick: { chainLengths: [1, 6], warmup: 10, iterations: 20, rounds: 2, throughputRequests: 40, maxSecondsPerMeasurement: 2 },
   scope:
     'Runs the three shapes on the memory transport: each hop builds a Request, serialises JSON and routes through Hono inside this tab. Real HTTP and one process per unit need Node: run `npm run example -- nano-chaining` for those.',
-  run: (p, onProgress): Promise<ChainingResult> => measureChains({ ...p, transports: ['memory'] }, { transports: { memory: memoryTransport }, onProgress }),
+  run: (p, onProgress): Promise<ChainMeasurement> => measureChains({ ...p, transports: ['memory'] }, { transports: { memory: memoryTransport }, onProgress }),
   tables: (result) => [chainingTable(result)],
   plots: (result) => [
     {
@@ -50,7 +50,7 @@ export const browserExperiment = defineBrowserExperiment({
  * hopCostFromThroughput(result); // { chainLength: 6, perHopUs: 131.4 }
  * ```
  */
-export function hopCostFromThroughput(result: ChainingResult): { chainLength: number; perHopUs: number } | null {
+export function hopCostFromThroughput(result: ChainMeasurement): { chainLength: number; perHopUs: number } | null {
   const longest = Math.max(...result.rows.map((row) => row.chainLength));
   const at = (shape: string) => result.rows.find((row) => row.shape === shape && row.chainLength === longest);
   const nano = at('nanoservices');

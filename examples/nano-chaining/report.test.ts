@@ -4,7 +4,8 @@ import { missingFigures } from '../lab/report/missing-figures.ts';
 import { theilSenSlope } from '../lab/measure/stats.ts';
 import { canonicalHopCost } from '../lab/report/canonical.ts';
 import { formatRatioInterval, formatUsInterval } from '../lab/report/format.ts';
-import { chainCost, hopShare, keyFigure, pageFigures, perHopCosts, verdictFor, type ChainingRow, type PerHopCost, type Result } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { chainCost, hopShare, keyFigure, pageFigures, perHopCosts, referenceSystemsTable, verdictFor, type ChainingRow, type PerHopCost, type Result } from './report.ts';
 
 // Five runs per row, spread around the row's p50, so that per-run figures differ.
 const spread = [0.98, 1.01, 1, 0.99, 1.02];
@@ -49,6 +50,7 @@ const result: Result = {
   rawHttpRoundTrip: summary(93.5),
   rawHttpRunsP50Us: [93, 94, 93.5, 92, 95],
   identicalResults: true,
+  referenceSystems: referenceStructures(),
 };
 
 describe('hopShare', () => {
@@ -114,6 +116,34 @@ describe('pageFigures', () => {
   it('throws, naming what it looked for, without an HTTP hop or an HTTP row at the longest chain', () => {
     expect(() => pageFigures({ ...result, perHop: result.perHop.filter((hop) => hop.transport !== 'http') })).toThrow('expected one row with {"transport":"http"}, found 0');
     expect(() => pageFigures({ ...result, rows: [...result.rows, row('memory', 'monolith', 3, 90, 8000)] })).toThrow('"chainLength":3');
+  });
+
+  it('counts the hops a request pays in each cut of each reference system, and prices them at the HTTP hop', () => {
+    const { reference, verdictMap } = pageFigures(result);
+    // Counted from the files: the checkout's chain of 6; Online Boutique's 22 calls, all across units already in its microservices;
+    // the Alibaba-like tree's 26 calls, 9 of which cross its 7 subtree services.
+    expect(reference.networkCalls.monolith).toMatch(/checkout.* 1, Online Boutique.* 1 and .*Alibaba.* 1$/);
+    expect(reference.networkCalls.microservices).toMatch(/checkout.* 3, Online Boutique.* 23 and .*Alibaba.* 10$/);
+    expect(reference.networkCalls.nanoservices).toMatch(/checkout.* 6, Online Boutique.* 23 and .*Alibaba.* 27$/);
+    // (calls − 1) × 130 µs [125–136 µs]: 2 and 5 hops on the checkout, 22 on Online Boutique, 9 and 26 on the tree.
+    expect(reference.addedNetworkTime.microservices).toMatch(/checkout.* 260 µs \[250–272 µs\], Online Boutique.* 2,860 µs \[2,750 µs–2,992 µs\] and .*Alibaba.* 1,170 µs \[1,125 µs–1,224 µs\]$/);
+    expect(reference.addedNetworkTime.nanoservices).toMatch(/checkout.* 650 µs \[625–680 µs\], Online Boutique.* 2,860 µs .* and .*Alibaba.* 3,380 µs \[3,250 µs–3,536 µs\]$/);
+    expect(reference.callsOverMicroservices).toMatch(/checkout.* 2\.00×, Online Boutique.* 1\.00× and .*Alibaba.* 2\.70×$/);
+    expect(reference.noExtraHops).toBe('Online Boutique: placing an order');
+    expect(verdictMap.threshold).toBe(1.1);
+    expect(verdictMap.lines.map((line) => line.points.map((point) => Math.round(point.estimate * 100) / 100))).toEqual([
+      [2, 1, 0.33],
+      [1, 1, 0.04],
+      [2.7, 1, 0.1],
+    ]);
+  });
+
+  it('tabulates every reference cut with its hops and what they add, none for a monolith', () => {
+    const table = referenceSystemsTable(result);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows[0]).toMatchObject({ cut: 'monolith', networkCallsPerRequest: 1, addedNetworkTime: '0 µs' });
+    expect(table.rows[7]).toEqual({ system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, networkCallsPerRequest: 10, operationsPerDeploy: '5.8', addedNetworkTime: '1,170 µs [1,125 µs–1,224 µs]' });
+    expect(table.columns.at(-1)?.label).toContain('(calls − 1) × 130 µs');
   });
 
   it('finds every figure in the committed evidence', () => {

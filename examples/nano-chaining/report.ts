@@ -3,11 +3,15 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import type { LatencySummary } from '../lab/measure/measure.ts';
 import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
-import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
+import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { intervalOf, ratioInterval, type Interval } from '../lab/measure/interval.ts';
 import { theilSenSlope } from '../lab/measure/stats.ts';
-import { formatRatio, formatRatioInterval, formatUs, formatUsInterval } from '../lab/report/format.ts';
+import { canonicalHopCost } from '../lab/report/canonical.ts';
+import { formatList, formatRatio, formatRatioInterval, formatUs, formatUsInterval } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
+import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import type { VerdictMap } from '../lab/report/verdict-map.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -41,8 +45,8 @@ export interface PerHopCost {
   readonly ratioToRawHttpInterval: Interval | null;
 }
 
-/** The whole result of a nano-chaining run: plain JSON. */
-export interface ChainingResult {
+/** What the chains measured: plain JSON, the same from the command line and from the page's worker. */
+export interface ChainMeasurement {
   readonly rows: readonly ChainingRow[];
   readonly perHop: readonly PerHopCost[];
   /** The six functions called in one call stack, no framework, no serialisation. */
@@ -53,6 +57,15 @@ export interface ChainingResult {
   readonly rawHttpRunsP50Us: readonly number[] | null;
   /** Every shape on every transport returned exactly what the in-process reference returned. */
   readonly identicalResults: boolean;
+}
+
+/**
+ * The whole result of a nano-chaining run: the measurement, and the calls each cut of the reference
+ * systems makes, counted from their files. The page's worker cannot read those files, so its run
+ * returns the measurement alone.
+ */
+export interface ChainingResult extends ChainMeasurement {
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The result of a nano-chaining run, under the name every claim's report uses. */
@@ -66,7 +79,7 @@ export type Result = ChainingResult;
  * chainingTable(result).rows[0]; // { transport: 'memory', shape: 'monolith', chainLength: 1, ... }
  * ```
  */
-export function chainingTable(result: ChainingResult): ResultTable {
+export function chainingTable(result: ChainMeasurement): ResultTable {
   return {
     title: 'Latency and throughput per shape and chain length',
     columns: [
@@ -113,7 +126,7 @@ export function tableRow(row: ChainingRow): Readonly<Record<string, string | num
  * perHopTable(result).rows; // [{ transport: 'http', perHopUs: 118, interval: '110–126', runSlopes: '117.9, 121.3, ...', rawHttpP50Us: 92, ratioToRawHttp: 1.29 }, ...]
  * ```
  */
-export function perHopTable(result: ChainingResult): ResultTable {
+export function perHopTable(result: ChainMeasurement): ResultTable {
   return {
     title: 'What one added hop costs, next to the raw platform',
     columns: [
@@ -198,11 +211,28 @@ export interface PageFigures {
   readonly plotRows: ReadonlyArray<Readonly<Record<string, string | number>>>;
   /** The p50 latencies over HTTP at one function, where every shape is the same deployment (pure noise): '142 µs, 141 µs, 142 µs'. */
   readonly httpNoise: string;
+  /** The reference systems, counted from their files, and the network time their hops add by arithmetic. */
+  readonly reference: ReferenceFigures;
+  /** The verdict map: network calls per request against each system's own microservices, across granularity. */
+  readonly verdictMap: VerdictMap;
+}
+
+/** What the page says of the reference systems. */
+export interface ReferenceFigures {
+  /** Calls over the network per request in each cut, on every system, the client's included ('The lab's checkout: … 6, Online Boutique: … 23 and …'). */
+  readonly networkCalls: { readonly monolith: string; readonly microservices: string; readonly nanoservices: string };
+  /** (calls − 1) × the HTTP hop, with its interval, on every system: what the hops add to a request, at most where calls run at once. */
+  readonly addedNetworkTime: { readonly microservices: string; readonly nanoservices: string };
+  /** The nanoservices' network calls per request over the microservices', on every system ('… 2.00×, … 1.00× and … 2.70×'). */
+  readonly callsOverMicroservices: string;
+  /** The systems whose nanoservices make no more than 1.1× the network calls of their microservices, joined with 'and' ('none of them' when none). */
+  readonly noExtraHops: string;
 }
 
 /**
  * The figures the page prints, from one run's result: the per-hop cost over HTTP next to the
- * platform's own round trip, the longest chain against the monolith, and the noise at one function.
+ * platform's own round trip, the longest chain against the monolith, the noise at one function, and
+ * the hops of the reference systems with the map across granularity.
  * Throws when the HTTP rows the prose quotes are missing.
  *
  * @example
@@ -247,6 +277,37 @@ export function pageFigures(result: Result): PageFigures {
       .filter((row) => row.transport === 'http' && row.chainLength === 1)
       .map((row) => formatUs(row.p50Us))
       .join(', '),
+    reference: referenceFigures(result),
+    verdictMap: referenceSystemsMap(result),
+  };
+}
+
+/**
+ * What the page says of the reference systems: the hops each cut puts in a request, counted from the
+ * files, and what they add at this page's HTTP hop cost.
+ *
+ * @example
+ * ```ts
+ * referenceFigures(result).addedNetworkTime.nanoservices; // 'The lab’s checkout: … 308 µs [295–314 µs], Online Boutique: … 1,353 µs [1,296–1,379 µs] and …'
+ * ```
+ */
+export function referenceFigures(result: Result): ReferenceFigures {
+  const structures = result.referenceSystems;
+  const added = (cut: string) => formatList(structures.systems.map((system) => `${system.title} ${addedNetworkTime(result, system.name, cut)}`));
+  const ratios = callsOverMicroservices(result);
+  return {
+    networkCalls: {
+      monolith: structureByCut(structures, 'networkCallsPerRequest', 'monolith'),
+      microservices: structureByCut(structures, 'networkCallsPerRequest', 'microservices'),
+      nanoservices: structureByCut(structures, 'networkCallsPerRequest', 'nanoservices'),
+    },
+    addedNetworkTime: { microservices: added('microservices'), nanoservices: added('nanoservices') },
+    callsOverMicroservices: formatList(ratios.map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    noExtraHops:
+      ratios
+        .filter(({ ratio }) => ratio <= costThreshold)
+        .map(({ title }) => title)
+        .join(' and ') || 'none of them',
   };
 }
 
@@ -292,7 +353,7 @@ export function perHopCosts(rows: readonly ChainingRow[], rawHttpRunsP50Us: read
  * chainCost(result); // { transport: 'http', chainLength: 6, ratio: { estimate: 2.05, low: 1.98, high: 2.11, runs: 5 } }
  * ```
  */
-export function chainCost(result: ChainingResult): { readonly transport: TransportName; readonly chainLength: number; readonly ratio: Interval } | null {
+export function chainCost(result: ChainMeasurement): { readonly transport: TransportName; readonly chainLength: number; readonly ratio: Interval } | null {
   const transports = [...new Set(result.rows.map((row) => row.transport))];
   const transport = transports.includes('http') ? 'http' : (transports.find((name) => name !== 'memory') ?? transports[0]);
   const rows = result.rows.filter((row) => row.transport === transport);
@@ -308,7 +369,84 @@ export function chainCost(result: ChainingResult): { readonly transport: Transpo
 const hopNames: Readonly<Record<TransportName, string>> = { http: 'an HTTP', process: 'a process-to-process', memory: 'an in-memory' };
 
 /** The work of one checkout function in one call stack, µs: the in-process checkout's p50 over its functions. */
-const workPerFunctionUs = (result: ChainingResult) => result.inProcessCheckout.p50Us / stepNames.length;
+const workPerFunctionUs = (result: ChainMeasurement) => result.inProcessCheckout.p50Us / stepNames.length;
+
+/** n hops at the measured cost of one: the interval scales with it, since every run's slope does. */
+const hopsOf = (hops: number, hop: Interval): string =>
+  hops <= 0 ? formatUs(0) : formatUsInterval({ estimate: hops * hop.estimate, low: hops * hop.low, high: hops * hop.high, runs: hop.runs });
+
+/**
+ * The network time the hops add to one request of a cut, by arithmetic: (network calls − 1) × the
+ * HTTP hop this experiment measures (the site's hop cost), the client's own call left out since every
+ * cut pays it. Exact for a chain; where calls run at once their hops overlap, so it is an upper bound.
+ *
+ * @example
+ * ```ts
+ * addedNetworkTime(result, 'online-boutique', 'microservices'); // '1,353 µs [1,296–1,379 µs]': 22 hops of 61.5 µs
+ * ```
+ */
+export function addedNetworkTime(result: Result, system: string, cut: string): string {
+  return hopsOf(structureOf(result.referenceSystems, system, cut).networkCallsPerRequest - 1, canonicalHopCost(result).http);
+}
+
+/**
+ * The hops one request pays in each cut of each reference system (counted from its file: exact, as
+ * every request makes every call), with what a cut puts in a unit and the network time those hops add
+ * by arithmetic from this page's HTTP hop.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[8];
+ * // { system: 'An Alibaba-like call tree', cut: 'nanoservices', units: 24, networkCallsPerRequest: 27, operationsPerDeploy: 1, addedNetworkTime: '1,599 µs [1,531–1,630 µs]' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  const structures = result.referenceSystems;
+  const counted = structureTable(structures, 'The hops a request pays in each cut of each reference system (counted from its file), and the network time they add (arithmetic)', [
+    { figure: 'networkCallsPerRequest', label: 'calls over the network per request (the client’s included)' },
+    { figure: 'operationsPerDeploy', label: 'operations per deploy unit (mean)' },
+  ]);
+  return {
+    ...counted,
+    columns: [...counted.columns, { key: 'addedNetworkTime', label: `network time the hops add: (calls − 1) × ${formatUs(canonicalHopCost(result).http.estimate)}, at most where calls run at once` }],
+    // structureTable keeps the order of the structure's cuts, so the row and the cut share an index.
+    rows: counted.rows.map((row, index) => {
+      const cut = structures.cuts[index] as (typeof structures.cuts)[number];
+      return { ...row, addedNetworkTime: addedNetworkTime(result, cut.system, cut.cut) };
+    }),
+  };
+}
+
+/**
+ * The verdict map: each reference system's network calls per request over those of its own
+ * microservices, across granularity. Above 1.1× (the rule's threshold for a price) the finer cut
+ * chains more hops into every request than the system's own services do.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsMap(result).lines[0].points; // [{ x: 1, estimate: 2 }, { x: 2, estimate: 1 }, { x: 6, estimate: 0.33 }]: the checkout
+ * ```
+ */
+export function referenceSystemsMap(result: Result): VerdictMap {
+  return structureMap(result.referenceSystems, {
+    figure: 'networkCallsPerRequest',
+    relativeTo: 'microservices',
+    title: 'Network calls per request against each system’s own microservices, as the cut gets finer',
+    yLabel: 'network calls per request ÷ its microservices’',
+    threshold: costThreshold,
+    aboveThreshold: 'more hops in every request than the system’s own microservices: a price',
+    belowThreshold: 'no more hops than its own microservices',
+    logY: true,
+  });
+}
+
+/** Each reference system's nanoservices' network calls per request over its microservices'. */
+const callsOverMicroservices = (result: Result) =>
+  result.referenceSystems.systems.map((system) => {
+    const nano = structureOf(result.referenceSystems, system.name, 'nanoservices').networkCallsPerRequest;
+    const micro = structureOf(result.referenceSystems, system.name, 'microservices').networkCallsPerRequest;
+    return { title: system.title, ratio: nano / micro };
+  });
 
 /**
  * What the figures found, in the terms of the one verdict rule. The claim credits nanoservices with

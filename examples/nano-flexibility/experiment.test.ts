@@ -79,7 +79,7 @@ describe('verdictFor', () => {
     failed: 0, answeredByOld: 40, answeredByNew: 60, staleAfterSwap: 0, outstandingAtSwitch: 3, swapMs: 10, failureWindowMs: 0, checkedAfter: 10, newProviderAfter: 10,
   };
   const nano: SwapRow = { ...clean, shape: 'nanoservices', units: 6, functionsRedeployed: 1 };
-  const judge = (rows: SwapRow[]) => verdictFor({ rows, oldTaxCents: 1103, newTaxCents: 1102 });
+  const judge = (rows: SwapRow[]) => verdictFor({ rows, oldTaxCents: 1103, newTaxCents: 1102, referenceSystems: { systems: [], cuts: [] } });
 
   it('is misattributed when a coarser shape swaps as cleanly, and says what the nanoservices shipped', () => {
     const judgement = judge([clean, nano]);

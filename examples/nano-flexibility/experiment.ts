@@ -4,6 +4,7 @@ import { runCheckoutInProcess, stepNames } from '../checkout/steps.ts';
 import type { DiscountedCart } from '../checkout/schemas.ts';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
 import { replaceStrategies, startReplaceableHttp, type ReplaceableDeployment, type ReplaceStrategy } from '../lab/network/replaceable-http.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { shapes, type Shape, type ShapeName } from '../lab/model/shapes.ts';
 import { findingFor, swapTable, type FlexibilityResult, type SwapRow } from './report.ts';
 import { roundDownTax, roundDownTaxStep } from './tax-providers.ts';
@@ -133,6 +134,6 @@ export const experiment = defineExperiment({
         onProgress?.({ done: rows.length, total, label: `${strategy} · ${shapeName}` });
       }
     }
-    return { rows, oldTaxCents, newTaxCents };
+    return { rows, oldTaxCents, newTaxCents, referenceSystems: referenceStructures() };
   },
 });

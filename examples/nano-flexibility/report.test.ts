@@ -3,7 +3,8 @@ import evidence from '../../evidence/nano-flexibility.json' with { type: 'json' 
 import chainingEvidence from '../../evidence/nano-chaining.json' with { type: 'json' };
 import easyDeployEvidence from '../../evidence/nano-easy-deploy.json' with { type: 'json' };
 import { missingFigures } from '../lab/report/missing-figures.ts';
-import { bootTimes, keyFigure, pageFigures, type BootEvidence, type RelatedResults, type Result, type SwapRow } from './report.ts';
+import { referenceStructures } from '../lab/system-run/reference-sweep.ts';
+import { bootTimes, keyFigure, pageFigures, referenceSystemsTable, type BootEvidence, type RelatedResults, type Result, type SwapRow } from './report.ts';
 
 const functions = { monolith: 6, microservices: 2, nanoservices: 1 } as const;
 
@@ -39,6 +40,7 @@ const result: Result = {
   ],
   oldTaxCents: 1103,
   newTaxCents: 1102,
+  referenceSystems: referenceStructures(),
 };
 const params = { swapAfter: 0.3, startDelayMs: 120 };
 
@@ -103,6 +105,26 @@ describe('pageFigures', () => {
   it('throws, naming the row, when a shape has no blue-green swap', () => {
     const rows = result.rows.filter((r) => !(r.shape === 'microservices' && r.strategy === 'blue-green'));
     expect(() => pageFigures({ result: { ...result, rows }, params }, related)).toThrow('expected one row with {"shape":"microservices"}, found 0');
+  });
+
+  it('counts what a one-operation swap redeploys on each reference system, and what releases with it if the contract breaks', () => {
+    const { reference } = pageFigures({ result, params }, related);
+    // Counted from the files: the monolith ships the whole system (6, 13 and 24 operations); the checkout's services hold
+    // 3, 2 and 1 operations ((9 + 4 + 1) / 6), Online Boutique's 1 or 2, the Alibaba-like tree's subtrees up to 9.
+    expect(reference.operationsPerSwap.monolith).toMatch(/checkout.* 6, Online Boutique.* 13 and .*Alibaba.* 24$/);
+    expect(reference.operationsPerSwap.microservices).toMatch(/checkout.* 2\.3, Online Boutique.* 1\.6 and .*Alibaba.* 5\.8$/);
+    expect(reference.shareOfSystemPerSwap.microservices).toMatch(/checkout.* 39%, Online Boutique.* 12% and .*Alibaba.* 24%$/);
+    expect(reference.shareOfSystemPerSwap.nanoservices).toMatch(/checkout.* 17%, Online Boutique.* 8% and .*Alibaba.* 4%$/);
+    // A breaking swap releases the callers' units too: in nanoservices every caller is a unit of its own.
+    expect(reference.unitsPerBreakingSwap.microservices).toMatch(/checkout.* 1\.4, Online Boutique.* 2\.1 and .*Alibaba.* 1\.4$/);
+    expect(reference.unitsPerBreakingSwap.nanoservices).toMatch(/checkout.* 2, Online Boutique.* 2\.1 and .*Alibaba.* 2\.1$/);
+  });
+
+  it('tabulates every reference cut with what a swap redeploys', () => {
+    const table = referenceSystemsTable(result);
+    expect(table.rows).toHaveLength(9);
+    expect(table.rows[7]).toEqual({ system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', unitShareOfSystem: '24%', unitsPerBreakingChange: '1.4' });
+    expect(table.rows[3]).toMatchObject({ cut: 'monolith', operationsPerDeploy: 13, unitShareOfSystem: '100%', unitsPerBreakingChange: 1 });
   });
 
   it('finds every figure in the committed evidence', () => {

@@ -5,6 +5,8 @@ import { formatBytes, formatMs, formatPercent, formatUsInterval } from '../lab/r
 import { assumedBusinessKiBPerFunction, canonicalHopCost, type HopCosts } from '../lab/report/canonical.ts';
 import { median } from '../lab/measure/stats.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
+import { structureByCut, structureTable } from '../lab/report/structure-table.ts';
+import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
 /** One shape, one replacement strategy: swapping the tax provider while checkouts flow. */
 export interface SwapRow {
@@ -40,6 +42,8 @@ export interface FlexibilityResult {
   /** The sample cart's tax from each provider: how answers are told apart. */
   readonly oldTaxCents: number;
   readonly newTaxCents: number;
+  /** What a one-operation swap redeploys in each cut of the reference systems, counted from their files. */
+  readonly referenceSystems: ReferenceStructures;
 }
 
 /** The result of a nano-flexibility run, under the name every claim's report uses. */
@@ -87,6 +91,25 @@ export function swapTable(result: FlexibilityResult): ResultTable {
       after: `${row.newProviderAfter} of ${row.checkedAfter}`,
     })),
   };
+}
+
+/**
+ * What swapping one operation's provider redeploys in each cut of each reference system (counted from
+ * its file): one unit in every cut, carrying the operations that share it, and, when the new provider
+ * does not keep the contract, the units of its callers too.
+ *
+ * @example
+ * ```ts
+ * referenceSystemsTable(result).rows[7];
+ * // { system: 'An Alibaba-like call tree', cut: 'microservices', units: 7, operationsPerDeploy: '5.8', unitShareOfSystem: '24%', unitsPerBreakingChange: '1.4' }
+ * ```
+ */
+export function referenceSystemsTable(result: Result): ResultTable {
+  return structureTable(result.referenceSystems, 'What a swap of one operation’s provider redeploys, on each reference system (counted from its file)', [
+    { figure: 'operationsPerDeploy', label: 'operations redeployed with the swapped one (mean over operations)' },
+    { figure: 'unitShareOfSystem', label: 'share of the system redeployed (mean)', share: true },
+    { figure: 'unitsPerBreakingChange', label: 'units released together if the new provider breaks the contract (mean)' },
+  ]);
 }
 
 /** The run's parameters the page prints (the experiment's schema lives in experiment.ts, which is Node-only). */
@@ -148,6 +171,18 @@ export interface PageFigures {
   readonly httpHop: string;
   /** The bare node:http server's idle resident memory: the floor one more runtime costs (from nano-easy-deploy). */
   readonly runtimeFloorRss: string;
+  /** The reference systems: what a one-operation swap redeploys in each cut, counted from their files. */
+  readonly reference: ReferenceFigures;
+}
+
+/** What the page says of the reference systems, each a sentence across the three systems. */
+export interface ReferenceFigures {
+  /** Operations that go out with a swap of one operation, mean over the operations, per cut ('The lab's checkout: … 6, Online Boutique: … 13 and …'); a nanoservice ships the swapped one alone. */
+  readonly operationsPerSwap: { readonly monolith: string; readonly microservices: string };
+  /** The same as a share of the system, for the two split cuts ('… 39%, … 12% and … 24%'); the monolith's is the whole system. */
+  readonly shareOfSystemPerSwap: { readonly microservices: string; readonly nanoservices: string };
+  /** Units released together when the new provider breaks the contract, mean over the operations that have a caller, for the two split cuts ('… 1.4, … 2.1 and … 1.4'). */
+  readonly unitsPerBreakingSwap: { readonly microservices: string; readonly nanoservices: string };
 }
 
 /**
@@ -167,7 +202,8 @@ export interface RelatedResults {
 
 /**
  * The figures the page prints, from one run's result and parameters: the blue-green swaps summed
- * over the shapes and per shape, and the stop-start control. Throws when a shape's blue-green row is
+ * over the shapes and per shape, the stop-start control, and what a swap redeploys on the reference
+ * systems. Throws when a shape's blue-green row is
  * missing, since the page quotes each.
  *
  * @example
@@ -208,6 +244,26 @@ export function pageFigures({ result, params }: { readonly result: Result; reado
     ...bootTimes(related.easyDeploy),
     httpHop: formatUsInterval(canonicalHopCost(related.chaining).http),
     runtimeFloorRss: formatBytes(related.easyDeploy.baseline.rssKiB * 1024),
+    reference: referenceFigures(result.referenceSystems),
+  };
+}
+
+/**
+ * What the page says of the reference systems: the code a one-operation swap ships in each cut, and the
+ * units that release together when the swap breaks the contract, each across the three systems.
+ *
+ * @example
+ * ```ts
+ * referenceFigures(result.referenceSystems).operationsPerSwap.microservices; // 'The lab’s checkout: … 2.3, Online Boutique: … 1.6 and An Alibaba-like call tree 5.8'
+ * ```
+ */
+export function referenceFigures(structures: ReferenceStructures): ReferenceFigures {
+  const across = (figure: 'operationsPerDeploy' | 'unitsPerBreakingChange', cut: string) => structureByCut(structures, figure, cut);
+  const share = (cut: string) => structureByCut(structures, 'unitShareOfSystem', cut, true);
+  return {
+    operationsPerSwap: { monolith: across('operationsPerDeploy', 'monolith'), microservices: across('operationsPerDeploy', 'microservices') },
+    shareOfSystemPerSwap: { microservices: share('microservices'), nanoservices: share('nanoservices') },
+    unitsPerBreakingSwap: { microservices: across('unitsPerBreakingChange', 'microservices'), nanoservices: across('unitsPerBreakingChange', 'nanoservices') },
   };
 }
 
