@@ -4,6 +4,7 @@ import { keyFigure as modularMonolithDataOwnership } from '../../modular-monolit
 import { keyFigure as modularMonolithInProcessCalls } from '../../modular-monolith-in-process-calls/report.ts';
 import { keyFigure as modularMonolithIndependentDeploys } from '../../modular-monolith-independent-deploys/report.ts';
 import { keyFigure as modularMonolithOperatingCost } from '../../modular-monolith-operating-cost/report.ts';
+import { keyFigure as realityCheckCycles } from '../../reality-check-cycles/report.ts';
 import { keyFigure as realityCheckTailAtScale } from '../../reality-check-tail-at-scale/report.ts';
 
 /** Each scaffolded claim's `keyFigure(result)`, by claim id; examples/claims/key-figures.ts shows them. */
@@ -12,5 +13,6 @@ export const comparisonKeyFigures: Readonly<Record<string, (result: never) => st
   'modular-monolith-in-process-calls': modularMonolithInProcessCalls,
   'modular-monolith-independent-deploys': modularMonolithIndependentDeploys,
   'modular-monolith-operating-cost': modularMonolithOperatingCost,
+  'reality-check-cycles': realityCheckCycles,
   'reality-check-tail-at-scale': realityCheckTailAtScale,
 };
