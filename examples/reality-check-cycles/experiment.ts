@@ -1,9 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defineExperiment } from '../lab/experiment/define-experiment.ts';
-import { repoRoot } from '../lab/files/evidence.ts';
-import { readSystemFile } from '../lab/files/system-files.ts';
+import { readSystemFileAt } from '../lab/files/system-files.ts';
 import type { System } from '../lab/model/system.ts';
 import { httpSystemTransport } from '../lab/network/http-system-transport.ts';
 import type { RunningSystem } from '../lab/runtime/running-system.ts';
@@ -52,7 +49,7 @@ export const experiment = defineExperiment({
   finding: findingFor,
 
   async run(p, onProgress): Promise<Result> {
-    const base = readSystemFile(path.relative(repoRoot, fileURLToPath(checkoutUrl)).split(path.sep).join('/')).system;
+    const base = readSystemFileAt(checkoutUrl).system;
     const operations = Object.keys(base.operations).length;
     const spinPerUs = processSpinRate();
     const rows: CycleRow[] = [];

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatNumber as format } from '@site/examples/lab/report/format';
+import { formatNumber as format, formatPercent } from '@site/examples/lab/report/format';
 import { crossing, markersBySide, type VerdictMap as VerdictMapModel } from '@site/examples/lab/report/verdict-map';
 import PlotFigure from './PlotFigure';
 
@@ -16,6 +16,8 @@ export default function VerdictMap({ map }: { map: VerdictMapModel }): ReactNode
   const points = map.lines.flatMap((line) => line.points.map((point) => ({ series: line.series, ...point })));
   const intervals = points.filter((point) => point.low !== undefined && point.high !== undefined);
   const markerX = map.markers.map((marker) => marker.x);
+  const levels = map.levels ?? [];
+  const formatY = (value: number) => (map.yFormat === 'share' ? formatPercent(value) : `${format(value)}×`);
   return (
     <>
       <PlotFigure
@@ -36,6 +38,10 @@ export default function VerdictMap({ map }: { map: VerdictMapModel }): ReactNode
               Plot.ruleY([map.threshold], { stroke: 'currentColor', strokeDasharray: '4 3' }),
               Plot.ruleX(map.markers, { x: 'x', stroke: 'currentColor', strokeOpacity: 0.35 }),
               Plot.text(map.markers, { x: 'x', frameAnchor: 'top', text: 'label', rotate: -90, textAnchor: 'end', dx: -4, dy: 4, fontSize: 10 }),
+              // Published figures on the ratio's axis: dotted, coloured as the line they are set against.
+              Plot.ruleY(levels.filter((level) => level.series !== undefined), { y: 'y', stroke: 'series', strokeDasharray: '1 3', strokeWidth: 1.5 }),
+              Plot.ruleY(levels.filter((level) => level.series === undefined), { y: 'y', stroke: 'currentColor', strokeDasharray: '1 3', strokeWidth: 1.5 }),
+              Plot.text(levels, { y: 'y', frameAnchor: 'right', text: 'label', textAnchor: 'end', dy: -6, fontSize: 10 }),
               Plot.ruleX(intervals, { x: 'x', y1: 'low', y2: 'high', stroke: 'series', strokeWidth: 2 }),
               Plot.line(points, { x: 'x', y: 'estimate', stroke: 'series', marker: 'circle', tip: true }),
             ],
@@ -44,8 +50,18 @@ export default function VerdictMap({ map }: { map: VerdictMapModel }): ReactNode
       />
       <ul aria-label={`${map.title}, in words`}>
         <li>
-          Above the dashed line ({format(map.threshold)}×): {map.aboveThreshold}; below: {map.belowThreshold}.
+          Above the dashed line ({formatY(map.threshold)}): {map.aboveThreshold}; below: {map.belowThreshold}.
         </li>
+        {levels.map((level) => {
+          const line = map.lines.find((candidate) => candidate.series === level.series);
+          const at = line ? crossing(line.points, level.y, map) : null;
+          return (
+            <li key={level.label}>
+              Dotted line at {formatY(level.y)}: {level.label} ({level.source})
+              {line && <>; {line.series} {at === null ? 'does not reach it within what was measured' : `reaches it at about ${format(at)} (${map.xLabel})`}</>}.
+            </li>
+          );
+        })}
         {map.lines.map((line) => {
           const at = crossing(line.points, map.threshold, map);
           const sides = markersBySide(line, map);

@@ -33,6 +33,22 @@ export function readSystemFile(file: string): SystemInFile {
 }
 
 /**
+ * Reads and checks a system file an experiment names by URL (`new URL('../systems/x.json',
+ * import.meta.url)`), reporting it by its path from the repository root. Naming the file by URL is
+ * what lets an evidence stamp's source hash cover the system file the run reads.
+ *
+ * @example
+ * ```ts
+ * readSystemFileAt(new URL('../systems/checkout.json', import.meta.url)).file; // 'examples/systems/checkout.json'
+ * ```
+ */
+export function readSystemFileAt(url: URL): SystemInFile {
+  const relative = path.relative(repoRoot, fileURLToPath(url)).split(path.sep).join('/');
+  const found = readSystemFile(path.join(repoRoot, relative));
+  return { file: relative, system: found.system };
+}
+
+/**
  * Every reference system of the lab, checked, in the order of their file names.
  *
  * @example

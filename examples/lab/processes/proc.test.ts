@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findLeftovers } from './leftovers.ts';
-import { childProcesses, openFileTargets, parseSmapsRollup, parseStat, processArgv, processStartTicks, procStatFields, readCpuMs, readMemory } from './proc.ts';
+import { childProcesses, openFileTargets, parseSmapsRollup, parseStat, processArgv, processStartTicks, procStatFields, readCpuMs, readCpuUs, readMemory } from './proc.ts';
 import { stopChild } from './stop-child.ts';
 
 describe('parsing /proc', () => {
@@ -62,6 +62,24 @@ describe('reading live processes', () => {
     }
     // One clock tick (10 ms) of rounding at each end.
     expect(readCpuMs(process.pid) - before).toBeGreaterThanOrEqual(120);
+  });
+
+  it('CPU time from the threads’ schedstat follows what getrusage reports, to well under a clock tick', () => {
+    const before = readCpuUs(process.pid);
+    const usageBefore = process.cpuUsage();
+    let spins = 0;
+    while (spins < 1e10) {
+      spins += 1;
+      if (spins % 10_000 === 0) {
+        const used = process.cpuUsage(usageBefore);
+        if (used.user + used.system >= 30_000) break;
+      }
+    }
+    const used = process.cpuUsage(usageBefore);
+    const counted = readCpuUs(process.pid) - before;
+    // 30 ms of spinning: both clocks agree within 3 ms (getrusage itself ticks in µs), far finer than /proc/<pid>/stat's 10 ms.
+    expect(Math.abs(counted - (used.user + used.system))).toBeLessThan(3_000);
+    expect(() => readCpuUs(2 ** 22 + 1)).toThrow(/is gone/);
   });
 
   it('start time and command line of a live process, and null for one that does not exist', () => {

@@ -31,6 +31,16 @@ export interface MapMarker {
   readonly source: string;
 }
 
+/** A published figure on the ratio's axis: a paper's share or ratio, drawn across the map. */
+export interface MapLevel {
+  readonly label: string;
+  readonly y: number;
+  /** The line it is compared with, if one: the lab's cut the paper's figure is set against. */
+  readonly series?: string;
+  /** Where the figure comes from, as the page cites it. */
+  readonly source: string;
+}
+
 /** Everything a page needs to draw a verdict map and say where it flips. */
 export interface VerdictMap {
   readonly title: string;
@@ -47,6 +57,10 @@ export interface VerdictMap {
   readonly belowThreshold: string;
   readonly lines: readonly MapLine[];
   readonly markers: readonly MapMarker[];
+  /** Published figures on the ratio's axis, drawn as labelled levels (none by default). */
+  readonly levels?: readonly MapLevel[];
+  /** How the ratio's axis reads: a ratio (`2×`, the default) or a share (`50%`). */
+  readonly yFormat?: 'ratio' | 'share';
 }
 
 /** Which axes are logarithmic: interpolation between two points happens on the axes as drawn. */

@@ -1,8 +1,5 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FaultModel } from '../faults/fault-model.ts';
-import { repoRoot } from '../files/evidence.ts';
-import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
+import { readSystemFileAt, type SystemInFile } from '../files/system-files.ts';
 import { intervalOf, ratioInterval, type Interval } from '../measure/interval.ts';
 import { cutStructures, type CutStructure } from '../model/cut-structure.ts';
 import { transportCalls, type System } from '../model/system.ts';
@@ -36,7 +33,7 @@ const sweptSystemUrls = [
  * ```
  */
 export function sweptSystems(): SystemInFile[] {
-  return sweptSystemUrls.map((url) => readSystemFile(path.relative(repoRoot, fileURLToPath(url)).split(path.sep).join('/')));
+  return sweptSystemUrls.map(readSystemFileAt);
 }
 
 /** How much a sweep measures per system. Every loop is bounded in count and in time. */
