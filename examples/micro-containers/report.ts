@@ -3,9 +3,9 @@ import type { ShapeName } from '../lab/model/shapes.ts';
 import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly, formatInterval, intervalOf } from '../lab/measure/interval.ts';
 import { median } from '../lab/measure/stats.ts';
-import { formatList, formatRatio } from '../lab/report/format.ts';
+import { formatList } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureRatios, structureTable } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -189,12 +189,7 @@ export function pageFigures(result: Result): PageFigures {
     referenceMicroContainers: structureByCut(result.referenceSystems, 'units', 'microservices'),
     referenceNanoContainers: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
     referenceMicroOperationsPerContainer: structureByCut(result.referenceSystems, 'operationsPerDeploy', 'microservices'),
-    referenceNanoOverMicro: formatList(
-      result.referenceSystems.systems.map((system) => {
-        const units = (cut: string) => structureOf(result.referenceSystems, system.name, cut).units;
-        return `${system.title} ${formatRatio(units('nanoservices') / units('microservices'))}`;
-      }),
-    ),
+    referenceNanoOverMicro: formatRatiosBySystem(structureRatios(result.referenceSystems, 'units', 'nanoservices', 'microservices')),
     verdictMap: referenceSystemsMap(result),
   };
 }

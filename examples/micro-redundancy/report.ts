@@ -4,7 +4,7 @@ import { clearlyBelow, exactly, formatInterval, intervalOf, minimumRuns, type In
 import type { ShapeName } from '../lab/model/shapes.ts';
 import { formatList, formatMs, formatNumber, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureOf, structureRatios, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { median } from '../lab/measure/stats.ts';
@@ -338,7 +338,7 @@ export interface PageFigures {
   readonly referenceNanoOverMicro: string;
   /** The ratio above which nanoservices isolate clearly more than the system's microservices: '1.10×'. */
   readonly isolationThreshold: string;
-  /** The reference systems on which nanoservices isolate no more than that, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which nanoservices isolate no more than that, in a sentence ('none of them' when none). */
   readonly referenceNotClearlyMoreIsolated: string;
   /** Operations that share a process with each one as microservices, itself included (mean over operations), in a sentence: 'The lab's checkout: … 2.3, Online Boutique: … 1.6 and An Alibaba-like call tree 5.8'. */
   readonly referenceMicroOperationsPerUnit: string;
@@ -348,31 +348,10 @@ export interface PageFigures {
   readonly referenceEntrySurvivesMicro: string;
   /** The same as nanoservices: 'The lab's checkout: … 0%, Online Boutique: … 0% and An Alibaba-like call tree 13%'. */
   readonly referenceEntrySurvivesNano: string;
-  /** The reference systems on which the entry request survives some unit's crash in some cut, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which the entry request survives some unit's crash in some cut, in a sentence ('none of them' when none). */
   readonly referenceEntrySurvivingSystems: string;
   /** The verdict map: each reference system's isolation over its own microservices', across granularity. */
   readonly verdictMap: VerdictMap;
-}
-
-/** One figure per reference system, named by its title, in a sentence. */
-function bySystem(structures: ReferenceStructures, format: (system: string) => string): string {
-  return formatList(structures.systems.map((system) => `${system.title} ${format(system.name)}`));
-}
-
-/** Each reference system's nanoservices' capability isolation over its microservices'. */
-function nanoOverMicroIsolation(structures: ReferenceStructures, system: string): number {
-  const micro = structureOf(structures, system, 'microservices').capabilityIsolation;
-  return micro === 0 ? Number.POSITIVE_INFINITY : structureOf(structures, system, 'nanoservices').capabilityIsolation / micro;
-}
-
-/** The titles of the reference systems that pass a test, joined with 'and' ('none of them' when none). */
-function systemsWhere(structures: ReferenceStructures, test: (system: string) => boolean): string {
-  return (
-    structures.systems
-      .filter((system) => test(system.name))
-      .map((system) => system.title)
-      .join(' and ') || 'none of them'
-  );
 }
 
 const countInterval = (interval: Interval | null) => (interval === null ? '–' : formatInterval(interval, 0));
@@ -390,6 +369,7 @@ const shareInterval = (interval: Interval | null) => (interval === null ? '–' 
 export function pageFigures(evidence: { readonly result: Result; readonly params: { readonly killAfter: number } }): PageFigures {
   const { result } = evidence;
   const reference = result.referenceSystems;
+  const nanoOverMicroIsolation = structureRatios(reference, 'capabilityIsolation', 'nanoservices', 'microservices');
   const cuts = cutsOf(result);
   const mode = (each: BalancerMode) => result.rows.filter((row) => row.mode === each);
   const detected = result.rows.flatMap((row) => (row.detectMs === null ? [] : [row.detectMs]));
@@ -447,10 +427,14 @@ export function pageFigures(evidence: { readonly result: Result; readonly params
     referenceMicroIsolation: structureByCut(reference, 'capabilityIsolation', 'microservices', true),
     referenceNanoIsolation: structureByCut(reference, 'capabilityIsolation', 'nanoservices', true),
     referenceMonolithIsolationAtMost: formatPercent(Math.max(...reference.systems.map((system) => structureOf(reference, system.name, 'monolith').capabilityIsolation))),
-    referenceMicroShareOfNano: bySystem(reference, (system) => formatPercent(1 / nanoOverMicroIsolation(reference, system))),
-    referenceNanoOverMicro: bySystem(reference, (system) => formatRatio(nanoOverMicroIsolation(reference, system))),
+    referenceMicroShareOfNano: formatRatiosBySystem(structureRatios(reference, 'capabilityIsolation', 'microservices', 'nanoservices'), formatPercent),
+    referenceNanoOverMicro: formatRatiosBySystem(nanoOverMicroIsolation),
     isolationThreshold: formatRatio(costThreshold),
-    referenceNotClearlyMoreIsolated: systemsWhere(reference, (system) => nanoOverMicroIsolation(reference, system) <= costThreshold),
+    referenceNotClearlyMoreIsolated: systemsWhere(reference, (system) => {
+      // No ratio: its microservices isolate nothing, so there is no "no more than" to find there.
+      const { ratio } = pickRow(nanoOverMicroIsolation, { system });
+      return ratio !== null && ratio <= costThreshold;
+    }),
     referenceMicroOperationsPerUnit: structureByCut(reference, 'operationsPerDeploy', 'microservices'),
     referenceEntrySurvivesAtMost: formatPercent(Math.max(...reference.cuts.map((row) => row.entrySurvivesUnitCrash))),
     referenceEntrySurvivesMicro: structureByCut(reference, 'entrySurvivesUnitCrash', 'microservices', true),

@@ -1,9 +1,9 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { costThreshold, decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatList, formatRatio } from '../lab/report/format.ts';
+import { formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureRatios, structureTable } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -223,15 +223,6 @@ export function referenceSystemsMap(result: Result): VerdictMap {
   });
 }
 
-/** Per system, the share of tables the one login reaches over the share a microservice's login reaches; null without tables. */
-function loginReachRatios(structures: ReferenceStructures) {
-  return structures.systems.map((system) => {
-    const monolith = structureOf(structures, system.name, 'monolith').compromisedTablesShare;
-    const micro = structureOf(structures, system.name, 'microservices').compromisedTablesShare;
-    return { title: system.title, ratio: monolith === null || micro === null || micro === 0 ? null : monolith / micro };
-  });
-}
-
 /**
  * The deployment of a shape as a Mermaid flowchart: processes, the modules inside them, their schemas.
  *
@@ -434,7 +425,7 @@ export function pageFigures(result: Result, deliveries: readonly DeliveryCounts[
       microservices: structureByCut(result.referenceSystems, 'compromisedTablesShare', 'microservices', true),
       nanoservices: structureByCut(result.referenceSystems, 'compromisedTablesShare', 'nanoservices', true),
     },
-    referenceLoginReachRatios: formatList(loginReachRatios(result.referenceSystems).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    referenceLoginReachRatios: formatRatiosBySystem(structureRatios(result.referenceSystems, 'compromisedTablesShare', 'monolith', 'microservices')),
     verdictMap: referenceSystemsMap(result),
   };
 }

@@ -9,7 +9,7 @@ import { theilSenSlope } from '../lab/measure/stats.ts';
 import { canonicalHopCost } from '../lab/report/canonical.ts';
 import { formatList, formatRatio, formatRatioInterval, formatUs, formatUsInterval } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureOf, structureRatios, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -225,7 +225,7 @@ export interface ReferenceFigures {
   readonly addedNetworkTime: { readonly microservices: string; readonly nanoservices: string };
   /** The nanoservices' network calls per request over the microservices', on every system ('… 2.00×, … 1.00× and … 2.70×'). */
   readonly callsOverMicroservices: string;
-  /** The systems whose nanoservices make no more than 1.1× the network calls of their microservices, joined with 'and' ('none of them' when none). */
+  /** The systems whose nanoservices make no more than 1.1× the network calls of their microservices, in a sentence ('none of them' when none). */
   readonly noExtraHops: string;
 }
 
@@ -294,7 +294,7 @@ export function pageFigures(result: Result): PageFigures {
 export function referenceFigures(result: Result): ReferenceFigures {
   const structures = result.referenceSystems;
   const added = (cut: string) => formatList(structures.systems.map((system) => `${system.title} ${addedNetworkTime(result, system.name, cut)}`));
-  const ratios = callsOverMicroservices(result);
+  const ratios = structureRatios(structures, 'networkCallsPerRequest', 'nanoservices', 'microservices');
   return {
     networkCalls: {
       monolith: structureByCut(structures, 'networkCallsPerRequest', 'monolith'),
@@ -302,12 +302,12 @@ export function referenceFigures(result: Result): ReferenceFigures {
       nanoservices: structureByCut(structures, 'networkCallsPerRequest', 'nanoservices'),
     },
     addedNetworkTime: { microservices: added('microservices'), nanoservices: added('nanoservices') },
-    callsOverMicroservices: formatList(ratios.map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
-    noExtraHops:
-      ratios
-        .filter(({ ratio }) => ratio <= costThreshold)
-        .map(({ title }) => title)
-        .join(' and ') || 'none of them',
+    callsOverMicroservices: formatRatiosBySystem(ratios),
+    noExtraHops: systemsWhere(structures, (system) => {
+      // Never null here: every cut makes at least the client's call.
+      const { ratio } = pickRow(ratios, { system });
+      return ratio !== null && ratio <= costThreshold;
+    }),
   };
 }
 
@@ -439,14 +439,6 @@ export function referenceSystemsMap(result: Result): VerdictMap {
     logY: true,
   });
 }
-
-/** Each reference system's nanoservices' network calls per request over its microservices'. */
-const callsOverMicroservices = (result: Result) =>
-  result.referenceSystems.systems.map((system) => {
-    const nano = structureOf(result.referenceSystems, system.name, 'nanoservices').networkCallsPerRequest;
-    const micro = structureOf(result.referenceSystems, system.name, 'microservices').networkCallsPerRequest;
-    return { title: system.title, ratio: nano / micro };
-  });
 
 /**
  * What the figures found, in the terms of the one verdict rule. The claim credits nanoservices with

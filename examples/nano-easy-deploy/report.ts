@@ -6,7 +6,7 @@ import { median } from '../lab/measure/stats.ts';
 import { formatBytes, formatList, formatMs, formatNumber, formatRatio, formatRatioInterval } from '../lab/report/format.ts';
 import { assumedBusinessKiBPerFunction } from '../lab/report/canonical.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { structureByCut, structureTable } from '../lab/report/structure-table.ts';
+import { structureByCut, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import { crossing, type VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -502,7 +502,7 @@ export interface PageFigures {
   readonly referenceMicroOperationsPerUnit: string;
   /** A microservice unit's bundle (of that mean size) over its system's monolith's: '… 0.89×, … 0.72× and … 0.62×'. */
   readonly referenceMicroToMonolith: string;
-  /** The reference systems on which a nanoservice unit's bundle is at most `smallerUnitRatio` of its monolith's, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which a nanoservice unit's bundle is at most `smallerUnitRatio` of its monolith's, in a sentence ('none of them' when none). */
   readonly referenceClearlySmaller: string;
   /** `smallerUnitRatio`, the share of the monolith's bundle below which a unit counts as clearly smaller: '0.75×'. */
   readonly smallerUnitThreshold: string;
@@ -619,7 +619,7 @@ function referenceFigures(
   const parts = bundleParts(result);
   const toMonolith = (bundle: ReferenceBundle) => formatRatio(bundle.unitBundleBytes / bundle.monolithBundleBytes);
   const memoryRatio = (bundle: ReferenceBundle) => formatRatio(bundle.fleetMemoryKiB / bundle.monolithMemoryKiB);
-  const clearlySmaller = referenceBundles(result).filter((bundle) => bundle.cut === 'nanoservices' && bundle.unitBundleBytes / bundle.monolithBundleBytes <= smallerUnitRatio);
+  const bundles = referenceBundles(result);
   return {
     referenceBundleBase: formatBytes(parts.baseBytes),
     referenceBundlePerOperation: formatBytes(parts.perOperationBytes),
@@ -627,7 +627,10 @@ function referenceFigures(
     referenceNanoToMonolith: referenceByCut(result, 'nanoservices', toMonolith),
     referenceMicroOperationsPerUnit: referenceByCut(result, 'microservices', (bundle) => formatNumber(bundle.operationsPerUnit)),
     referenceMicroToMonolith: referenceByCut(result, 'microservices', toMonolith),
-    referenceClearlySmaller: clearlySmaller.map((bundle) => bundle.title).join(' and ') || 'none of them',
+    referenceClearlySmaller: systemsWhere(result.referenceSystems, (system) => {
+      const nano = pickRow(bundles, { system, cut: 'nanoservices' });
+      return nano.unitBundleBytes / nano.monolithBundleBytes <= smallerUnitRatio;
+    }),
     smallerUnitThreshold: formatRatio(smallerUnitRatio),
     referenceNanoProcesses: structureByCut(result.referenceSystems, 'units', 'nanoservices'),
     referenceMemoryPerProcess: formatBytes(fleetMemoryParts(result).perExtraProcessKiB * 1024),

@@ -2,7 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { becauseWordLimit, decideVerdict, wordCount, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyAbove, clearlyBelow, formatInterval, type Interval } from '../lab/measure/interval.ts';
 import { formatList, formatPercent } from '../lab/report/format.ts';
-import { structureOf } from '../lab/report/structure-table.ts';
+import { structureOf, systemsWhere } from '../lab/report/structure-table.ts';
 import type { StructureFigure } from '../lab/model/cut-structure.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 import { dimensionGroups, groupLabels, type DimensionGroup } from './dimensions.ts';
@@ -411,7 +411,7 @@ export interface PageFigures {
   readonly sourceClaims: readonly string[];
   /** Under the run's weighting, each reference system's structural score and who is ahead, in one sentence. */
   readonly referenceOutcomes: string;
-  /** The reference systems on whose structure nanoservices come out ahead, joined with 'and' ('none of them' when none). */
+  /** The reference systems on whose structure nanoservices come out ahead, in a sentence ('none of them' when none). */
   readonly referenceNanoAhead: string;
 }
 
@@ -454,19 +454,18 @@ export function pageFigures(result: Result): PageFigures {
     mostFavourable: weightings[best] as WeightingFigures,
     sourceClaims: result.sources.map((source) => source.claim),
     referenceOutcomes: formatList(
-      referenceOutcomes(result).map(({ title, score }) => `${title} ${signedPercent(score)} (${sideOf(score) === 'tie' ? 'even' : `${sideOf(score)} ahead`})`),
+      result.referenceSystems.systems.map((system) => {
+        const score = referenceScore(result, system.name);
+        return `${system.title} ${signedPercent(score)} (${sideOf(score) === 'tie' ? 'even' : `${sideOf(score)} ahead`})`;
+      }),
     ),
-    referenceNanoAhead:
-      referenceOutcomes(result)
-        .filter(({ score }) => sideOf(score) === 'nanoservices')
-        .map(({ title }) => title)
-        .join(' and ') || 'none of them',
+    referenceNanoAhead: systemsWhere(result.referenceSystems, (system) => sideOf(referenceScore(result, system)) === 'nanoservices'),
   };
 }
 
-/** Each reference system's weighted outcome on its structural rows, under the run's weighting. */
-function referenceOutcomes(result: Result): Array<{ readonly title: string; readonly score: number }> {
-  return result.referenceSystems.systems.map((system) => ({ title: system.title, score: weightedOutcome(referenceRows(result, system.name), result.weights).score }));
+/** One reference system's weighted outcome on its structural rows, under the run's weighting. */
+function referenceScore(result: Result, system: string): number {
+  return weightedOutcome(referenceRows(result, system), result.weights).score;
 }
 
 /**

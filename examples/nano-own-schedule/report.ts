@@ -5,10 +5,9 @@ import { costThreshold, decideVerdict, type Finding, type Judgement } from '../l
 import { exactly } from '../lab/measure/interval.ts';
 import { formatRatio } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureMap, structureRatios, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
-import { formatList } from '../lab/report/format.ts';
 
 /** What one consumer reads from the provider, and whether the two share a unit in each shape. */
 export interface ContractRow {
@@ -336,7 +335,7 @@ export interface PageFigures {
   readonly contractsRatio: string;
   /** The same ratio on each reference system, in a sentence: 'the lab’s checkout 2.50×, Online Boutique 1.00× and …'. */
   readonly referenceContractsRatios: string;
-  /** The reference systems on which nanoservices keep no more than 1.1× the contracts of their microservices, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which nanoservices keep no more than 1.1× the contracts of their microservices, in a sentence ('none of them' when none). */
   readonly referenceWithoutCost: string;
   /** The verdict map across granularity. */
   readonly verdictMap: VerdictMap;
@@ -361,6 +360,7 @@ export function pageFigures(result: Result): PageFigures {
     return { change: check.change, gate: check.gate, breaks: check.failingConsumers.join(' and '), checkoutsCorrect: nano.checkoutsCorrect, checkoutsSent: nano.checkoutsSent };
   };
   const consumers = result.contracts.filter((contract) => contract.provider === result.provider);
+  const referenceRatios = structureRatios(result.referenceSystems, 'crossUnitContracts', 'nanoservices', 'microservices');
   const inShape = (shape: ShapeName): ShapeReleaseFigures => {
     const compatible = release('v2-adds-rate', shape);
     return {
@@ -390,22 +390,14 @@ export function pageFigures(result: Result): PageFigures {
     byShape: { monolith: inShape('monolith'), microservices: inShape('microservices'), nanoservices: inShape('nanoservices') },
     checkoutsPerRelease: release('v2-adds-rate', 'nanoservices').checkoutsSent,
     contractsRatio: formatRatio(pickRow(result.system, { shape: 'nanoservices' }).crossUnitContracts / pickRow(result.system, { shape: 'microservices' }).crossUnitContracts),
-    referenceContractsRatios: formatList(referenceRatios(result).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
-    referenceWithoutCost: referenceRatios(result)
-      .filter(({ ratio }) => ratio <= costThreshold)
-      .map(({ title }) => title)
-      .join(' and ') || 'none of them',
+    referenceContractsRatios: formatRatiosBySystem(referenceRatios),
+    referenceWithoutCost: systemsWhere(result.referenceSystems, (system) => {
+      // No ratio: its microservices cross no contract, so there is nothing to keep within 1.1× of.
+      const { ratio } = pickRow(referenceRatios, { system });
+      return ratio !== null && ratio <= costThreshold;
+    }),
     verdictMap: referenceSystemsMap(result),
   };
-}
-
-/** Each reference system's nanoservices' cross-unit contracts over its microservices'. */
-function referenceRatios(result: Result): Array<{ readonly title: string; readonly ratio: number }> {
-  return result.referenceSystems.systems.map((system) => {
-    const nano = structureOf(result.referenceSystems, system.name, 'nanoservices').crossUnitContracts;
-    const micro = structureOf(result.referenceSystems, system.name, 'microservices').crossUnitContracts;
-    return { title: system.title, ratio: micro === 0 ? Number.POSITIVE_INFINITY : nano / micro };
-  });
 }
 
 /**

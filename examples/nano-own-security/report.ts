@@ -4,7 +4,7 @@ import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/v
 import { exactly } from '../lab/measure/interval.ts';
 import { formatList, formatNumber, formatPercent, formatRatio } from '../lab/report/format.ts';
 import { pickRow, sumOf } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureOf, structureRatios, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -184,15 +184,6 @@ function narrowingByMicroservices(structures: ReferenceStructures, figure: Reach
   });
 }
 
-/** Per system, the nanoservices' share of tables reached over the microservices'; null without tables. */
-function tablesNanoOverMicro(structures: ReferenceStructures) {
-  return structures.systems.map((system) => {
-    const micro = structureOf(structures, system.name, 'microservices').compromisedTablesShare;
-    const nano = structureOf(structures, system.name, 'nanoservices').compromisedTablesShare;
-    return { title: system.title, ratio: micro === null || nano === null || micro === 0 ? null : nano / micro };
-  });
-}
-
 /** Whether every unit of a cut enforced its own policy: every bad call refused, none ran a function, the legitimate checkout passed. */
 function enforcedOwnPolicy(rows: readonly SecurityRow[]): boolean {
   return rows.length > 0 && rows.every((row) => row.executionsFromBadCalls === 0 && row.refused401 + row.refused403 === row.badCallsSent && row.checkoutIdentical);
@@ -299,7 +290,7 @@ export interface PageFigures {
   readonly referenceCodeNarrowedByMicro: string;
   /** Per system, the nanoservices' share of tables reached over the microservices' ('… 0.67×, … 1.00× and … 0.18×'): what nanoservices add. */
   readonly referenceTablesNanoOverMicro: string;
-  /** The reference systems on which nanoservices keep an exploit from no table the microservices would open, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which nanoservices keep an exploit from no table the microservices would open, in a sentence ('none of them' when none). */
   readonly referenceNoNarrowerTables: string;
   /** The verdict map across granularity: tables an exploit reaches, against the system's own microservices. */
   readonly verdictMap: VerdictMap;
@@ -332,6 +323,7 @@ export function pageFigures(result: Result): PageFigures {
   };
   const policy = (name: SecurityRow['policy']) => ({ monolith: figuresOf(name, 'monolith'), microservices: figuresOf(name, 'microservices'), nanoservices: figuresOf(name, 'nanoservices') });
   const reference = result.referenceSystems;
+  const tablesNanoOverMicro = structureRatios(reference, 'compromisedTablesShare', 'nanoservices', 'microservices');
   return {
     badCalls: sumOf(result.rows, 'badCallsSent'),
     refused: sumOf(result.rows, 'refused401') + sumOf(result.rows, 'refused403'),
@@ -347,13 +339,12 @@ export function pageFigures(result: Result): PageFigures {
     },
     referenceTablesNarrowedByMicro: formatList(narrowingByMicroservices(reference, 'compromisedTablesShare').map(({ title, share }) => `${title} ${formatPercent(share)}`)),
     referenceCodeNarrowedByMicro: formatList(narrowingByMicroservices(reference, 'unitShareOfSystem').map(({ title, share }) => `${title} ${formatPercent(share)}`)),
-    referenceTablesNanoOverMicro: formatList(tablesNanoOverMicro(reference).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
-    referenceNoNarrowerTables:
-      tablesNanoOverMicro(reference)
-        // Equal shares can differ in the last bit after averaging; a thousandth of a percent is no narrowing.
-        .filter(({ ratio }) => ratio !== null && ratio >= 1 - 1e-5)
-        .map(({ title }) => title)
-        .join(' and ') || 'none of them',
+    referenceTablesNanoOverMicro: formatRatiosBySystem(tablesNanoOverMicro),
+    referenceNoNarrowerTables: systemsWhere(reference, (system) => {
+      const { ratio } = pickRow(tablesNanoOverMicro, { system });
+      // Equal shares can differ in the last bit after averaging; a thousandth of a percent is no narrowing.
+      return ratio !== null && ratio >= 1 - 1e-5;
+    }),
     verdictMap: referenceSystemsMap(result),
   };
 }

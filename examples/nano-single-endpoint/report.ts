@@ -3,9 +3,9 @@ import type { ShapeName } from '../lab/model/shapes.ts';
 import type { TransportName } from '../lab/units/transport.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { exactly } from '../lab/measure/interval.ts';
-import { formatList, formatRatio } from '../lab/report/format.ts';
+import { formatList } from '../lab/report/format.ts';
 import { pickRow } from '../lab/report/pick.ts';
-import { structureByCut, structureMap, structureOf, structureTable } from '../lab/report/structure-table.ts';
+import { formatRatiosBySystem, structureByCut, structureMap, structureOf, structureRatios, structureTable, systemsWhere } from '../lab/report/structure-table.ts';
 import type { VerdictMap } from '../lab/report/verdict-map.ts';
 import type { ReferenceStructures } from '../lab/system-run/reference-sweep.ts';
 
@@ -185,14 +185,6 @@ export function referenceSystemsMap(result: Result): VerdictMap {
   });
 }
 
-/** Per system, the nanoservices' routes per unit over its microservices'. */
-function routesNanoOverMicro(structures: ReferenceStructures) {
-  return structures.systems.map((system) => {
-    const micro = structureOf(structures, system.name, 'microservices').operationsPerDeploy;
-    return { title: system.title, ratio: micro === 0 ? null : structureOf(structures, system.name, 'nanoservices').operationsPerDeploy / micro };
-  });
-}
-
 /** The definition that makes one route per nanoservice true, as the rule's first step quotes it. */
 export const oneRouteByDefinition = 'the nanoservice cut puts one function in each unit, and a unit serves one route per function it holds';
 
@@ -298,7 +290,7 @@ export interface PageFigures {
   readonly referenceRoutesNanoOverMicro: string;
   /** Per cut, the calls one request makes over the network on each reference system (the client's included), each system in a sentence. */
   readonly referenceNetworkCalls: { readonly microservices: string; readonly nanoservices: string };
-  /** The reference systems on which the nanoservices make no more calls over the network than the microservices, joined with 'and' ('none of them' when none). */
+  /** The reference systems on which the nanoservices make no more calls over the network than the microservices, in a sentence ('none of them' when none). */
   readonly referenceNoAddedCalls: string;
   /** The verdict map across granularity: routes behind one unit, against the system's own microservices. */
   readonly verdictMap: VerdictMap;
@@ -361,13 +353,9 @@ export function pageFigures(result: Result): PageFigures {
       nanoservices: structureByCut(reference, 'operationsPerDeploy', 'nanoservices'),
     },
     referenceSystemShare: { microservices: structureByCut(reference, 'unitShareOfSystem', 'microservices', true), nanoservices: structureByCut(reference, 'unitShareOfSystem', 'nanoservices', true) },
-    referenceRoutesNanoOverMicro: formatList(routesNanoOverMicro(reference).map(({ title, ratio }) => `${title} ${formatRatio(ratio)}`)),
+    referenceRoutesNanoOverMicro: formatRatiosBySystem(structureRatios(reference, 'operationsPerDeploy', 'nanoservices', 'microservices')),
     referenceNetworkCalls: { microservices: structureByCut(reference, 'networkCallsPerRequest', 'microservices'), nanoservices: structureByCut(reference, 'networkCallsPerRequest', 'nanoservices') },
-    referenceNoAddedCalls:
-      reference.systems
-        .filter((system) => structureOf(reference, system.name, 'nanoservices').networkCallsPerRequest <= structureOf(reference, system.name, 'microservices').networkCallsPerRequest)
-        .map((system) => system.title)
-        .join(' and ') || 'none of them',
+    referenceNoAddedCalls: systemsWhere(reference, (system) => structureOf(reference, system, 'nanoservices').networkCallsPerRequest <= structureOf(reference, system, 'microservices').networkCallsPerRequest),
     verdictMap: referenceSystemsMap(result),
   };
 }

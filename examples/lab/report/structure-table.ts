@@ -8,7 +8,7 @@
 import type { ResultTable } from '../experiment/define-experiment.ts';
 import type { CutStructure, StructureFigure } from '../model/cut-structure.ts';
 import type { ReferenceStructures } from '../system-run/reference-sweep.ts';
-import { formatList, formatNumber, formatPercent } from './format.ts';
+import { formatList, formatNumber, formatPercent, formatRatio } from './format.ts';
 import type { VerdictMap } from './verdict-map.ts';
 
 /** A figure of the structure as a column: its label and whether it reads as a share. */
@@ -77,6 +77,71 @@ export function structureByCut(structures: ReferenceStructures, figure: Structur
   );
 }
 
+/**
+ * One figure of one cut of one system over the same figure of another cut of it; null where there is
+ * no ratio to give: either figure is missing (tables on a system without state) or the other cut's is zero.
+ */
+function ratioBetweenCuts(structures: ReferenceStructures, system: string, figure: StructureFigure, cut: string, relativeTo: string): number | null {
+  const value = structureOf(structures, system, cut)[figure];
+  const base = structureOf(structures, system, relativeTo)[figure];
+  return value === null || base === null || base === 0 ? null : value / base;
+}
+
+/** One reference system's figure in one cut over the same figure in another cut. */
+export interface StructureRatio {
+  /** The system's name, as the structure's rows carry it. */
+  readonly system: string;
+  readonly title: string;
+  /** Null when either figure is missing or the figure in the other cut is zero: a page prints '–', and a test on it must decide what null means. */
+  readonly ratio: number | null;
+}
+
+/**
+ * Per reference system, in the structure's order, one figure in `cut` over the same figure in
+ * `relativeTo` (e.g. the nanoservices' contracts over the microservices'). The ratio is null, never
+ * Infinity or NaN, when the figure in `relativeTo` is zero or either figure is missing (tables on a
+ * system without state).
+ *
+ * @example
+ * ```ts
+ * structureRatios(result.referenceSystems, 'crossUnitContracts', 'nanoservices', 'microservices')[0];
+ * // { system: 'checkout', title: "The lab's checkout: six functions in a chain", ratio: 2.5 }
+ * ```
+ */
+export function structureRatios(structures: ReferenceStructures, figure: StructureFigure, cut: string, relativeTo: string): StructureRatio[] {
+  return structures.systems.map((system) => ({ system: system.name, title: system.title, ratio: ratioBetweenCuts(structures, system.name, figure, cut, relativeTo) }));
+}
+
+/**
+ * Each system's ratio after its title, in a sentence, as `format` prints a ratio (a missing ratio
+ * prints as `format` prints null: '–' for the formats of format.ts).
+ *
+ * @example
+ * ```ts
+ * formatRatiosBySystem(structureRatios(result.referenceSystems, 'units', 'nanoservices', 'microservices'));
+ * // "The lab's checkout: … 2.00×, Online Boutique: … 1.44× and An Alibaba-like call tree 3.43×"
+ * formatRatiosBySystem(structureRatios(result.referenceSystems, 'capabilityIsolation', 'microservices', 'nanoservices'), formatPercent);
+ * // "The lab's checkout: … 73%, Online Boutique: … 92% and An Alibaba-like call tree 80%"
+ * ```
+ */
+export function formatRatiosBySystem(ratios: readonly StructureRatio[], format: (ratio: number | null) => string = formatRatio): string {
+  return formatList(ratios.map(({ title, ratio }) => `${title} ${format(ratio)}`));
+}
+
+/**
+ * The titles of the reference systems for which `test(name)` holds, in the structure's order, in a
+ * sentence ('a, b and c'); 'none of them' when it holds for none, so that the sentence still reads.
+ *
+ * @example
+ * ```ts
+ * systemsWhere(result.referenceSystems, (system) => structureOf(result.referenceSystems, system, 'microservices').entrySurvivesUnitCrash > 0);
+ * // 'An Alibaba-like call tree'
+ * ```
+ */
+export function systemsWhere(structures: ReferenceStructures, test: (system: string) => boolean): string {
+  return formatList(structures.systems.filter((system) => test(system.name)).map((system) => system.title)) || 'none of them';
+}
+
 /** What a structure map draws: one figure, optionally as a ratio to the same figure in another cut. */
 export interface StructureMapOptions {
   readonly figure: StructureFigure;
@@ -104,12 +169,9 @@ export interface StructureMapOptions {
  */
 export function structureMap(structures: ReferenceStructures, options: StructureMapOptions): VerdictMap {
   const perUnit = (row: CutStructure) => row.operations / row.units;
-  const value = (row: CutStructure): number => {
-    const figure = row[options.figure] ?? 0;
-    if (!options.relativeTo) return figure;
-    const base = structureOf(structures, row.system, options.relativeTo)[options.figure] ?? 0;
-    return base === 0 ? 0 : figure / base;
-  };
+  // A point without a ratio (nothing in the other cut to divide by, or no tables) sits at zero: a line needs a point at every cut.
+  const value = (row: CutStructure): number =>
+    options.relativeTo ? (ratioBetweenCuts(structures, row.system, options.figure, row.cut, options.relativeTo) ?? 0) : (row[options.figure] ?? 0);
   return {
     title: options.title,
     xLabel: 'operations per deploy unit (1 = nanoservices; all of them = monolith)',
