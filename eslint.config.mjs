@@ -10,6 +10,8 @@ const browserSafe = [
   'examples/claims/registry.ts',
   // The lab's browser-safe folders (examples/lab/README.md); its other folders are Node-only.
   'examples/lab/{model,experiment,units,measure,faults,runtime,report}/**/*.ts',
+  // The runner of `npm run lab -- run` and its table, which the page's worker runs too (RunYourSystem).
+  'examples/lab/system-run/{run-system,report-table,browser-system-run,system-choices}.ts',
   'examples/browser-experiments.ts',
   'examples/*/{report,in-browser}.ts',
   'examples/nano-chaining/chain-measurement.ts',

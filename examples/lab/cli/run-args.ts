@@ -2,6 +2,7 @@ import { parseFlags } from './flags.ts';
 import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
 import { systemTransportNames, type SystemTransportName } from '../runtime/running-system.ts';
 import { checkFaultModel, faultModels, type FaultModel } from '../faults/fault-model.ts';
+import { checkCutNames } from '../system-run/run-system.ts';
 
 /** What `npm run lab -- run` was asked to do, checked. */
 export interface RunArgs {
@@ -57,9 +58,8 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
   const system = readSystemFile(values.system);
   const known = Object.keys(system.system.cuts);
   const cuts = typeof values.cuts === 'string' ? values.cuts.split(',').map((cut) => cut.trim()) : known;
-  const unknown = cuts.filter((cut) => !known.includes(cut));
   if (cuts.length === 0 || cuts.some((cut) => cut === '')) throw new RangeError(`--cuts is a comma-separated list of cuts of ${system.system.name}: ${known.join(', ')}`);
-  if (unknown.length) throw new RangeError(`${system.system.name} has no cut named ${unknown.map((cut) => `"${cut}"`).join(', ')}; its cuts: ${known.join(', ')}`);
+  checkCutNames(system.system, cuts);
   if (new Set(cuts).size !== cuts.length) throw new RangeError(`--cuts names a cut twice: ${cuts.join(',')}`);
   const asyncCalls = (values.async as string | undefined) ?? (transport === 'memory' ? 'direct' : 'broker');
   if (asyncCalls !== 'broker' && asyncCalls !== 'direct') throw new RangeError(`--async is broker or direct, got "${asyncCalls}"`);

@@ -5,6 +5,7 @@ import { httpSystemTransport } from '../network/http-system-transport.ts';
 import { processSystemTransport } from '../network/process-system-transport.ts';
 import { formatRunReport } from '../system-run/report-table.ts';
 import { runSystem } from '../system-run/run-system.ts';
+import { processMeter } from '../system-run/process-meter.ts';
 import { parseRunArgs, runUsage } from './run-args.ts';
 import { openBroker } from '../messaging/open-broker.ts';
 
@@ -51,6 +52,7 @@ export async function runCommand(argv: readonly string[], io: RunIo): Promise<0 
       seed: args.seed,
       deployments: io.deployments,
       broker,
+      meter: processMeter,
       onProgress: args.json ? undefined : (message) => io.stderr(`… ${message}\n`),
     });
     io.stdout(`${args.json ? JSON.stringify({ file: args.system.file, ...report }, null, 2) : formatRunReport(report)}\n`);

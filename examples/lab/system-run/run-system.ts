@@ -4,7 +4,6 @@ import { percentile } from '../measure/stats.ts';
 import { noFaults, type FaultModel } from '../faults/fault-model.ts';
 import { settledStats, type RunningSystem, type SystemTransport } from '../runtime/running-system.ts';
 import { CallFailedError, type RunSettings } from '../runtime/unit-protocol.ts';
-import { readCpuMs, readMemory } from '../processes/proc.ts';
 import type { Broker } from '../messaging/broker.ts';
 
 /** How long and how much a run measures. Every loop is bounded in count and in time. */
@@ -81,6 +80,18 @@ export interface SystemRunReport {
   readonly notes: readonly string[];
 }
 
+/**
+ * Reads what a deployment has cost so far. The caller supplies it, so that this module stays
+ * browser-safe: the command line reads its own process and /proc (`processMeter`); a page has no
+ * reading of CPU time or memory and runs without one.
+ */
+export interface ResourceMeter {
+  /** CPU time (µs) of the runner and of every unit process of the deployment so far; null when it cannot tell. */
+  cpuUs(running: RunningSystem): number | null;
+  /** Resident memory (MiB) of the deployment's unit processes; null when they are the runner's own process or it cannot tell. */
+  memoryMiB(running: RunningSystem): number | null;
+}
+
 /** What to run. */
 export interface RunOptions {
   readonly cuts: readonly string[];
@@ -93,6 +104,8 @@ export interface RunOptions {
   /** Carries the `async` steps (http and process transports); without one they are calls through the transport that nobody waits for. */
   readonly broker?: Broker;
   readonly onProgress?: (message: string) => void;
+  /** Reads CPU time and memory; without one, a cut's CPU per request and memory are null. */
+  readonly meter?: ResourceMeter;
 }
 
 /** Above this many unit processes, the process transport deploys one cut at a time rather than all together. */
@@ -104,28 +117,6 @@ const faultGraceMs = 1000;
 const brokerSettleMs = (quick: boolean) => (quick ? 1000 : 5000);
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-
-/** CPU time (µs) of this process and of every unit process of the deployment; null where /proc cannot tell (not Linux). */
-function cpuNow(running: RunningSystem): number | null {
-  const own = process.cpuUsage();
-  let total = own.user + own.system;
-  try {
-    for (const unit of running.units) if (unit.pid !== undefined) total += readCpuMs(unit.pid) * 1000;
-  } catch {
-    return null;
-  }
-  return total;
-}
-
-/** Resident memory (MiB) of the deployment's unit processes; null when it runs in this process or /proc cannot tell. */
-function memoryMiB(running: RunningSystem): number | null {
-  if (running.units.every((unit) => unit.pid === undefined)) return null;
-  try {
-    return Math.round(running.units.reduce((kib, unit) => kib + (unit.pid === undefined ? 0 : readMemory(unit.pid).rssKiB), 0) / 1024);
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A latency summary (µs) of samples: nearest-rank percentiles.
@@ -312,6 +303,21 @@ export async function faultRun(running: RunningSystem, options: Pick<RunOptions,
 export const clean = (seed: number): RunSettings => ({ seed, faults: noFaults, work: 'full' });
 
 /**
+ * Checks that every cut asked for is one of the system's, and throws a RangeError naming the
+ * system's cuts when one is not: the command line and the page refuse an unknown cut in the same words.
+ *
+ * @example
+ * ```ts
+ * checkCutNames(shop, ['monolith', 'serverless']); // RangeError: shop has no cut named "serverless"; its cuts: monolith, nanoservices, microservices
+ * ```
+ */
+export function checkCutNames(system: System, cuts: readonly string[]): void {
+  const known = Object.keys(system.cuts);
+  const unknown = cuts.filter((cut) => !known.includes(cut));
+  if (unknown.length) throw new RangeError(`${system.name} has no cut named ${unknown.map((cut) => `"${cut}"`).join(', ')}; its cuts: ${known.join(', ')}`);
+}
+
+/**
  * Deploys each requested cut of a system on a transport and measures them: latency one request at a
  * time (cuts side by side in interleaved rounds when they are deployed together), throughput with
  * concurrent clients and the CPU time it took, the calls that crossed the transport, processes and
@@ -320,13 +326,14 @@ export const clean = (seed: number): RunSettings => ({ seed, faults: noFaults, w
  *
  * @example
  * ```ts
- * const report = await runSystem(system, { cuts: ['monolith', 'nanoservices'], transport: httpSystemTransport, faults: cloudFaults, quick: true, seed: 1 });
+ * const report = await runSystem(system, { cuts: ['monolith', 'nanoservices'], transport: httpSystemTransport, faults: cloudFaults, quick: true, seed: 1, meter: processMeter });
  * report.cuts[1].latency.p50Us / report.cuts[0].latency.p50Us;
  * ```
  */
 export async function runSystem(system: System, options: RunOptions): Promise<SystemRunReport> {
   const sizes = options.quick ? quickSizes : fullSizes;
   const progress = options.onProgress ?? (() => {});
+  const cpuNow = (running: RunningSystem) => options.meter?.cpuUs(running) ?? null;
   const totalUnits = sum(options.cuts.map((cut) => system.cuts[cut]?.units.length ?? 0));
   const sideBySide = options.transport.name !== 'process' || totalUnits <= maxProcessesTogether;
   const notes: string[] = [];
@@ -362,7 +369,7 @@ export async function runSystem(system: System, options: RunOptions): Promise<Sy
         if (options.broker) await settledStats(deployed, brokerSettleMs(options.quick));
         // Abandons whatever the deadline left in flight, so that it does not run into the next phase.
         await deployed.apply(clean(options.seed));
-        const memory = memoryMiB(deployed);
+        const memory = options.meter?.memoryMiB(deployed) ?? null;
         progress(`faults (${options.faults.name}): ${name}`);
         const faults = await faultRun(deployed, options, sizes.faults);
         await deployed.apply(clean(options.seed));
@@ -388,7 +395,8 @@ export async function runSystem(system: System, options: RunOptions): Promise<Sy
   if (Object.values(system.operations).some((operation) => operation.work.waitUs !== undefined)) {
     notes.push('waiting is on timers, which resolve in whole milliseconds: a wait under 1 ms takes about 1 ms');
   }
-  if (options.transport.name !== 'process') notes.push('every cut runs in this one process: memory is not separable by cut, and CPU per request includes the load generator');
+  if (!options.meter) notes.push('CPU time and memory are not read: the run was given no meter of them (a page in a browser cannot read them)');
+  else if (options.transport.name !== 'process') notes.push('every cut runs in this one process: memory is not separable by cut, and CPU per request includes the load generator');
   const hasAsync = Object.values(system.operations).some((operation) => operation.calls.some((step) => step.mode === 'async'));
   if (hasAsync && options.broker) notes.push(`asynchronous calls go through ${options.broker.version}: published with a message id, handled by a durable consumer of the target's unit, acknowledged after its work`);
   const asyncCalls = options.broker ? options.broker.version : 'direct';
