@@ -54,11 +54,13 @@ describe('the tables and the page', () => {
 
   it('compares each paper with the lab’s cut it resembles', () => {
     const table = paperTable(result);
-    expect(table.rows.map((r) => [r.paper, r.cut])).toEqual([
+    expect(table.rows.map((r) => [r.paper, String(r.lab).split(':')[0]])).toEqual([
       ['30%', 'microservices'],
       ['82%', 'microservices'],
       ['41%', 'monolith'],
     ]);
+    // Each row says why the paper and the lab differ.
+    for (const row of table.rows) expect(String(row.why).length).toBeGreaterThan(40);
     expect(cyclesTable(result).rows).toHaveLength(12);
   });
 
@@ -68,6 +70,13 @@ describe('the tables and the page', () => {
     expect(figures.runs).toBe(5);
     expect(figures.atRealistic.nanoservices).toMatch(/^8% \[8%–8%\]$/);
     expect(figures.verdictMap.lines.map((line) => line.points.length)).toEqual([4, 4, 4]);
+    // Each paper's share is drawn on the map, in the colour of the cut it is compared with.
+    expect(figures.verdictMap.levels?.map((level) => [level.y, level.series])).toEqual([
+      [0.3, 'microservices'],
+      [0.82, 'microservices'],
+      [0.41, 'monolith'],
+    ]);
+    expect(figures.verdictMap.yFormat).toBe('share');
     expect(keyFigure(result)).toBe("at 1 ms per call, 8% of a nanoservice request's CPU is outside business work (monolith 1%)");
     expect(keyFigure({ operations: 6, rows: [] })).toBeNull();
   });

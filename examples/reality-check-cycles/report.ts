@@ -1,4 +1,5 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import { paperComparisonTable } from '../lab/report/paper-table.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyAbove, intervalOf, type Interval } from '../lab/measure/interval.ts';
 import { formatList, formatNumber, formatPercent } from '../lab/report/format.ts';
@@ -41,9 +42,30 @@ export const realisticRegionUs = { low: 500, high: 10_000 } as const;
  * operations), the 33-service app run as a monolith with the monolith.
  */
 export const paperShares = [
-  { label: 'datacenter tax (RPC, serialisation, compression, memory moves), Google’s fleet', share: 0.3, cut: 'microservices', where: 'Kanev et al., Profiling a Warehouse-Scale Computer, ISCA 2015 (abstract: “nearly 30%”)' },
-  { label: 'cycles outside core application logic, Facebook’s microservices', share: 0.82, cut: 'microservices', where: 'Sriraman and Dhanotia, Accelerometer, ASPLOS 2020 (abstract: “as few as 18%” in core logic)' },
-  { label: 'network processing, a 33-service app run as a monolith, high load', share: 0.41, cut: 'monolith', where: 'Gan and Delimitrou, IEEE CAL 17(2), 2018 (18% at low load, 41% at high)' },
+  {
+    label: 'datacenter tax (RPC, serialisation, compression, memory moves), Google’s fleet',
+    short: 'Google’s fleet (Kanev)',
+    share: 0.3,
+    cut: 'microservices',
+    where: 'Kanev et al., Profiling a Warehouse-Scale Computer, ISCA 2015 (abstract: “nearly 30%”)',
+    why: 'The fleet’s tax is paid on every call in protocol buffers, compression, TLS and allocation under load; a lab hop has none of them, so the lab’s share is a floor.',
+  },
+  {
+    label: 'cycles outside core application logic, Facebook’s microservices',
+    short: 'Facebook’s microservices (Sriraman)',
+    share: 0.82,
+    cut: 'microservices',
+    where: 'Sriraman and Dhanotia, Accelerometer, ASPLOS 2020 (abstract: “as few as 18%” in core logic)',
+    why: 'It counts everything outside core logic (I/O, logging, compression, the kernel, RPC) in the services that spend least in it; the lab counts only what the hop adds.',
+  },
+  {
+    label: 'network processing, a 33-service app run as a monolith, high load',
+    short: 'a 33-service app as a monolith (Gan)',
+    share: 0.41,
+    cut: 'monolith',
+    where: 'Gan and Delimitrou, IEEE CAL 17(2), 2018 (18% at low load, 41% at high)',
+    why: 'A monolith’s network share comes from its clients’ connections and the kernel under high load; the lab’s monolith takes one loopback call per request, one at a time.',
+  },
 ] as const;
 
 const outside = (row: CycleRow) => 1 - row.businessPerRequestUs / row.cpuPerRequestUs;
@@ -116,44 +138,40 @@ export function cyclesTable(result: Result): ResultTable {
 
 /**
  * Each paper's share beside the lab's: the lab's share for the cut it is compared with at the
- * published median call, their ratio, and the work per call below which that cut spends the paper's
- * share. Why they differ is said on the page, once for all three.
+ * published median call, their ratio, the work per call below which that cut spends the paper's
+ * share, and why they differ.
  *
  * @example
  * ```ts
- * paperTable(result).rows[0]; // { figure: 'datacenter tax …', paper: '30%', cut: 'microservices', lab: '15% [14–16%]', ratio: '0.5×', where: '270 µs', source: '…' }
+ * paperTable(result).rows[0]; // { figure: 'datacenter tax …', paper: '30%', lab: 'microservices: 7% [7%–8%]', ratio: '0.23×', where: '270 µs', source: '…', why: '…' }
  * ```
  */
 export function paperTable(result: Result): ResultTable {
-  return {
-    title: `The papers’ shares beside the lab’s, at the published median call (${workText(realisticWorkPerCallUs)} of work)`,
-    columns: [
-      { key: 'figure', label: 'figure' },
-      { key: 'paper', label: 'paper' },
-      { key: 'cut', label: 'lab cut compared' },
-      { key: 'lab', label: `lab at ${workText(realisticWorkPerCallUs)} per call [95% interval]` },
-      { key: 'ratio', label: 'lab ÷ paper' },
-      { key: 'where', label: 'the lab’s cut spends the paper’s share below' },
-      { key: 'source', label: 'where the paper says it' },
-    ],
-    rows: paperShares.map((paper) => {
+  return paperComparisonTable(
+    `The papers’ shares beside the lab’s, at the published median call (${workText(realisticWorkPerCallUs)} of work)`,
+    paperShares.map((paper) => {
       const lab = outsideShare(result, paper.cut, realisticWorkPerCallUs);
       return {
         figure: paper.label,
         paper: formatPercent(paper.share),
-        cut: paper.cut,
-        lab: percentInterval(lab),
+        lab: `${paper.cut}: ${percentInterval(lab)}`,
         ratio: `${formatNumber(Math.round((lab.estimate / paper.share) * 100) / 100)}×`,
         where: workText(workAtShare(result, paper.cut, paper.share)),
         source: paper.where,
+        why: paper.why,
       };
     }),
-  };
+    [
+      { key: 'where', label: 'the lab’s cut spends the paper’s share below' },
+      { key: 'source', label: 'where the paper says it' },
+    ],
+  );
 }
 
 /**
  * The verdict map: each cut's share outside business work across work per call, the line at "most
- * of its CPU", and the published work per call marked.
+ * of its CPU", the published work per call marked, and each paper's share drawn as a level in the
+ * colour of the cut it is compared with.
  *
  * @example
  * ```ts
@@ -178,6 +196,8 @@ export function verdictMapOf(result: Result): VerdictMap {
       }),
     })),
     markers: mapMarkers('workPerCallUs').filter((marker) => marker.x <= 20_000),
+    levels: paperShares.map((paper) => ({ label: `${paper.short}: ${formatPercent(paper.share)}`, y: paper.share, series: paper.cut, source: paper.where })),
+    yFormat: 'share',
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ResultTable } from '../lab/experiment/define-experiment.ts';
+import { paperComparisonTable } from '../lab/report/paper-table.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyBelow, intervalOf, ratioInterval, type Interval } from '../lab/measure/interval.ts';
 import { formatPercent, formatRatio, formatRatioInterval } from '../lab/report/format.ts';
@@ -125,39 +126,29 @@ export function paperTable(result: Result): ResultTable {
   const hedgedP99 = p99Ratio(result, 'hedged, transient slowness');
   const paperReduction = paperFigures.hedgedP999.afterMs / paperFigures.hedgedP999.beforeMs;
   const extraCalls = intervalOf(of(result, 'hedged, transient slowness').map((row) => row.callsPerLeaf - 1));
-  return {
-    title: 'The paper’s figures beside the lab’s',
-    columns: [
-      { key: 'figure', label: 'figure' },
-      { key: 'paper', label: 'paper' },
-      { key: 'lab', label: 'lab [95% interval over runs]' },
-      { key: 'ratio', label: 'lab ÷ paper' },
-      { key: 'why', label: 'why they differ' },
-    ],
-    rows: [
-      {
-        figure: `requests waiting for a slow leaf, ${result.leaves} leaves, ${formatPercent(result.slowShareOfLeafCalls)} of leaf calls slow`,
-        paper: formatPercent(paperFigures.slowShare.value),
-        lab: `${formatPercent(noHedge.estimate)} [${formatPercent(noHedge.low)}–${formatPercent(noHedge.high)}]`,
-        ratio: formatRatio(noHedge.estimate / paperFigures.slowShare.value),
-        why: `By construction: the lab draws each leaf call slow with the paper’s probability, so the share is 1 − 0.99^${result.leaves} = ${formatPercent(expectedSlowShare(result.leaves, result.slowShareOfLeafCalls), 1)} give or take sampling; HTTP adds nothing that changes it.`,
-      },
-      {
-        figure: 'tail with hedged requests ÷ tail without',
-        paper: `${formatRatio(paperReduction)} (p99.9, ${paperFigures.hedgedP999.beforeMs} → ${paperFigures.hedgedP999.afterMs} ms)`,
-        lab: `${formatRatioInterval(hedgedP99)} (p99)`,
-        ratio: formatRatio(hedgedP99.estimate / paperReduction),
-        why: 'Different workload (1,000 keys over 100 BigTable servers, a fixed 10 ms hedge), and the lab’s runs are too short for a p99.9; a run where one request stayed slow keeps its p99 near the unhedged one, hence the wide interval.',
-      },
-      {
-        figure: 'extra requests sent by hedging',
-        paper: formatPercent(paperFigures.hedgedP999.moreRequests),
-        lab: `${formatPercent(extraCalls.estimate, 1)} [${formatPercent(extraCalls.low, 1)}–${formatPercent(extraCalls.high, 1)}]`,
-        ratio: formatRatio(extraCalls.estimate / paperFigures.hedgedP999.moreRequests),
-        why: 'The lab hedges after the 95th percentile of its unhedged run’s leaf answers, as the paper advises; the paper’s benchmark hedged after a fixed 10 ms. Either way the extra load is a few percent.',
-      },
-    ],
-  };
+  return paperComparisonTable('The paper’s figures beside the lab’s', [
+    {
+      figure: `requests waiting for a slow leaf, ${result.leaves} leaves, ${formatPercent(result.slowShareOfLeafCalls)} of leaf calls slow`,
+      paper: formatPercent(paperFigures.slowShare.value),
+      lab: `${formatPercent(noHedge.estimate)} [${formatPercent(noHedge.low)}–${formatPercent(noHedge.high)}]`,
+      ratio: formatRatio(noHedge.estimate / paperFigures.slowShare.value),
+      why: `By construction: the lab draws each leaf call slow with the paper’s probability, so the share is 1 − 0.99^${result.leaves} = ${formatPercent(expectedSlowShare(result.leaves, result.slowShareOfLeafCalls), 1)} give or take sampling; HTTP adds nothing that changes it.`,
+    },
+    {
+      figure: 'tail with hedged requests ÷ tail without',
+      paper: `${formatRatio(paperReduction)} (p99.9, ${paperFigures.hedgedP999.beforeMs} → ${paperFigures.hedgedP999.afterMs} ms)`,
+      lab: `${formatRatioInterval(hedgedP99)} (p99)`,
+      ratio: formatRatio(hedgedP99.estimate / paperReduction),
+      why: 'Different workload (1,000 keys over 100 BigTable servers, a fixed 10 ms hedge), and the lab’s runs are too short for a p99.9; a run where one request stayed slow keeps its p99 near the unhedged one, hence the wide interval.',
+    },
+    {
+      figure: 'extra requests sent by hedging',
+      paper: formatPercent(paperFigures.hedgedP999.moreRequests),
+      lab: `${formatPercent(extraCalls.estimate, 1)} [${formatPercent(extraCalls.low, 1)}–${formatPercent(extraCalls.high, 1)}]`,
+      ratio: formatRatio(extraCalls.estimate / paperFigures.hedgedP999.moreRequests),
+      why: 'The lab hedges after the 95th percentile of its unhedged run’s leaf answers, as the paper advises; the paper’s benchmark hedged after a fixed 10 ms. Either way the extra load is a few percent.',
+    },
+  ]);
 }
 
 /**

@@ -4,7 +4,9 @@ import { keyFigure as modularMonolithDataOwnership } from '../../modular-monolit
 import { keyFigure as modularMonolithInProcessCalls } from '../../modular-monolith-in-process-calls/report.ts';
 import { keyFigure as modularMonolithIndependentDeploys } from '../../modular-monolith-independent-deploys/report.ts';
 import { keyFigure as modularMonolithOperatingCost } from '../../modular-monolith-operating-cost/report.ts';
+import { keyFigure as realityCheckColdStarts } from '../../reality-check-cold-starts/report.ts';
 import { keyFigure as realityCheckCycles } from '../../reality-check-cycles/report.ts';
+import { keyFigure as realityCheckOnlineBoutique } from '../../reality-check-online-boutique/report.ts';
 import { keyFigure as realityCheckTailAtScale } from '../../reality-check-tail-at-scale/report.ts';
 
 /** Each scaffolded claim's `keyFigure(result)`, by claim id; examples/claims/key-figures.ts shows them. */
@@ -13,6 +15,8 @@ export const comparisonKeyFigures: Readonly<Record<string, (result: never) => st
   'modular-monolith-in-process-calls': modularMonolithInProcessCalls,
   'modular-monolith-independent-deploys': modularMonolithIndependentDeploys,
   'modular-monolith-operating-cost': modularMonolithOperatingCost,
+  'reality-check-cold-starts': realityCheckColdStarts,
   'reality-check-cycles': realityCheckCycles,
+  'reality-check-online-boutique': realityCheckOnlineBoutique,
   'reality-check-tail-at-scale': realityCheckTailAtScale,
 };
