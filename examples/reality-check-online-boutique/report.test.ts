@@ -49,6 +49,16 @@ describe('the Online Boutique replay’s report', () => {
     expect(table.rows[2]?.paper).toBe('7.8 ms (78 cores ÷ 10,000 QPS)');
   });
 
+  it('works each reason out from the figures of the verdict’s transport, so that a reason cannot contradict them', () => {
+    const rows = paperTable(measured).rows;
+    // Co-located median 4,200 µs on process against the paper's 0.38 ms.
+    expect(rows[0]?.why).toContain('took 4.2 ms on process, 11.1× the paper’s 0.38 ms');
+    // (12,000 − 2,500) µs over the 22 extra calls: 0.43 ms a call; co-located 2.5 ms against 0.9 ms.
+    expect(rows[1]?.why).toContain('about 0.43 ms of CPU on process');
+    expect(rows[1]?.why).toContain('2.5 ms against the paper’s 0.9 ms');
+    expect(pageFigures(measured)).toMatchObject({ perCallCpu: '0.43 ms', colocatedCpu: '2.5 ms', paperColocatedCpu: '0.9 ms', colocatedP50OverPaper: '11.1×' });
+  });
+
   it('lists every transport and cut with its calls through the transport', () => {
     expect(labTable(measured).rows.map((row) => [row.transport, row.cut, row.networkCalls])).toEqual([
       ['http', 'microservices', 23],
