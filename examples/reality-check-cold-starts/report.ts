@@ -2,7 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { paperComparisonTable } from '../lab/report/paper-table.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyAbove, intervalOf, type Interval } from '../lab/measure/interval.ts';
-import { formatList, formatPercent, formatRatio, formatSignificant } from '../lab/report/format.ts';
+import { formatList, formatNumber, formatPercent, formatRatio, formatSignificant } from '../lab/report/format.ts';
 import { publishedExecution, publishedRatePoints, type KeepAliveSummary, type LogNormal } from './keep-alive.ts';
 
 /** One cold start of the lab's function app, and the warm answer after it, ms. */
@@ -128,7 +128,7 @@ export function paperTable(result: Result): ResultTable {
  */
 export function replayTable(result: Result): ResultTable {
   return {
-    title: `${result.apps.toLocaleString('en')} apps drawn from the published workload over ${result.days} days, each cold invocation preceded by the lab’s measured cold start of ${formatSignificant(result.coldStartMs)} ms (medians of replays, 95% interval)`,
+    title: `${formatNumber(result.apps)} apps drawn from the published workload over ${result.days} days, each cold invocation preceded by the lab’s measured cold start of ${formatSignificant(result.coldStartMs)} ms (medians of replays, 95% interval)`,
     columns: [
       { key: 'keepAlive', label: 'keep-alive' },
       { key: 'mostlyCold', label: 'apps mostly cold' },
@@ -214,7 +214,7 @@ export function pageFigures(result: Result): PageFigures {
   const warm = intervalOf(result.coldStarts.map((run) => run.warmMs)).estimate;
   const ratio = coldStartOverExecution(result);
   return {
-    apps: result.apps.toLocaleString('en'),
+    apps: formatNumber(result.apps),
     days: result.days,
     runs: new Set(result.replays.map((row) => row.run)).size,
     medianAppPerDay: formatSignificant(Math.exp(result.rates.mu)),

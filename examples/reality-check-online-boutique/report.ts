@@ -2,7 +2,7 @@ import type { ResultTable } from '../lab/experiment/define-experiment.ts';
 import { paperComparisonTable } from '../lab/report/paper-table.ts';
 import { decideVerdict, type Finding, type Judgement } from '../lab/experiment/verdict-rule.ts';
 import { clearlyAbove, intervalOf, ratioInterval, type Interval } from '../lab/measure/interval.ts';
-import { formatList, formatMs, formatRatio, formatRatioInterval, formatSignificant } from '../lab/report/format.ts';
+import { formatList, formatMs, formatNumber, formatRatio, formatRatioInterval, formatSignificant } from '../lab/report/format.ts';
 
 /** The cuts compared: the services as deployed, and all of them in one process. */
 export const boutiqueCuts = ['microservices', 'monolith'] as const;
@@ -172,7 +172,7 @@ export function paperTable(result: Result): ResultTable {
   const paperCpuMs = (cores: number) => (cores * 1000) / paperTable2.qps;
   const { split, splitOwnSerialisation, colocated } = paperTable2;
   const lab = explained(result);
-  return paperComparisonTable(`Ghemawat et al.’s Table 2 beside the lab (${paperTable2.qps.toLocaleString('en')} QPS there; ${result.ratePerSecond} requests per second here)`, [
+  return paperComparisonTable(`Ghemawat et al.’s Table 2 beside the lab (${formatNumber(paperTable2.qps)} QPS there; ${result.ratePerSecond} requests per second here)`, [
     {
       figure: 'median latency, split ÷ co-located',
       paper: `${formatRatio(ratioOf(split.p50Ms, colocated.p50Ms))} (${split.p50Ms} ms ÷ ${colocated.p50Ms} ms)`,
@@ -189,14 +189,14 @@ export function paperTable(result: Result): ResultTable {
     },
     {
       figure: 'CPU per request, split',
-      paper: `${formatMs(paperCpuMs(split.cores), 1)} (${split.cores} cores ÷ ${paperTable2.qps.toLocaleString('en')} QPS)`,
+      paper: `${formatMs(paperCpuMs(split.cores), 1)} (${split.cores} cores ÷ ${formatNumber(paperTable2.qps)} QPS)`,
       lab: perTransport((ratios) => `${formatMs(ratios.split.cpuUs.estimate / 1000, 2)}`),
       ratio: perTransport((ratios) => formatRatio(ratios.split.cpuUs.estimate / 1000 / paperCpuMs(split.cores))),
-      why: `The lab’s ${(result.networkCalls.microservices ?? 1) - 1} calls between services each cost Node and HTTP/1.1 on both ends, and at this low rate a unit process is woken for each; the paper’s figure averages its mix of requests, served in Go under a steady ${paperTable2.qps.toLocaleString('en')} QPS, and includes Kubernetes, logging and tracing, which the lab has none of.`,
+      why: `The lab’s ${(result.networkCalls.microservices ?? 1) - 1} calls between services each cost Node and HTTP/1.1 on both ends, and at this low rate a unit process is woken for each; the paper’s figure averages its mix of requests, served in Go under a steady ${formatNumber(paperTable2.qps)} QPS, and includes Kubernetes, logging and tracing, which the lab has none of.`,
     },
     {
       figure: 'CPU per request, co-located',
-      paper: `${formatMs(paperCpuMs(colocated.cores), 1)} (${colocated.cores} cores ÷ ${paperTable2.qps.toLocaleString('en')} QPS)`,
+      paper: `${formatMs(paperCpuMs(colocated.cores), 1)} (${colocated.cores} cores ÷ ${formatNumber(paperTable2.qps)} QPS)`,
       lab: perTransport((ratios) => `${formatMs(ratios.colocated.cpuUs.estimate / 1000, 2)}`),
       ratio: perTransport((ratios) => formatRatio(ratios.colocated.cpuUs.estimate / 1000 / paperCpuMs(colocated.cores))),
       why: `${result.networkCalls.nanoservices ?? result.operations} operations, each with an assumed ${boutiqueMedianWorkUs} µs of work (median) and the lab runner’s own bookkeeping in Node; the paper’s figure averages its mix of requests in Go, and the frontend’s HTML rendering, which it includes, is one operation here.`,
