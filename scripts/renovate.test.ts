@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { minVersion, satisfies } from 'semver';
 import { describe, expect, it } from 'vitest';
 
@@ -6,6 +6,8 @@ interface Rule {
   readonly description?: string | readonly string[];
   readonly matchPackageNames?: readonly string[];
   readonly allowedVersions?: string;
+  readonly groupName?: string;
+  readonly automerge?: boolean;
 }
 interface Manifest {
   readonly dependencies?: Readonly<Record<string, string>>;
@@ -69,6 +71,15 @@ describe('renovate.json', () => {
     expect(satisfies('3.4.0', allowed('@nats-io/transport-node') ?? '*')).toBe(false);
     expect(satisfies('5.0.0', allowed('vitest') ?? '*')).toBe(false);
     expect(config.packageRules.some((rule) => rule.matchPackageNames?.some((pattern) => matches(pattern, '@docusaurus/core') && matches(pattern, '@docusaurus/faster')))).toBe(true);
+  });
+
+  it('updates every @docusaurus package in one pull request, not merged by itself, and names the check that update must pass', () => {
+    const rule = config.packageRules.find((candidate) => candidate.matchPackageNames?.some((pattern) => matches(pattern, '@docusaurus/core')));
+    expect(rule?.groupName).toBe('Docusaurus');
+    expect(rule?.automerge).not.toBe(true);
+    const check = 'scripts/theme-overrides.test.ts';
+    expect([rule?.description ?? ''].flat().join(' ')).toContain(check);
+    expect(existsSync(new URL(`../${check}`, import.meta.url))).toBe(true);
   });
 
   it('finds a pin without a reason, a reason that does not name it, a rule for a package that is gone and a rule that forbids the pinned version', () => {

@@ -1,3 +1,11 @@
+/**
+ * @upstream @docusaurus/theme-common@3.10.2 src/hooks/useCodeWordWrap.ts
+ * @reason The theme's hook calls `localeCompare` during hydration (see below); this one does the same
+ * work without it.
+ * @internalApi @docusaurus/theme-common@3.10.2 useCodeWordWrap: only its return type, so that the
+ * type check holds this hook to the shape `CodeBlockContextProvider` expects; 3.10.2 exports it only
+ * from `/internal`.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { useCodeWordWrap as useThemeCodeWordWrap } from '@docusaurus/theme-common/internal';
 

@@ -1,3 +1,9 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/CodeBlock/index.tsx
+ * @reason The theme keys the block on `useIsBrowser()`, which remounts every code block once the
+ * page has hydrated (and highlights it again); a wrapper cannot take that key away. Docusaurus rates
+ * this eject safe.
+ */
 import { Children, isValidElement, type ReactNode } from 'react';
 import type { Props } from '@theme/CodeBlock';
 import ElementContent from '@theme/CodeBlock/Content/Element';

@@ -1,3 +1,11 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/DocSidebar/index.tsx
+ * @reason The theme chooses between the desktop and the mobile sidebar with `useWindowSize`, which
+ * swaps them in a second render after hydration on a phone; a wrapper cannot change that choice.
+ * Docusaurus rates ejecting DocSidebar unsafe.
+ * @internalApi @docusaurus/theme-common@3.10.2 useNavbarMobileSidebar: whether the phone menu is
+ * shown, which only this hook tells; 3.10.2 exports it only from `/internal`.
+ */
 import type { ReactNode } from 'react';
 import { useNavbarMobileSidebar } from '@docusaurus/theme-common/internal';
 import type { Props } from '@theme/DocSidebar';

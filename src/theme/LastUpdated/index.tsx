@@ -1,3 +1,9 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/LastUpdated/index.tsx
+ * @reason The theme formats the date with `Intl.DateTimeFormat` inside the component, which loads
+ * the browser's locale data during hydration; a wrapper would still render it. Written anew with
+ * the theme's text and markup. Docusaurus does not list LastUpdated among safe swizzles.
+ */
 import type { ReactNode } from 'react';
 import { ThemeClassNames } from '@docusaurus/theme-common';
 import type { Props } from '@theme/LastUpdated';

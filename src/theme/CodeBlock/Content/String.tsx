@@ -1,3 +1,11 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/CodeBlock/Content/String.tsx
+ * @reason The theme calls its own `useCodeWordWrap` inside this component, and that hook calls
+ * `localeCompare` during hydration; a wrapper cannot swap a hook the component calls. The copy is the
+ * theme's line for line but for that hook. Docusaurus does not list it among safe swizzles.
+ * @internalApi @docusaurus/theme-common@3.10.2 CodeBlockContextProvider, createCodeBlockMetadata: the
+ * context every `CodeBlock/*` component of the theme reads; 3.10.2 exports it only from `/internal`.
+ */
 import type { ReactNode } from 'react';
 import { useThemeConfig } from '@docusaurus/theme-common';
 import { CodeBlockContextProvider, createCodeBlockMetadata } from '@docusaurus/theme-common/internal';

@@ -1,3 +1,14 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/CodeBlock/Content/index.tsx
+ * @reason The theme highlights every block again in the browser with inline colours; this one keeps
+ * the server's highlighted HTML and colours tokens with CSS classes, which is a different component,
+ * not a wrapper. Docusaurus rates ejecting CodeBlock/Content unsafe.
+ * @internalApi @docusaurus/theme-common@3.10.2 useCodeBlockContext: the block's metadata and word-wrap
+ * state, set by `CodeBlock/Content/String`; 3.10.2 exports it only from `/internal`.
+ * @internalApi @docusaurus/theme-classic@3.10.2 lib/theme/CodeBlock/Content/styles.module.css: the
+ * theme's own class names for the `<pre>` and `<code>` (padding, line numbering, print wrapping),
+ * which no public API exposes; importing them keeps the block styled as the theme styles it.
+ */
 import { useId, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';

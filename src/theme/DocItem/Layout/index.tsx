@@ -1,3 +1,12 @@
+/**
+ * @upstream @docusaurus/theme-classic@3.10.2 src/theme/DocItem/Layout/index.tsx
+ * @reason The theme decides with `useWindowSize` whether to render the desktop table of contents,
+ * which re-renders the layout just after hydration on a phone; a wrapper cannot change that
+ * decision. Docusaurus does not list DocItem/Layout among safe swizzles.
+ * @internalApi @docusaurus/theme-classic@3.10.2 lib/theme/DocItem/Layout/styles.module.css: the
+ * theme's class names for the doc column and its container, which no public API exposes; importing
+ * them keeps the layout's widths and margins the theme's own.
+ */
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
