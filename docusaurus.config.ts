@@ -5,6 +5,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import claimFigures from './plugins/claim-figures';
 import codeHighlighting from './plugins/code-highlighting';
 import evidenceFiles from './plugins/evidence-files';
+import mermaidSvg from './plugins/mermaid-svg';
 import robots from './plugins/robots';
 import systemFiles from './plugins/system-files';
 import { withReadableTokens } from './src/prism-contrast';
@@ -71,7 +72,8 @@ const config: Config = {
     '@docusaurus/theme-mermaid',
     [
       '@easyops-cn/docusaurus-search-local',
-      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', explicitSearchResultPath: true } satisfies SearchOptions,
+      // A diagram's folded Mermaid source (src/theme/Mermaid) is markup, not text to find pages by.
+      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', explicitSearchResultPath: true, ignoreCssSelectors: ['[data-figure="diagram"] details'] } satisfies SearchOptions,
     ],
   ],
 
@@ -87,6 +89,9 @@ const config: Config = {
     systemFiles,
     // robots.txt naming the sitemap by its absolute URL (read by crawlers only at a host's root: see the plugin).
     robots,
+    // Every Mermaid diagram drawn into SVG files (light and dark) when the site is built, in headless
+    // Chromium (CHROMIUM_PATH), so no built page loads Mermaid; `npm start` draws them in the browser.
+    mermaidSvg,
     [
       'docusaurus-plugin-typedoc',
       {

@@ -22,6 +22,8 @@ const browserSafe = [
   'examples/micro-third-party/{outage-run,flaky-payment-provider,memory-payment-stand-in,payment-adapter}.ts',
   'examples/micro-business-modules/{contract-run,memory-doors,boundary,versions}.ts',
   'src/**/*.{ts,tsx}',
+  // What the theme's Mermaid shares with the build plugin: the page runs it too.
+  'plugins/mermaid-svg/diagram-files.ts',
 ];
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitForFigures } from './figures.ts';
+import { figureCounts, waitForFigures } from './figures.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
 
 const site = useSiteInChromium();
@@ -11,9 +11,19 @@ describe('the nano-chaining page', () => {
     try {
       await page.goto(`${site.root}/docs/nanoservices/chaining`, { waitUntil: 'networkidle' });
       // Figures far below the fold wait for the reader to scroll towards them.
-      expect(await page.locator('[data-figure] svg').count()).toBeLessThan(await page.locator('[data-figure]').count());
+      const unscrolled = await figureCounts(page);
+      expect(unscrolled.drawn).toBeLessThan(unscrolled.figures);
       expect(await waitForFigures(page)).toEqual([]);
-      expect(await page.locator('.docusaurus-mermaid-container svg').count()).toBe(3);
+      // The three shapes, drawn when the site was built: an image each in light mode, named by its accTitle, its source folded beneath.
+      const diagrams = page.locator('[data-figure="diagram"] img[data-colour-mode="light"]');
+      expect(await diagrams.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).alt))).toEqual([
+        'The checkout cut as monolith: 1 deploy unit',
+        'The checkout cut as microservices: 3 deploy units',
+        'The checkout cut as nanoservices: 6 deploy units',
+      ]);
+      const shapeSource = page.locator('[data-figure="diagram"] details').first();
+      await shapeSource.locator('summary', { hasText: 'Mermaid source' }).click();
+      expect(await shapeSource.locator('pre').textContent()).toMatch(/^flowchart LR\n {2}accTitle: The checkout cut as monolith/);
       expect(await page.locator('figure > div[role="img"] svg').count()).toBeGreaterThanOrEqual(2);
       expect(await page.locator('#nano-chaining').count()).toBe(1);
       const tables = await page.locator('table caption').allTextContents();

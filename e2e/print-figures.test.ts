@@ -1,19 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { figureCounts } from './figures.ts';
 import { useSiteInChromium } from './site-in-chromium.ts';
 
-// Diagrams and plots are drawn as they near the viewport (src/components/useNearViewport.ts), so a
-// page printed without scrolling would print blank boxes below the fold: printing draws them all.
+// Plots are drawn, and diagrams' images loaded, as they near the viewport (src/components/useNearViewport.ts,
+// lazy images), so a page printed without scrolling would print blank boxes below the fold: printing
+// draws and loads them all.
 const site = useSiteInChromium();
 const page = '/docs/nanoservices/chaining';
-
-/** How many figures (`[data-figure]`: a Mermaid diagram or a plot) the page has, and how many are drawn (hold an SVG). */
-function figureCounts(tab: Page): Promise<{ figures: number; drawn: number }> {
-  return tab.evaluate(() => {
-    const figures = [...document.querySelectorAll('[data-figure]')];
-    return { figures: figures.length, drawn: figures.filter((figure) => figure.querySelector('svg')).length };
-  });
-}
 
 async function openUnscrolled(tab: Page): Promise<void> {
   await tab.goto(`${site.root}${page}`, { waitUntil: 'networkidle' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMermaid } from './shape-mermaid.ts';
-import { microservices, modularMonolith, monolith, nanoservices, shapeCalls, shapes } from './shapes.ts';
+import { microservices, modularMonolith, monolith, nanoservices, shapeCalls, shapes, truncateShape } from './shapes.ts';
 
 describe('toMermaid', () => {
   it('draws one subgraph per deploy unit and one node per function', () => {
@@ -27,9 +27,16 @@ describe('toMermaid', () => {
     expect(chart).toContain('validateCart --> priceCart');
   });
 
+  it('names the shape and counts its deploy units in an accTitle, the diagram’s accessible name', () => {
+    expect(toMermaid(microservices).split('\n')[1]).toBe('  accTitle: The checkout cut as microservices: 3 deploy units');
+    expect(toMermaid(nanoservices)).toContain(`accTitle: The checkout cut as nanoservices: ${nanoservices.units.length} deploy units\n`);
+    expect(toMermaid(truncateShape(microservices, 2))).toContain('accTitle: The checkout cut as microservices: 1 deploy unit\n');
+  });
+
   it('draws the monolith as one box with in-process arrows', () => {
     expect(toMermaid(monolith)).toMatchInlineSnapshot(`
       "flowchart LR
+        accTitle: The checkout cut as monolith: 1 deploy unit
         client(["client"])
         subgraph unit_checkout["checkout"]
           validateCart["validateCart()"]

@@ -5,17 +5,20 @@ import { shapeCalls, type AnyShape } from './shapes.ts';
  * per module when the unit is divided into modules), a thin arrow for a call inside a unit (labelled
  * where it passes from one module to another), a thick arrow for a call that crosses the transport. Drawn from the same
  * {@link Shape} value that {@link deployShape} deploys, so the picture cannot drift from the code.
+ * Its `accTitle` names the shape and its deploy units: the diagram's accessible name on the site.
  *
  * @example
  * ```ts
  * toMermaid(microservices);
  * // flowchart LR
+ * //   accTitle: The checkout cut as microservices: 3 deploy units
  * //   client(["client"])
  * //   subgraph unit_cart["cart"] ...
  * ```
  */
 export function toMermaid(shape: AnyShape): string {
-  const lines = ['flowchart LR', '  client(["client"])'];
+  const units = shape.units.length;
+  const lines = ['flowchart LR', `  accTitle: The checkout cut as ${shape.name}: ${units} deploy unit${units === 1 ? '' : 's'}`, '  client(["client"])'];
   for (const unit of shape.units) {
     lines.push(`  subgraph unit_${unit.name}["${unit.name}"]`);
     if (unit.modules) {

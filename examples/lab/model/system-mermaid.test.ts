@@ -15,6 +15,11 @@ describe('systemToMermaid', () => {
     expect(systemToMermaid(shop, 'nanoservices').match(/subgraph unit_/g)).toHaveLength(5);
   });
 
+  it('names the system, the cut and its deploy units in an accTitle, the diagram’s accessible name', () => {
+    expect(systemToMermaid(shop, 'microservices').split('\n')[1]).toBe('  accTitle: shop cut as microservices: 3 deploy units');
+    expect(systemToMermaid(shop, 'monolith')).toContain('\n  accTitle: shop cut as monolith: 1 deploy unit\n');
+  });
+
   it('draws parallel calls thick, a call on its own plain, a published message dotted, each with its step', () => {
     const drawing = systemToMermaid(shop, 'microservices');
     expect(drawing).toContain('client -->|request| op_0');

@@ -33,12 +33,14 @@ function collapsedOperations(system: System, limit: number): Map<string, { from:
  * number: a plain arrow for a call made on its own, a thick one for calls made in parallel, a dotted
  * one for a message published and not waited for. A parallel step wider than `maxParallelShown`
  * (12) draws its first three calls, its last, and one box for the rest. Drawn from the same
- * {@link System} value the lab deploys, so the picture cannot drift from what runs.
+ * {@link System} value the lab deploys, so the picture cannot drift from what runs. Its `accTitle`
+ * names the system, the cut and its deploy units: the diagram's accessible name on the site.
  *
  * @example
  * ```ts
  * systemToMermaid(shop, 'microservices');
  * // flowchart LR
+ * //   accTitle: shop cut as microservices: 3 deploy units
  * //   client(["client"])
  * //   subgraph unit_0["checkout"] ...
  * //   op_0 ==>|"1 · parallel"| op_1
@@ -50,7 +52,10 @@ export function systemToMermaid(system: System, cutName: string, { maxParallelSh
   const names = Object.keys(system.operations);
   const id = (name: string) => `op_${names.indexOf(name)}`;
   const hidden = collapsedOperations(system, maxParallelShown);
-  const lines = ['flowchart LR', '  client(["client"])'];
+  const unitCount = cut.units.length;
+  // One line: the title runs to the end of its line in Mermaid's grammar.
+  const title = `${system.name} cut as ${cutName}: ${unitCount} deploy unit${unitCount === 1 ? '' : 's'}`.replace(/\s+/g, ' ');
+  const lines = ['flowchart LR', `  accTitle: ${title}`, '  client(["client"])'];
   const node = (name: string, indent: string) => `${indent}${id(name)}["${quote(name)}"]`;
   let unitsHidden = 0;
   cut.units.forEach((unit, unitIndex) => {
