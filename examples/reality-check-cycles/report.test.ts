@@ -77,7 +77,7 @@ describe('the tables and the page', () => {
       [0.41, 'monolith'],
     ]);
     expect(figures.verdictMap.yFormat).toBe('share');
-    expect(keyFigure(result)).toBe("at 1 ms per call, 8% of a nanoservice request's CPU is outside business work (monolith 1%)");
+    expect(keyFigure(result)).toBe("at 1 ms per call, 8% of the 6,553 µs of CPU a nanoservice request takes is outside business work (monolith 1%)");
     expect(keyFigure({ operations: 6, rows: [] })).toBeNull();
   });
 });

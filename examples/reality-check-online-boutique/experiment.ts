@@ -71,6 +71,7 @@ export const experiment = defineExperiment({
   quick: { ratePerSecond: 20, secondsPerWindow: 1 },
   tables: (result) => [paperTable(result), labTable(result)],
   finding: findingFor,
+  needs: { platforms: ['linux'], because: 'it reads the CPU time of every unit process from each thread’s `/proc/<pid>/task/<tid>/schedstat`, which only Linux has' },
 
   async run(p, onProgress): Promise<Result> {
     const { file, system } = readSystemFileAt(boutiqueUrl);
