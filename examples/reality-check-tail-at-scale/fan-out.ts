@@ -12,14 +12,22 @@ export interface RequestOutcome {
   readonly leafMs: readonly number[];
 }
 
-/** Sends one GET and resolves when the answer has been read; rejects on an error status or a dropped connection. */
-function get(agent: http.Agent, port: number, path: string): Promise<void> {
+/**
+ * Sends one GET and resolves when the answer has been read; rejects on an error status or a dropped
+ * connection. A GET reset on a reused keep-alive socket is sent once more on a fresh one: the server
+ * may close an idle socket just as the agent hands it out (the race Node's documentation describes
+ * under `request.reusedSocket`), which says nothing about the leaf.
+ */
+function get(agent: http.Agent, port: number, path: string, retried = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = http.get({ agent, host: '127.0.0.1', port, path }, (response) => {
       response.resume();
       response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`leaf answered ${response.statusCode} to ${path}`))));
     });
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (!retried && request.reusedSocket && error.code === 'ECONNRESET') get(agent, port, path, true).then(resolve, reject);
+      else reject(error);
+    });
   });
 }
 
