@@ -5,9 +5,9 @@ import { installedUpstream, internalPackage, moduleImports, readOverrideHeader, 
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const installed = installedUpstream(root);
-// Every folder whose code may reach into a theme: the theme components and the code-highlighting
-// modules they render.
-const siteFiles = readSourceFiles(root, ['src']);
+// Every folder whose code may reach into a theme: the theme components, the code-highlighting
+// modules they render, and the plugins that alias a theme's files.
+const siteFiles = readSourceFiles(root, ['src', 'plugins']);
 
 /** The installed packages, but with some at another version: what an update of Docusaurus looks like to the check. */
 const updated = (versions: Readonly<Record<string, string>>): InstalledUpstream => ({ ...installed, version: (name) => versions[name] ?? installed.version(name) });
@@ -40,6 +40,7 @@ describe('the theme overrides of src/theme', () => {
     const problems = themeOverrideProblems(siteFiles, updated({ '@docusaurus/theme-classic': '3.11.0', '@docusaurus/theme-common': '3.11.0' }));
     const files = [...new Set(problems.map((problem) => problem.split(':')[0]))].sort();
     expect(files).toEqual([
+      'plugins/code-highlighting/index.ts',
       'src/code-highlighting/useCodeWordWrap.ts',
       'src/theme/CodeBlock/Content/String.tsx',
       'src/theme/CodeBlock/Content/index.tsx',

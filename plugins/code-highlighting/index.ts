@@ -1,3 +1,6 @@
+/**
+ * @internalApi @docusaurus/theme-classic@3.10.2 lib/prism-include-languages: the client module that loads Prism on every page; the theme has no option to leave it out, so the browser bundle aliases it to an empty module.
+ */
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import type { PrismTheme } from 'prism-react-renderer';

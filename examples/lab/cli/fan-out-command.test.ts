@@ -21,7 +21,10 @@ describe('npm run lab -- fan-out', () => {
     [['--leaf-wait-us', '200000'], /got "200000"/],
     [['--transport', 'udp'], /--transport is memory, http, process, got "udp"/],
     [['--transport', 'process', '--fan-outs', '50,100'], /needs 312 unit processes on the process transport, more than 96: use --transport http/],
-    [['--cuts', 'monolith'], /Unknown option '--cuts'/],
+    [['--cuts', 'monolith'], /unknown option --cuts\. Options: --transport, --fan-outs, --leaf-wait-us, --quick, --json, --help/],
+    [['--transport', 'udp', '--transport', 'http'], /--transport is given twice \(first "udp"\)/],
+    [['--help', '--json'], /--help prints the usage as text, not JSON: leave out --json/],
+    [['--quick=maybe'], /--quick takes no value/],
   ])('exits 2 on %j, naming what to fix, and deploys nothing', async (argv, message) => {
     const { out, io } = capture();
     expect(await fanOutCommand(argv, io)).toBe(2);

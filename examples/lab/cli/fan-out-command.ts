@@ -3,7 +3,8 @@ import { processSystemTransport } from '../network/process-system-transport.ts';
 import { memorySystemTransport } from '../runtime/memory-system-transport.ts';
 import { systemTransportNames, type SystemTransport, type SystemTransportName } from '../runtime/running-system.ts';
 import { fanOutSizes, measureFanOutCost, publishedFanOut, type FanOutCostReport } from '../system-run/fan-out-cost.ts';
-import { parseFlags } from './flags.ts';
+import { parseFlags, type FlagOptions } from './flags.ts';
+import { UsageError } from '../experiment/cli-params.ts';
 import type { RunIo } from './run-command.ts';
 
 const transports: Readonly<Record<SystemTransportName, SystemTransport>> = { memory: memorySystemTransport, http: httpSystemTransport, process: processSystemTransport };
@@ -13,7 +14,18 @@ export const fanOutUsage = `usage: npm run lab -- fan-out [--transport http|proc
   --fan-outs      the numbers of leaves to call, comma-separated, 2 to 100 (default 4,13: Meta's median and p90 fan-out)
   --leaf-wait-us  each leaf's waiting per call, µs, 0 to 100000 (default 1000: a median call in Alibaba's trace)
   --quick         a look in seconds: few samples
-  --json          print the report as JSON`;
+  --json          print the report as JSON
+  --help, -h      print this usage`;
+
+/** The flags of `npm run lab -- fan-out`. */
+const fanOutFlags: FlagOptions = {
+  transport: { type: 'string', default: 'http' },
+  'fan-outs': { type: 'string', default: publishedFanOut.fanOuts.join(',') },
+  'leaf-wait-us': { type: 'string', default: String(publishedFanOut.leafWaitUs) },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false, short: 'h' },
+};
 
 /** The most unit processes a fan-out run starts on the process transport (a 2-core machine runs them all). */
 const maxProcesses = 96;
@@ -28,7 +40,7 @@ export interface FanOutArgs {
 }
 
 /**
- * Checks the arguments of `npm run lab -- fan-out`; throws a RangeError naming what to fix.
+ * Checks the arguments of `npm run lab -- fan-out`; throws a `UsageError` or a RangeError naming what to fix.
  *
  * @example
  * ```ts
@@ -37,13 +49,7 @@ export interface FanOutArgs {
  * ```
  */
 export function parseFanOutArgs(argv: readonly string[]): FanOutArgs {
-  const values = parseFlags(argv, {
-    transport: { type: 'string', default: 'http' },
-    'fan-outs': { type: 'string', default: publishedFanOut.fanOuts.join(',') },
-    'leaf-wait-us': { type: 'string', default: String(publishedFanOut.leafWaitUs) },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  });
+  const values = parseFlags(argv, fanOutFlags);
   const transport = values.transport as string;
   if (!(systemTransportNames as readonly string[]).includes(transport)) throw new RangeError(`--transport is ${systemTransportNames.join(', ')}, got "${transport}"`);
   const fanOutsText = values['fan-outs'] as string;
@@ -105,15 +111,15 @@ export function formatFanOutReport(report: FanOutCostReport): string {
  * ```
  */
 export async function fanOutCommand(argv: readonly string[], io: RunIo): Promise<0 | 2> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(`${fanOutUsage}\n`);
-    return 0;
-  }
   let args;
   try {
+    if (parseFlags(argv, fanOutFlags).help === true) {
+      io.stdout(`${fanOutUsage}\n`);
+      return 0;
+    }
     args = parseFanOutArgs(argv);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof RangeError || error instanceof UsageError)) throw error;
     io.stderr(`error: ${error.message}\n${fanOutUsage}\n`);
     return 2;
   }

@@ -40,6 +40,12 @@ describe('npm run lab', () => {
     expect(labCommand(['systems', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('systems takes no arguments, got "x"') as unknown });
   });
 
+  it('prints the usage on --help, and refuses an option it does not take', () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['check', '--help']]) expect(labCommand(argv), argv.join(' ')).toMatchObject({ code: 0, stdout: expect.stringContaining('usage:') as unknown });
+    expect(labCommand(['systems', '--json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option --json: systems takes no arguments') as unknown });
+    expect(labCommand(['constructor'])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "constructor"') as unknown });
+  });
+
   it('exits with that status as a process', async () => {
     const lab = fileURLToPath(new URL('./lab.ts', import.meta.url));
     const code = await new Promise<number>((resolve) => execFile(process.execPath, ['--import', import.meta.resolve('tsx'), lab, 'deploy'], (error) => resolve(error ? Number(error.code) : 0)));

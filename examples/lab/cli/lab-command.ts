@@ -13,14 +13,18 @@ export const labUsage = `usage:
   npm run lab -- systems               list the reference systems and their files
   npm run lab -- check <system file>   check a system file and describe it
   npm run lab -- run --system <file>   deploy its cuts and compare them (--help for the flags)
-  npm run lab -- fan-out               what N parallel calls cost against one and against N in turn (--help)`;
+  npm run lab -- fan-out               what N parallel calls cost against one and against N in turn (--help)
+  npm run lab -- --help                print this usage`;
+
+/** What asks for the usage in place of a command. */
+const helpArgs = ['--help', '-h', 'help'];
 
 /** A system in a few lines (the docs pages show the same). */
 const describeSystem = ({ file, system }: SystemInFile): string => systemSummary(system, file).join('\n');
 
 /**
  * Runs `npm run lab -- <command>` and returns what to print and the exit status: 0, or 2 with a
- * message that says what to fix for an unknown command, a missing or malformed file.
+ * message that says what to fix for an unknown command or option, a missing or malformed file.
  *
  * @example
  * ```ts
@@ -31,6 +35,13 @@ const describeSystem = ({ file, system }: SystemInFile): string => systemSummary
 export function labCommand(argv: readonly string[]): LabOutcome {
   const [command, ...rest] = argv;
   const refuse = (message: string): LabOutcome => ({ code: 2, stdout: '', stderr: `error: ${message}\n${labUsage}\n` });
+  const usage: LabOutcome = { code: 0, stdout: `${labUsage}\n`, stderr: '' };
+  if (argv.length === 1 && helpArgs.includes(command as string)) return usage;
+  if (command === 'systems' || command === 'check') {
+    const option = rest.find((arg) => arg.startsWith('-'));
+    if (rest.length === 1 && (option === '--help' || option === '-h')) return usage;
+    if (option !== undefined) return refuse(`unknown option ${option}: ${command} takes ${command === 'check' ? 'one system file' : 'no arguments'}`);
+  }
   try {
     if (command === 'systems' && rest.length === 0) return { code: 0, stdout: `${referenceSystems().map(describeSystem).join('\n\n')}\n`, stderr: '' };
     if (command === 'check' && rest.length === 1) return { code: 0, stdout: `${describeSystem(readSystemFile(rest[0] as string))}\n`, stderr: '' };

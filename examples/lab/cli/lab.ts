@@ -8,13 +8,22 @@ import type { RunningSystem } from '../runtime/running-system.ts';
 import { fanOutCommand } from './fan-out-command.ts';
 import { labCommand } from './lab-command.ts';
 import { runCommand, type RunIo } from './run-command.ts';
+import { ignoreClosedPipes } from './terminal.ts';
+import { guardRun } from './run-guard.ts';
 
-/** The commands that deploy units, and so stop them on an interrupt. */
-const deploying: Readonly<Record<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>>> = { run: runCommand, 'fan-out': fanOutCommand };
+/** The commands that deploy units, and so stop them on an interrupt. A map: `npm run lab -- constructor` is no command. */
+const deploying: ReadonlyMap<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>> = new Map([
+  ['run', runCommand],
+  ['fan-out', fanOutCommand],
+]);
 
+ignoreClosedPipes();
 const [command, ...rest] = process.argv.slice(2);
-const deployingCommand = command === undefined ? undefined : deploying[command];
+const deployingCommand = command === undefined ? undefined : deploying.get(command);
 if (deployingCommand) {
+  // lab's own signal handlers close its deployments gracefully; the guard only turns the end of npm,
+  // sh or tsx into a SIGTERM to this process, and removes the run's temp folders.
+  guardRun({ handleSignals: false });
   const deployments = new Set<RunningSystem>();
   let stopping: Promise<never> | undefined;
   const interrupt = (signal: NodeJS.Signals, code: number) => {

@@ -23,6 +23,10 @@ describe('parseRunArgs', () => {
     expect(args.faults.basis).toMatch(/STRESS CASE/);
   });
 
+  it('reads --json=false and --quick=true as written', () => {
+    expect(parseRunArgs([...shop, '--json=false', '--quick=true'])).toMatchObject({ json: false, quick: true });
+  });
+
   it.each([
     [[], '--system <file> is required'],
     [[...shop, '--cuts', 'serverless'], 'shop has no cut named "serverless"; its cuts: monolith, nanoservices, microservices'],
@@ -33,8 +37,11 @@ describe('parseRunArgs', () => {
     [[...shop, '--async', 'kafka'], '--async is broker or direct, got "kafka"'],
     [[...shop, '--transport', 'memory', '--async', 'broker'], '--async broker needs --transport http or process'],
     [[...shop, '--seed', '1.5'], '--seed is a whole number'],
-    [[...shop, '--fast'], "Unknown option '--fast'"],
-    [[...shop, 'extra'], "Unexpected argument 'extra'"],
+    [[...shop, '--fast'], 'unknown option --fast. Options: --system, --cuts, --transport, --faults, --seed, --async, --quick, --json, --help'],
+    [[...shop, 'extra'], 'unexpected argument "extra"'],
+    [[...shop, '--faults', 'constructor'], '--faults is cloud, stress, none, got "constructor"'],
+    [[...shop, '--transport', 'udp', '--transport', 'memory'], '--transport is given twice (first "udp"): give it once'],
+    [[...shop, '--json=no'], '--json takes no value (or =true, =false), got --json=no'],
     [['--system', 'examples/systems/no-such.json'], 'no-such.json'],
   ])('refuses %j: %s', (argv, message) => {
     expect(() => parseRunArgs(argv)).toThrow(message);

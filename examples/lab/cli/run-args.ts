@@ -1,4 +1,4 @@
-import { parseFlags } from './flags.ts';
+import { parseFlags, type FlagOptions } from './flags.ts';
 import { readSystemFile, type SystemInFile } from '../files/system-files.ts';
 import { systemTransportNames, type SystemTransportName } from '../runtime/running-system.ts';
 import { checkFaultModel, faultModels, type FaultModel } from '../faults/fault-model.ts';
@@ -25,11 +25,25 @@ export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] 
   --seed       the seed of every draw of work and fault (default 1)
   --async      what carries async steps: broker (NATS JetStream, or the embedded broker where none answers; the default on http and process) or direct (a call through the transport nobody waits for; the only one on memory)
   --quick      a look in seconds: few samples, for a first comparison
-  --json       print the report as JSON`;
+  --json       print the report as JSON
+  --help, -h   print this usage`;
+
+/** The flags of `npm run lab -- run`. */
+export const runFlags: FlagOptions = {
+  system: { type: 'string' },
+  cuts: { type: 'string' },
+  transport: { type: 'string', default: 'http' },
+  faults: { type: 'string', default: 'cloud' },
+  seed: { type: 'string', default: '1' },
+  async: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false, short: 'h' },
+};
 
 /**
- * Checks the arguments of `npm run lab -- run` and reads the system file; throws a RangeError (or
- * the file's `SystemFileError`) naming what to fix.
+ * Checks the arguments of `npm run lab -- run` and reads the system file; throws a `UsageError`
+ * (the command line), a RangeError (a value) or the file's `SystemFileError`, naming what to fix.
  *
  * @example
  * ```ts
@@ -38,20 +52,13 @@ export const runUsage = `usage: npm run lab -- run --system <file> [--cuts a,b] 
  * ```
  */
 export function parseRunArgs(argv: readonly string[]): RunArgs {
-  const values = parseFlags(argv, {
-    system: { type: 'string' },
-    cuts: { type: 'string' },
-    transport: { type: 'string', default: 'http' },
-    faults: { type: 'string', default: 'cloud' },
-    seed: { type: 'string', default: '1' },
-    async: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  });
+  const values = parseFlags(argv, runFlags);
   if (typeof values.system !== 'string' || values.system === '') throw new RangeError('--system <file> is required: the system file to run');
   const transport = values.transport as string;
   if (!(systemTransportNames as readonly string[]).includes(transport)) throw new RangeError(`--transport is ${systemTransportNames.join(', ')}, got "${transport}"`);
-  const faults = faultModels[values.faults as string];
+  const faultsName = values.faults as string;
+  // Own keys only: `--faults constructor` would otherwise find Object's constructor.
+  const faults = Object.hasOwn(faultModels, faultsName) ? faultModels[faultsName] : undefined;
   if (!faults) throw new RangeError(`--faults is ${Object.keys(faultModels).join(', ')}, got "${String(values.faults)}"`);
   const seedText = values.seed as string;
   if (!/^\d{1,9}$/.test(seedText)) throw new RangeError(`--seed is a whole number from 0 to 999999999, got "${seedText}"`);

@@ -6,7 +6,9 @@ import { processSystemTransport } from '../network/process-system-transport.ts';
 import { formatRunReport } from '../system-run/report-table.ts';
 import { runSystem } from '../system-run/run-system.ts';
 import { processMeter } from '../system-run/process-meter.ts';
-import { parseRunArgs, runUsage } from './run-args.ts';
+import { parseRunArgs, runFlags, runUsage } from './run-args.ts';
+import { parseFlags } from './flags.ts';
+import { UsageError } from '../experiment/cli-params.ts';
 import { openBroker } from '../messaging/open-broker.ts';
 
 const transports: Readonly<Record<SystemTransportName, SystemTransport>> = { memory: memorySystemTransport, http: httpSystemTransport, process: processSystemTransport };
@@ -28,15 +30,15 @@ export interface RunIo {
  * ```
  */
 export async function runCommand(argv: readonly string[], io: RunIo): Promise<0 | 2> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(`${runUsage}\n`);
-    return 0;
-  }
   let args;
   try {
+    if (parseFlags(argv, runFlags).help === true) {
+      io.stdout(`${runUsage}\n`);
+      return 0;
+    }
     args = parseRunArgs(argv);
   } catch (error) {
-    if (error instanceof SystemFileError || error instanceof RangeError) {
+    if (error instanceof SystemFileError || error instanceof RangeError || error instanceof UsageError) {
       io.stderr(`error: ${error.message}\n${runUsage}\n`);
       return 2;
     }

@@ -4,17 +4,21 @@
  * at once when the experiment cannot run on this platform (it says what it needs and why).
  */
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
-import { describeParams, parseExperimentParams, splitExampleArgs, UsageError } from '../experiment/cli-params.ts';
+import { describeParams, parseExperimentParams, UsageError } from '../experiment/cli-params.ts';
 import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
-import { formatTable, progressReporter } from './terminal.ts';
+import { splitExampleArgs } from './example-args.ts';
+import { formatTable, ignoreClosedPipes, progressReporter } from './terminal.ts';
+import { guardRun } from './run-guard.ts';
 import { decideVerdict } from '../experiment/verdict-rule.ts';
 
-const usage = `usage: npm run example -- <id> [--json] [--quick] [--name value ...]\nexperiments: ${experimentIds.join(', ')}`;
+const usage = `usage: npm run example -- <id> [--json] [--quick] [--name value ...]\n  npm run example -- <id> --help lists its parameters\nexperiments: ${experimentIds.join(', ')}`;
 
 async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedPipes();
   const args = splitExampleArgs(argv);
   if (!args.id) {
-    console.error(args.help ? usage : `no experiment id given.\n${usage}`);
+    if (args.help) console.log(usage);
+    else console.error(`error: no experiment id given.\n${usage}`);
     return args.help ? 0 : 2;
   }
   const experiment = await loadExperiment(args.id);
@@ -35,16 +39,22 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.json) {
     console.log(JSON.stringify({ claim: experiment.id, params, verdict, result }, null, 2));
   } else {
-    console.log(`\n${experiment.title}\n\n${experiment.tables(result).map(formatTable).join('\n\n')}\n`);
+    console.log(`\n${experiment.title}\n\n${experiment.tables(result).map((table) => formatTable(table)).join('\n\n')}\n`);
     console.log(`verdict these figures support: ${verdict.verdict}: ${verdict.because}\n(decided by the verdict rule: ${verdict.rule})`);
   }
   return 0;
 }
 
+// A signal to any process of the chain (npm, sh, tsx, this one) stops every unit and temp folder of the run.
+guardRun();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof UnknownExperimentError || error instanceof PlatformError) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n(npm run example -- <id> --help lists an experiment's parameters)`);
+      process.exit(2);
+    }
+    if (error instanceof UnknownExperimentError || error instanceof PlatformError) {
       console.error(`error: ${error.message}`);
       process.exit(2);
     }

@@ -2,9 +2,11 @@
  * `npm run evidence [-- <id> ...]`: runs experiments at their default parameters and writes
  * `evidence/<id>.json`, stamped with the machine, Node, date, commit and source hash. A file that
  * would not match the evidence format (examples/lab/experiment/evidence-schema.ts) is not written: the run
- * fails, naming the field, and the file from the last good run stays.
+ * fails, naming the field, and the file from the last good run stays. Each file is written whole
+ * or not at all (a temporary file renamed onto it); an interrupt stops the run and every process it
+ * started, and leaves the evidence files as they were.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
 import { evidenceFile, repoRoot, stampRun } from '../files/evidence.ts';
@@ -13,6 +15,9 @@ import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.t
 import { formatTable, progressReporter } from './terminal.ts';
 import { clearUsedServers } from '../infra/used-servers.ts';
 import { decideVerdict } from '../experiment/verdict-rule.ts';
+import { writeFileAtomically } from './atomic-write.ts';
+import { evidenceIdsOrExit } from './evidence-args.ts';
+import { guardRun } from './run-guard.ts';
 
 /** An evidence file before it is checked: the parameters and the result are whatever the experiment made. */
 type Unchecked = Omit<Evidence, 'params' | 'result'> & { readonly params: unknown; readonly result: unknown };
@@ -57,12 +62,18 @@ async function main(ids: readonly string[]) {
     // would judge something other than the file.
     const evidence = parseEvidenceFile(text, evidenceFile(id));
     mkdirSync(path.join(repoRoot, 'evidence'), { recursive: true });
-    writeFileSync(path.join(repoRoot, evidenceFile(id)), text);
+    // All at once or not at all: an interrupted or failed write leaves the last good file in place.
+    writeFileAtomically(path.join(repoRoot, evidenceFile(id)), text);
     console.log(`${experiment.tables(result).map(formatTable).join('\n\n')}\nwrote ${evidenceFile(id)} (${evidence.stamp.durationSeconds} s, verdict ${evidence.verdict.verdict})`);
   }
 }
 
-main(process.argv.slice(2)).then(
+// A bad command line is refused (exit 2) before anything runs or is written.
+const ids = evidenceIdsOrExit(process.argv.slice(2), experimentIds);
+// An interrupt (Ctrl-C, SIGTERM, the end of npm or tsx above this process) stops every unit, removes
+// the run's temporary folders and exits before another evidence file is written.
+guardRun();
+main(ids).then(
   () => process.exit(0),
   (error: unknown) => {
     const refused = error instanceof UnknownExperimentError || error instanceof PlatformError;

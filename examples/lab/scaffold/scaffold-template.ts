@@ -48,7 +48,8 @@ export const asLiteral = (text: string): string => JSON.stringify(text);
 
 /**
  * Text inside a block comment of TypeScript: a `*` followed by `/` would end the comment, so a
- * backslash goes between them.
+ * backslash goes between them. The words are one line (scaffold-input.ts), so a comment line is
+ * never ended early either.
  *
  * @example
  * ```ts
@@ -57,13 +58,22 @@ export const asLiteral = (text: string): string => JSON.stringify(text);
  */
 export const asCommentText = (text: string): string => text.replaceAll('*/', '*\\/');
 
+// The ASCII punctuation that means something in a line of MDX prose: `{` `}` an expression, `<` `>`
+// a JSX tag, `\` an escape, `` ` `` code, `*` `_` `~` emphasis and strikethrough (GFM), `[` `]`
+// links and images, `&` a character reference, `#` a heading's closing sequence, `:` before a
+// letter a directive (Docusaurus reads `:name` as one), and `:` in `://` or `.` in `www.` a GFM
+// autolink, inside which an escape would show as a backslash. CommonMark lets a backslash escape any
+// ASCII punctuation; the others are left as typed, so that the page's source reads as the words do.
+const mdxSyntax = /[\\`*_~{}<>[\]&#]|:(?=[A-Za-z/])|(?<=www)\./gi;
+
 /**
- * Text as plain MDX prose: `{`, `}`, `<` and `>` would start an expression or a JSX tag, so they are
- * escaped with a backslash, as CommonMark allows for any ASCII punctuation.
+ * Text as plain MDX prose, e.g. a heading: every character MDX, GFM or Docusaurus would read as
+ * syntax is escaped with a backslash, so that the page shows the text as it was typed.
  *
  * @example
  * ```ts
  * asMdxText('Latency < 1 ms {p50}'); // 'Latency \\< 1 ms \\{p50\\}'
+ * asMdxText('*Fast* & cheap'); // '\\*Fast\\* \\& cheap'
  * ```
  */
-export const asMdxText = (text: string): string => text.replace(/[\\{}<>]/g, (character) => `\\${character}`);
+export const asMdxText = (text: string): string => text.replace(mdxSyntax, (character) => `\\${character}`);

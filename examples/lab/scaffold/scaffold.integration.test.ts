@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,5 +105,45 @@ describe('new:comparison in a copy of the project', () => {
     expect(check.code).toBe(1);
     expect(check.output).toMatch(/✗ no scaffold text left\n {4}→ scaffold text left in docs\/demo\/first-claim\.mdx:\d+: "TODO: say what the lab does not model\.": do what it asks, then delete it/);
     expect(check.output).toContain('1 of 8 checks failed for demo-first-claim');
+  });
+});
+
+// Issue 19: input that once wrote broken files, run for real. Refused input must leave the project
+// as it was; accepted input must give code that the type check and the linter pass, and a registry
+// the claims check can load (a reserved-word slug once broke it with an esbuild error).
+describe('the scaffolders with odd input, in a copy of the project', () => {
+  const oddWords = 'Calls cost */ nothing {at all} <Really `${x}` \\ "quoted" & :colon # é😀';
+
+  it('refuses a clashing or too long slug or claim id with exit status 2, writing nothing', () => {
+    const before = readFileSync(path.join(copy, 'examples/claims/comparisons/index.ts'), 'utf8');
+    for (const [script, args, message] of [
+      ['examples/lab/cli/new-comparison.ts', ['intro', 'Intro vs outro'], 'docs/intro.mdx is a page at the route /docs/intro already: choose another slug'],
+      ['examples/lab/cli/new-comparison.ts', ['a'.repeat(300), 'Long'], 'is too long: keep it to 40 characters at most'],
+      ['examples/lab/cli/new-claim.ts', ['demo', `demo-${'a'.repeat(300)}`, 'Long words'], 'is too long: keep it to 60 characters at most'],
+    ] as const) {
+      const refused = run(script, ...args);
+      expect(refused.code, refused.output).toBe(2);
+      expect(refused.output).toContain(message);
+    }
+    expect(existsSync(path.join(copy, 'docs/intro'))).toBe(false);
+    expect(readFileSync(path.join(copy, 'examples/claims/comparisons/index.ts'), 'utf8')).toBe(before);
+  });
+
+  it('writes code that type-checks and lints for a reserved-word slug and odd words, and the claims check loads it', { timeout: 180_000 }, () => {
+    const created = run('examples/lab/cli/new-comparison.ts', 'delete', 'Delete vs keep {everything} <Really>', 'delete-odd-words', oddWords);
+    expect(created.code, created.output).toBe(0);
+    const added = run('examples/lab/cli/new-claim.ts', 'delete', 'delete-more-words', `${oddWords} again`);
+    expect(added.code, added.output).toBe(0);
+    const code = ['delete-odd-words', 'delete-more-words'].flatMap((id) => ['experiment.ts', 'report.ts', 'experiment.test.ts'].map((file) => `examples/${id}/${file}`));
+    code.push('examples/claims/comparisons/index.ts', 'examples/claims/comparisons/key-figures.ts');
+    writeFileSync(path.join(copy, 'tsconfig.scaffolded.json'), JSON.stringify({ extends: './tsconfig.json', include: [...code, 'types'] }));
+    const node = (script: string, ...args: string[]) => spawnSync(process.execPath, [path.join(copy, 'node_modules', script), ...args], { cwd: copy, encoding: 'utf8', timeout: 120_000 });
+    const types = node('typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.scaffolded.json');
+    expect(types.status, `${types.stdout}${types.stderr}`).toBe(0);
+    const lint = node('eslint/bin/eslint.js', ...code);
+    expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
+    const check = run('examples/lab/cli/check-claims.ts');
+    expect(check.output).toMatch(/delete-odd-words: still pending/);
+    expect(check.output).not.toMatch(/esbuild|Transform failed|SyntaxError/);
   });
 });

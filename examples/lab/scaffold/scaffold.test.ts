@@ -46,7 +46,7 @@ describe('planComparison and writePlan', () => {
     expect(read('examples/demo-claim/experiment.ts')).toContain(`title: ${JSON.stringify(says)},`);
     expect(read('examples/demo-claim/experiment.ts')).toContain(' * demo-claim: Calls < 1 ms {p50} say "fast" *\\/ always');
     expect(read('docs/demo/claim.mdx')).toContain(`title: ${JSON.stringify(says)}\n`);
-    expect(read('docs/demo/claim.mdx')).toContain('## Calls \\< 1 ms \\{p50\\} say "fast" */ always {/* #demo-claim */}');
+    expect(read('docs/demo/claim.mdx')).toContain('## Calls \\< 1 ms \\{p50\\} say "fast" \\*/ always {/* #demo-claim */}');
     expect(read('docs/demo/index.mdx')).toContain('# Demo \\<A\\> vs \\{B\\}\n');
     expect(read('docs/demo/index.mdx')).not.toMatch(/\{\{\w+\}\}/);
   });
@@ -76,6 +76,34 @@ describe('planComparison and writePlan', () => {
     expect(files().some((file) => file.includes('first-claim'))).toBe(false);
     expect(() => planComparison(root, 'other', 'Other vs microservices', { id: 'wrong-prefix', says: 'Something' })).toThrow('must start with the comparison slug, for example other-in-process-calls');
     expect(() => planComparison(root, 'other', 'Other vs microservices', { id: 'other-claim' })).toThrow('needs its words');
+  });
+
+  // Regressions from issue 19: each wrote files that broke the claims check or the site's build.
+  it('refuses a slug whose folder would sit beside a docs page, naming the page', () => {
+    mkdirSync(path.join(root, 'docs'), { recursive: true });
+    writeFileSync(path.join(root, 'docs/intro.mdx'), '# Intro\n');
+    expect(() => planComparison(root, 'intro', 'Intro vs outro')).toThrow('the comparison slug "intro" would make its pages in docs/intro/, but docs/intro.mdx is a page at the route /docs/intro already: choose another slug');
+  });
+
+  it('refuses a 300-character slug or claim id up front, saying the limit', () => {
+    expect(() => planComparison(root, 'a'.repeat(300), 'Long')).toThrow(/is too long: keep it to 40 characters at most/);
+    expect(() => planComparison(root, 'demo', 'Demo', { id: `demo-${'a'.repeat(300)}`, says: 'Long' })).toThrow(/is too long: keep it to 60 characters at most/);
+    expect(files()).toEqual([]);
+  });
+
+  it('imports a comparison named by a reserved word under a name that is valid code', () => {
+    const plan = planComparison(root, 'delete', 'Delete vs keep everything');
+    expect(plan.replace.get('examples/claims/comparisons/index.ts')).toContain("import _delete from './delete.json';");
+  });
+
+  it('refuses a first claim whose page would be the overview', () => {
+    expect(() => planComparison(root, 'demo', 'Demo', { id: 'demo-index', says: 'An index' })).toThrow(/would make its page docs\/demo\/index\.mdx, the comparison's overview/);
+  });
+
+  it('throws the error of the failed write, not one of the undo, when a name is too long for the file system', () => {
+    const plan = { create: new Map([[`${'x'.repeat(300)}/file.txt`, 'text']]), replace: new Map<string, string>() };
+    expect(() => writePlan(root, plan)).toThrow(expect.objectContaining({ code: 'ENAMETOOLONG', syscall: 'mkdir' }));
+    expect(files()).toEqual([]);
   });
 
   it('writes nothing at all when a write fails half-way', () => {
@@ -108,6 +136,22 @@ describe('planClaim', () => {
     expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-taken', 'Taken')).toThrow(/exists already/);
     expect(() => planClaim(root, 'modular-monolith', 'single', 'One word')).toThrow(/at least two words/);
     expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-x', undefined)).toThrow(ScaffoldError);
+  });
+
+  // Regression from issue 19: these words broke experiment.ts and the page's heading.
+  it('writes odd words as valid code and prose', () => {
+    const plan = planClaim(root, 'modular-monolith', 'modular-monolith-odd-words', 'Calls cost */ nothing {at all} <Really');
+    expect(plan.create.get('examples/modular-monolith-odd-words/experiment.ts')).toContain(' * modular-monolith-odd-words: Calls cost *\\/ nothing {at all} <Really\n');
+    expect(plan.create.get('docs/modular-monolith/odd-words.mdx')).toContain('# Calls cost \\*/ nothing \\{at all\\} \\<Really\n');
+  });
+
+  it('refuses words with an invisible character, naming it', () => {
+    expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-bell', 'Calls ring \u0007 a bell')).toThrow('holds the invisible character U+0007: remove it');
+  });
+
+  it('refuses to add to a comparison file it cannot read, naming the file', () => {
+    writeFileSync(path.join(root, 'examples/claims/comparisons/modular-monolith.json'), '{ "claims": [');
+    expect(() => planClaim(root, 'modular-monolith', 'modular-monolith-x', 'Some words')).toThrow(/^examples\/claims\/comparisons\/modular-monolith\.json cannot be read as JSON \(.*\): fix it first/);
   });
 });
 
