@@ -12,7 +12,6 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { auditedPages } from './audited-pages.ts';
 import { benchTable } from './bench-table.ts';
-import { auditPages } from './lighthouse-audit.ts';
 
 const usage = 'usage: npm run bench:site [-- --no-build]';
 const args = process.argv.slice(2);
@@ -42,5 +41,7 @@ if (build) {
   await docusaurus('build');
   buildSeconds = (performance.now() - started) / 1000;
 }
+// Imported once the build exists: the server it uses reads the build's address when it loads.
+const { auditPages } = await import('./lighthouse-audit.ts');
 const { figures, slowdownText } = await auditPages({ pages: auditedPages, runs: 3, cpuSlowdown: 4, log: (line) => process.stderr.write(`${line}\n`) });
 console.log(benchTable(figures, buildSeconds, slowdownText));
