@@ -74,8 +74,8 @@ export function comparisonClaimIds(root: string, extra: readonly string[]): stri
 const docsRoutesTaken = ['tags', 'category', 'api'];
 
 /**
- * Why a new comparison's folder, docs/<slug>/, would clash with a page or route that exists, or
- * undefined when it would not: a page docs/<slug>.md(x) has its route, a folder docs/<slug>/ is
+ * Why a new comparison's folder, `docs/<slug>/`, would clash with a page or route that exists, or
+ * undefined when it would not: a page `docs/<slug>.md(x)` has its route, a folder `docs/<slug>/` is
  * another section, and some routes Docusaurus makes itself.
  *
  * @example
