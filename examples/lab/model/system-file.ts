@@ -87,30 +87,86 @@ export class SystemFileError extends Error {
 
 const pathOf = (path: readonly PropertyKey[]) => path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '') || '(the file)';
 
-/** The cycle through `start` in the call graph, if there is one: `a → b → a`. */
+/** Whether a name is one of the file's operations: its own keys only, so `constructor` or `toString` is not. */
+const isOperation = (file: SystemFile, name: string) => Object.hasOwn(file.operations, name);
+
+/** The operations an operation calls, in the order it calls them. */
+const calleesOf = (file: SystemFile, name: string): string[] =>
+  (file.operations[name]?.calls ?? []).flatMap((step) => ('sync' in step ? step.sync : step.async)).flatMap((target) => (typeof target === 'string' ? [target] : target));
+
+/**
+ * A cycle in the call graph, if there is one: `a → b → a`. A depth-first walk with its own stack
+ * rather than recursion, so that a chain of many thousands of operations is checked, not a stack
+ * overflow.
+ */
 function findCycle(file: SystemFile): string[] | undefined {
   const state = new Map<string, 'walking' | 'done'>();
-  const path: string[] = [];
-  const callees = (name: string) => (file.operations[name]?.calls ?? []).flatMap((step) => ('sync' in step ? step.sync : step.async)).flatMap((target) => (typeof target === 'string' ? [target] : target));
-  const walk = (name: string): string[] | undefined => {
-    if (state.get(name) === 'done') return undefined;
-    if (state.get(name) === 'walking') return [...path.slice(path.indexOf(name)), name];
-    state.set(name, 'walking');
-    path.push(name);
-    for (const callee of callees(name)) {
-      if (!(callee in file.operations)) continue;
-      const cycle = walk(callee);
-      if (cycle) return cycle;
+  for (const start of Object.keys(file.operations)) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const pending: string[][] = [calleesOf(file, start).filter((callee) => isOperation(file, callee))];
+    state.set(start, 'walking');
+    while (path.length > 0) {
+      const next = (pending[pending.length - 1] as string[]).shift();
+      if (next === undefined) {
+        state.set(path.pop() as string, 'done');
+        pending.pop();
+        continue;
+      }
+      if (state.get(next) === 'walking') return [...path.slice(path.indexOf(next)), next];
+      if (state.get(next) === 'done') continue;
+      state.set(next, 'walking');
+      path.push(next);
+      pending.push(calleesOf(file, next).filter((callee) => isOperation(file, callee)));
     }
-    path.pop();
-    state.set(name, 'done');
-    return undefined;
-  };
-  for (const name of Object.keys(file.operations)) {
-    const cycle = walk(name);
-    if (cycle) return cycle;
   }
   return undefined;
+}
+
+/** Every operation a request to `entry` reaches, walked with a list rather than recursion (see {@link findCycle}). */
+function reachedFrom(file: SystemFile, entry: string): Set<string> {
+  const reached = new Set<string>([entry]);
+  const toVisit = [entry];
+  while (toVisit.length > 0) {
+    for (const callee of calleesOf(file, toVisit.pop() as string)) {
+      if (reached.has(callee)) continue;
+      reached.add(callee);
+      toVisit.push(callee);
+    }
+  }
+  return reached;
+}
+
+/**
+ * Where parsed JSON has a `__proto__` key: the path of each object that holds one (`operations`), or
+ * `(the file)` at the top. JSON.parse keeps such a key as an own property, but copying the object (as
+ * the schema does) sets the prototype instead, so the entry would vanish unchecked. Walked with a
+ * list, as a deeply nested file must not overflow the stack, and a path is only spelt out for a find.
+ */
+function protoKeyHolders(json: unknown): string[] {
+  interface Place {
+    readonly value: unknown;
+    readonly key: string;
+    readonly isIndex: boolean;
+    readonly parent: Place | undefined;
+  }
+  const pathOfPlace = (place: Place | undefined): string => {
+    const keys: string[] = [];
+    for (let at = place; at?.parent; at = at.parent) keys.push(at.isIndex ? `[${at.key}]` : `.${at.key}`);
+    return keys.reverse().join('').replace(/^\./, '') || '(the file)';
+  };
+  const found: string[] = [];
+  const toVisit: Place[] = [{ value: json, key: '', isIndex: false, parent: undefined }];
+  while (toVisit.length > 0) {
+    const place = toVisit.pop() as Place;
+    const { value } = place;
+    if (value === null || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__' && !Array.isArray(value)) found.push(pathOfPlace(place));
+      toVisit.push({ value: (value as Record<string, unknown>)[key], key, isIndex: Array.isArray(value), parent: place });
+    }
+  }
+  return found;
 }
 
 /** The problems only the whole file shows: unknown names, a cycle, operations never called, cuts that are not partitions. */
@@ -118,25 +174,19 @@ function graphProblems(file: SystemFile): string[] {
   const problems: string[] = [];
   const names = Object.keys(file.operations);
   const known = `the operations are ${names.join(', ')}`;
-  if (!(file.entry in file.operations)) problems.push(`entry: "${file.entry}" is not an operation: ${known}`);
+  if (!isOperation(file, file.entry)) problems.push(`entry: "${file.entry}" is not an operation: ${known}`);
   for (const [name, operation] of Object.entries(file.operations)) {
     (operation.calls ?? []).forEach((step, index) => {
       const called = 'sync' in step ? step.sync : step.async;
       for (const target of typeof called === 'string' ? [called] : called) {
-        if (!(target in file.operations)) problems.push(`operations.${name}.calls[${index}]: calls "${target}", which is not an operation: ${known}`);
+        if (!isOperation(file, target)) problems.push(`operations.${name}.calls[${index}]: calls "${target}", which is not an operation: ${known}`);
       }
     });
   }
   const cycle = findCycle(file);
   if (cycle) problems.push(`operations: the calls make a cycle, ${cycle.join(' → ')}: a request would never end`);
   if (problems.length === 0) {
-    const reached = new Set<string>();
-    const reach = (name: string) => {
-      if (reached.has(name)) return;
-      reached.add(name);
-      for (const step of file.operations[name]?.calls ?? []) for (const target of [('sync' in step ? step.sync : step.async)].flat()) reach(target);
-    };
-    reach(file.entry);
+    const reached = reachedFrom(file, file.entry);
     const unreached = names.filter((name) => !reached.has(name));
     if (unreached.length > 0) problems.push(`operations: ${unreached.map((name) => `"${name}"`).join(', ')} ${unreached.length === 1 ? 'is' : 'are'} never called from the entry "${file.entry}": call ${unreached.length === 1 ? 'it' : 'them'} or leave ${unreached.length === 1 ? 'it' : 'them'} out`);
   }
@@ -155,7 +205,7 @@ function graphProblems(file: SystemFile): string[] {
       unitNames.add(unitName);
     });
     for (const [operation, indexes] of placed) {
-      if (!(operation in file.operations)) problems.push(`cuts.${cutName}: "${operation}" is not an operation: ${known}`);
+      if (!isOperation(file, operation)) problems.push(`cuts.${cutName}: "${operation}" is not an operation: ${known}`);
       else if (indexes.length > 1) problems.push(`cuts.${cutName}: puts "${operation}" in more than one place (units ${indexes.join(' and ')}): a cut places each operation once`);
     }
     const missing = names.filter((name) => !placed.has(name));
@@ -182,6 +232,8 @@ export function parseSystemFile(text: string, file: string): System {
   } catch (error) {
     throw new SystemFileError(file, [`not JSON: ${(error as Error).message}`]);
   }
+  const protoHolders = protoKeyHolders(json);
+  if (protoHolders.length > 0) throw new SystemFileError(file, protoHolders.map((holder) => `${holder}: a key named "__proto__" cannot name anything in a system file: rename it`));
   const parsed = SystemFileSchema.safeParse(json);
   if (!parsed.success) throw new SystemFileError(file, parsed.error.issues.map((issue) => `${pathOf(issue.path)}: ${issue.message}`));
   const problems = graphProblems(parsed.data as SystemFile);
