@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { processArgv, procStatFields, readProcFile } from '../processes/proc.ts';
+import { processArgv, processStartTicks, procStatFields, readProcFile } from '../processes/proc.ts';
 
 /** One live process. */
 export interface ProcessEntry {
@@ -105,12 +105,8 @@ export function stillRunning(seen: ProcessEntry, table: readonly ProcessEntry[])
  * ```
  */
 export function isAlive(seen: ProcessEntry, platform: string = process.platform): boolean {
-  if (platform === 'linux') {
-    const stat = readProcFile(`/proc/${seen.pid}/stat`);
-    if (stat === null) return false;
-    const fields = procStatFields(stat);
-    return fields[0] !== 'Z' && Number(fields[19]) === seen.startTicks;
-  }
+  // processStartTicks is null for a process that has gone or is a zombie.
+  if (platform === 'linux') return processStartTicks(seen.pid) === seen.startTicks;
   try {
     process.kill(seen.pid, 0);
     return true;

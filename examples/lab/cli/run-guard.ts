@@ -23,6 +23,7 @@
  * source hash, and the experiments' own code is left as it was measured.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { onTemporaryFolder, removeTemporaryFolders, recordTemporaryFolders } from './temp-folders.ts';
 import { isAlive, launchChain, readProcessTable, type ProcessEntry } from './process-table.ts';
@@ -31,10 +32,10 @@ import { stopDescendants } from './stop-tree.ts';
 /** How often the chain is looked at: a dead launcher is noticed within this, at the cost of reading a few /proc files. */
 const watchIntervalMs = 250;
 
-/** The exit status for each way a run ends early: 128 + the signal's number, as a shell reports a process killed by it. */
-const exitStatus = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+type Interrupt = 'SIGHUP' | 'SIGINT' | 'SIGTERM' | 'launcher gone';
 
-type Interrupt = keyof typeof exitStatus | 'launcher gone';
+/** The exit status for a run stopped by a signal: 128 + its number, as a shell reports a process killed by it. */
+const exitStatusFor = (signal: NodeJS.Signals) => 128 + os.constants.signals[signal];
 
 const watchdogFile = fileURLToPath(new URL('./run-watchdog.mjs', import.meta.url));
 
@@ -85,7 +86,7 @@ function stopRun(why: Interrupt): never {
     `\n${what}: stopped ${stopped.length} process${stopped.length === 1 ? '' : 'es'}${left.length ? ` (${left.map((entry) => entry.pid).join(', ')} would not stop)` : ''}` +
       `, removed ${removed.length} temporary folder${removed.length === 1 ? '' : 's'} in ${Date.now() - started} ms\n`,
   );
-  process.exit(why === 'launcher gone' ? exitStatus.SIGHUP : exitStatus[why]);
+  process.exit(exitStatusFor(why === 'launcher gone' ? 'SIGHUP' : why));
 }
 
 /** Polls the launchers: one that has exited (or whose PID now names another process) ends the run, through `end`. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ScaffoldError } from './scaffold-input.ts';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -20,7 +21,8 @@ export function runScaffoldCommand(name: string, write: () => string[], report: 
   let finished = false;
   const onStop = (signal: NodeJS.Signals) => {
     console.error(`${name}: stopped by ${signal} ${finished ? 'after the scaffold was written in full' : 'before anything was written'}`);
-    process.exit(130);
+    // 128 + the signal's number, as a shell reports a process killed by it (130 for SIGINT, 143 for SIGTERM).
+    process.exit(128 + os.constants.signals[signal]);
   };
   for (const signal of stopSignals) process.on(signal, onStop);
   let status: number;
