@@ -19,7 +19,16 @@ describe('navigation on a phone', () => {
       expect(await page.locator('.theme-doc-toc-desktop').isVisible()).toBe(false);
       expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(true);
 
+      // The menu's button listens for the reader's intent from hydration on (useMenuIntent); on a busy
+      // machine the network is idle well before the page has hydrated, and a focus before then is
+      // missed. Docusaurus marks the end of hydration on <html>.
+      await page.waitForSelector('html[data-has-hydrated="true"]', { state: 'attached' });
       await page.getByRole('button', { name: /toggle navigation/i }).focus();
+      // Focusing the button mounts the closed menu and hands it the docs sidebar, over a few renders.
+      // A person's Enter comes long after the focus; Playwright's comes within milliseconds. Wait as
+      // a person would, for the closed menu to hold the sidebar, then check that it opens on it.
+      await page.waitForSelector('.navbar-sidebar__items--show-secondary', { state: 'attached' });
+      expect(await page.locator('.navbar.navbar-sidebar--show').count()).toBe(0);
       await page.keyboard.press('Enter');
       // The docs sidebar is in the menu from its first frame: the menu does not show the navbar's
       // links and then slide over to the sidebar.
