@@ -1,5 +1,6 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { descendantsOf, launchChain, launcherOf, readProcessTable, type ProcessEntry } from './process-table.ts';
+import { argvOf, descendantsOf, isAlive, launchChain, launcherOf, readProcessTable, type ProcessEntry } from './process-table.ts';
 
 const entry = (pid: number, ppid: number): ProcessEntry => ({ pid, ppid, pgid: 10, startTicks: pid * 100 });
 
@@ -55,5 +56,43 @@ describe('descendantsOf', () => {
 
   it('finds this process in the live table, with its parent', () => {
     expect(readProcessTable().find((found) => found.pid === process.pid)?.ppid).toBe(process.ppid);
+  });
+});
+
+// The path taken elsewhere than Linux (macOS) asks `ps`, with options POSIX gives it, so Linux's ps
+// answers them too: the same processes as /proc, as far as both can tell.
+const hasPs = spawnSync('ps', ['-p', String(process.pid)]).status === 0;
+
+describe.skipIf(process.platform !== 'linux' || !hasPs)('the `ps` path, checked against /proc', () => {
+  it('finds this process with its parent and process group, and no start time', () => {
+    const fromPs = readProcessTable('darwin').find((found) => found.pid === process.pid);
+    const fromProc = readProcessTable('linux').find((found) => found.pid === process.pid);
+    expect(fromPs).toEqual({ pid: process.pid, ppid: process.ppid, pgid: fromProc?.pgid, startTicks: null });
+  });
+
+  it('leaves out a zombie, and finds a child and its child, as /proc does', async () => {
+    // sh starts `sleep 0` and then becomes `sleep 1`, which never waits for it: a zombie under a live child.
+    const child = spawn('sh', ['-c', 'sleep 0 & exec sleep 1'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const zombie = spawnSync('ps', ['-o', 'pid=,stat=', '--ppid', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split(/\s+/);
+      expect(zombie[1]).toMatch(/^Z/);
+      const below = (platform: string) => descendantsOf(process.pid, readProcessTable(platform)).map((found) => found.pid);
+      expect(below('darwin')).toContain(child.pid);
+      expect(below('darwin')).not.toContain(Number(zombie[0]));
+      expect(below('darwin').sort()).toEqual(below('linux').sort());
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+  });
+
+  it('reads the command line and tells a live process from one that has gone', () => {
+    expect(argvOf(process.pid, 'darwin')[0]).toMatch(/node/);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    expect(isAlive({ pid: process.pid, ppid: process.ppid, pgid: 0, startTicks: null }, 'darwin')).toBe(true);
+    expect(isAlive({ pid: gone, ppid: process.pid, pgid: 0, startTicks: null }, 'darwin')).toBe(false);
+    expect(argvOf(gone, 'darwin')).toEqual([]);
   });
 });

@@ -39,7 +39,8 @@ function psTable(): ProcessEntry[] {
   if (ps.status !== 0) throw new Error(`ps -A failed: ${ps.stderr || ps.error?.message}`);
   return ps.stdout.split('\n').flatMap((line) => {
     const [pid, ppid, pgid, stat] = line.trim().split(/\s+/);
-    return pid && ppid && pgid && !stat?.startsWith('Z') ? [{ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), startTicks: null }] : [];
+    // ps lists itself, a child of this process that has ended by now: it is not one of the run's.
+    return pid && ppid && pgid && !stat?.startsWith('Z') && Number(pid) !== ps.pid ? [{ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), startTicks: null }] : [];
   });
 }
 
