@@ -1,9 +1,11 @@
 /**
  * Interrupting a run, for real: `npm run example` (units as processes) and `npm run evidence` (units,
  * balancers and a temporary folder), each sent SIGINT or SIGTERM at one process of its chain (npm →
- * sh → tsx → node) once its units listen. Within a few seconds every process of the run must have
- * exited (looked for by PID and by process group), every port it listened on closed, its temporary
- * folders gone, and every evidence file as it was.
+ * sh → tsx → node) once its units listen; and a run that has made a database, roles and a stream on
+ * the servers (`micro-no-shared-data`), sent a signal by each way the guard learns of it. Within a few
+ * seconds every process of the run must have exited (looked for by PID and by process group), every
+ * port it listened on closed, its temporary folders and what it made on the servers gone, and every
+ * evidence file as it was.
  *
  * The runs happen in a copy of the project, so that a run that is not stopped cannot rewrite the
  * real evidence, and each gets a temporary folder of its own (TMPDIR), so that what one leaves is
@@ -16,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../files/evidence.ts';
+import { findServerLeftovers, type ServerLeftovers } from '../infra/server-leftovers.ts';
 import { findLeftovers } from '../processes/leftovers.ts';
 import { readProcFile } from '../processes/proc.ts';
 import { argvOf, descendantsOf, launcherOf, readProcessTable, stillRunning, type ProcessEntry } from './process-table.ts';
@@ -29,6 +32,8 @@ const runs = {
   example: { args: ['run', 'example', '--', 'nano-chaining', '--quick', '--transport', 'process'], makesTemporaryFolder: false },
   // A temporary folder (the bundled unit), then replicas behind balancers; evidence is written at the end.
   evidence: { args: ['run', 'evidence', '--', 'micro-redundancy'], makesTemporaryFolder: true },
+  // A database with a role per unit and a stream, made before its units start.
+  servers: { args: ['run', 'example', '--', 'micro-no-shared-data', '--quick'], makesTemporaryFolder: true },
 } as const;
 
 /** How long an interrupted run may take to be gone, signal to last process. */
@@ -41,20 +46,20 @@ const stopPollMs = 100;
 /** Runs at once: starting one is CPU-bound, and a dozen at once on two cores would each take long enough to time out. */
 const runsAtOnce = 6;
 
-// A non-interactive dash (Debian's sh) that receives SIGINT waits for its command to end before it
-// acts on it, and passes nothing on; npm relays a SIGINT only to that shell. Neither reaches a process
-// that could stop the run, so these cases are left out while the package.json scripts leave a shell
-// waiting (run-guard.ts says more). The scripts do not `exec` their command, which would leave no shell
-// (and make SIGINT to npm reach tsx), because cmd.exe, npm's shell on Windows, has no `exec`. Ctrl-C
-// signals the whole process group, which does stop the run.
-const scripts = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).scripts as Record<string, string>;
-// (Where /bin/sh is bash, it execs a script's one command itself, and no shell is left either.)
-const shellWaits = path.basename(realpathSync('/bin/sh')) !== 'bash' && Object.keys(runs).some((run) => !scripts[run]?.startsWith('exec '));
+// Where /bin/sh is bash, it execs a script's one command itself and no shell is left in the chain;
+// elsewhere (dash) the shell waits, and a SIGINT to it, or to npm, which relays it there, is seen by
+// the run as the shell waking (shell-wake.ts).
+const shellWaits = path.basename(realpathSync('/bin/sh')) !== 'bash';
 
-const cases = (['example', 'evidence'] as const).flatMap((run) =>
-  (['SIGINT', 'SIGTERM'] as const).flatMap((signal) => (['npm', 'sh', 'tsx', 'node'] as const).filter((target) => target !== 'sh' || shellWaits).map((target) => ({ run, signal, target }))),
-);
-const unreachable = (c: { signal: Signal; target: Target }) => shellWaits && c.signal === 'SIGINT' && (c.target === 'npm' || c.target === 'sh');
+const cases: ReadonlyArray<{ run: RunKind; signal: Signal; target: Target }> = [
+  ...(['example', 'evidence'] as const).flatMap((run) =>
+    (['SIGINT', 'SIGTERM'] as const).flatMap((signal) => (['npm', 'sh', 'tsx', 'node'] as const).filter((target) => target !== 'sh' || shellWaits).map((target) => ({ run, signal, target }))),
+  ),
+  // The guard's three ways to learn of an interrupt: its own handler, a launcher gone, the shell woken.
+  { run: 'servers', signal: 'SIGINT', target: 'node' },
+  { run: 'servers', signal: 'SIGTERM', target: 'npm' },
+  ...(shellWaits ? [{ run: 'servers', signal: 'SIGINT', target: 'sh' } as const] : []),
+];
 
 /** What a case saw. */
 interface Outcome {
@@ -67,6 +72,9 @@ interface Outcome {
   readonly stillListening: readonly number[];
   readonly leftInTemporaryFolder: readonly string[];
   readonly evidenceChanged: readonly string[];
+  /** The databases, roles and streams named after the run's node process still on the servers. */
+  readonly serverLeftovers: ServerLeftovers;
+  readonly hadServerThings: boolean;
 }
 
 let copy: string;
@@ -142,6 +150,9 @@ async function interrupt(run: RunKind, signal: Signal, target: Target): Promise<
   seenProcesses.push(...tree);
   const ports = [...new Set(tree.flatMap((entry) => findLeftovers(entry.pid).listeningPorts))];
   const hadTemporaryFolder = readdirSync(temporaryFolder).some((name) => name !== tsxCache);
+  const runPid = chain.node;
+  const before = runPid === undefined ? undefined : await findServerLeftovers(runPid);
+  const hadServerThings = before !== undefined && before.databases.length + before.roles.length + before.streams.length > 0;
   const targetPid = chain[target];
   if (targetPid === undefined) throw new Error(`${nameOf({ run, signal, target })}: no ${target} in the chain ${JSON.stringify(chain)}`);
 
@@ -172,6 +183,8 @@ async function interrupt(run: RunKind, signal: Signal, target: Target): Promise<
     stillListening: ports.filter((port) => open.has(port)),
     leftInTemporaryFolder: readdirSync(temporaryFolder).filter((name) => name !== tsxCache),
     evidenceChanged: [...new Set([...evidenceBefore.keys(), ...evidenceAfter.keys()])].filter((name) => evidenceBefore.get(name) !== evidenceAfter.get(name)),
+    serverLeftovers: runPid === undefined ? { databases: [], roles: [], streams: [] } : await findServerLeftovers(runPid),
+    hadServerThings,
   };
 }
 
@@ -196,7 +209,7 @@ describe.skipIf(process.platform !== 'linux')('an interrupted run stops everythi
         else slots += 1;
       }
     };
-    for (const c of cases.filter((c) => !unreachable(c))) {
+    for (const c of cases) {
       const outcome = inTurn(() => interrupt(c.run, c.signal, c.target));
       outcome.catch(() => undefined); // its test reports the failure; until then it is not unhandled
       outcomes.set(nameOf(c), outcome);
@@ -224,7 +237,7 @@ describe.skipIf(process.platform !== 'linux')('an interrupted run stops everythi
     if (copy) rmSync(copy, { recursive: true, force: true });
   }, 20_000);
 
-  it.each(cases.filter((c) => !unreachable(c)))('$run: $signal to $target stops the run, its units, ports and temporary folders; evidence stays', async (c) => {
+  it.each(cases)('$run: $signal to $target stops the run, its units, ports, temporary folders and server objects; evidence stays', async (c) => {
     const outcome = await outcomes.get(nameOf(c));
     if (!outcome) throw new Error(`no outcome for ${nameOf(c)}`);
     expect(outcome.listened.length, 'a unit listened before the signal').toBeGreaterThan(0);
@@ -233,6 +246,8 @@ describe.skipIf(process.platform !== 'linux')('an interrupted run stops everythi
     expect(outcome.stoppedInMs, outcome.output).toBeLessThan(stopBoundMs);
     expect(outcome.leftInTemporaryFolder, outcome.output).toEqual([]);
     expect(outcome.evidenceChanged, outcome.output).toEqual([]);
+    if (c.run === 'servers') expect(outcome.hadServerThings, 'the run had made its database and stream before the signal').toBe(true);
+    expect(outcome.serverLeftovers, outcome.output).toEqual({ databases: [], roles: [], streams: [] });
     // The guard stopped the run, or (when tsx SIGKILLed the command for acknowledging its relayed
     // signal too late) the watchdog cleaned up after it: not units ending by chance.
     expect(outcome.output).toMatch(/: stopped \d+ process(es)?( \([^)]*\))?, removed \d+ temporary folders? in \d+ ms|was killed before it could stop: removed \d+ temporary folder/);
