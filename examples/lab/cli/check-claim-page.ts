@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile, createProcessor } from '@mdx-js/mdx';
-import { parse as parseYaml } from 'yaml';
+import { DEFAULT_PARSE_FRONT_MATTER } from '@docusaurus/utils';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 
 /** What a checked page holds, for the report: how many imports and components were found. */
 export interface PageCheck {
@@ -100,6 +102,9 @@ function asPlainMdx(text: string): { readonly mdx: string; readonly frontMatter:
   return { mdx: body.replace(/^(#{1,6} .*?)\s*\{#[\w-]+\}\s*$/gm, '$1'), frontMatter };
 }
 
+/** The syntax the site's MDX reads beyond CommonMark: tables and the like (GFM), and admonitions (directives). */
+const mdxPlugins = [remarkGfm, remarkDirective];
+
 function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
   visit(node);
   for (const child of node.children ?? []) walk(child, visit);
@@ -121,20 +126,21 @@ export async function checkPage(file: string, root: string): Promise<PageCheck> 
   const { mdx, frontMatter } = asPlainMdx(text);
   if (frontMatter !== undefined) {
     try {
-      parseYaml(frontMatter);
+      // Docusaurus's own front matter parser, as the build (and the scaffolders' checks) read it.
+      await DEFAULT_PARSE_FRONT_MATTER({ filePath: file, fileContent: text });
     } catch (error) {
       problems.push(`${file}: its front matter is not valid YAML (${(error as Error).message.split('\n')[0]}): quote a title that holds a colon`);
     }
   }
   try {
-    await compile(mdx, { format: 'mdx' });
+    await compile(mdx, { format: 'mdx', remarkPlugins: mdxPlugins });
   } catch (error) {
     const message = error as { line?: number; column?: number; reason?: string; message: string };
     const where = message.line ? `${file}:${message.line}:${message.column ?? 1}` : file;
     return { problems: [...problems, `${where}: MDX cannot compile it: ${message.reason ?? message.message} (an unescaped { or < in prose starts an expression or a tag: write \\{ or \\<)`], imports: 0, components: 0 };
   }
 
-  const tree = createProcessor({ format: 'mdx' }).parse(mdx) as unknown as MdastNode;
+  const tree = createProcessor({ format: 'mdx', remarkPlugins: mdxPlugins }).parse(mdx) as unknown as MdastNode;
   const bound = new Set<string>();
   const imports: Array<{ source: string; line: number; names: string[]; hasDefault: boolean }> = [];
   const used = new Map<string, number>();

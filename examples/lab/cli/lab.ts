@@ -9,7 +9,7 @@ import { fanOutCommand } from './fan-out-command.ts';
 import { labCommand } from './lab-command.ts';
 import { runCommand, type RunIo } from './run-command.ts';
 import { ignoreClosedPipes } from './terminal.ts';
-import { guardRun } from './run-guard.ts';
+import { exitStatusFor, guardRun } from './run-guard.ts';
 
 /** The commands that deploy units, and so stop them on an interrupt. A map: `npm run lab -- constructor` is no command. */
 const deploying: ReadonlyMap<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>> = new Map([
@@ -22,16 +22,17 @@ const [command, ...rest] = process.argv.slice(2);
 const deployingCommand = command === undefined ? undefined : deploying.get(command);
 if (deployingCommand) {
   // lab's own signal handlers close its deployments gracefully; the guard only turns the end of npm,
-  // sh or tsx into a SIGTERM to this process, and removes the run's temp folders.
+  // sh or tsx into a SIGTERM to this process (a SIGINT to npm's shell into a SIGINT), and removes the
+  // run's temp folders.
   guardRun({ handleSignals: false });
   const deployments = new Set<RunningSystem>();
   let stopping: Promise<never> | undefined;
-  const interrupt = (signal: NodeJS.Signals, code: number) => {
+  const interrupt = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: stopping ${deployments.size} deployment${deployments.size === 1 ? '' : 's'}\n`);
-    stopping = Promise.allSettled([...deployments].map((running) => running.close())).then(() => process.exit(code));
+    stopping = Promise.allSettled([...deployments].map((running) => running.close())).then(() => process.exit(exitStatusFor(signal)));
   };
-  process.once('SIGINT', () => interrupt('SIGINT', 130));
-  process.once('SIGTERM', () => interrupt('SIGTERM', 143));
+  process.once('SIGINT', () => interrupt('SIGINT'));
+  process.once('SIGTERM', () => interrupt('SIGTERM'));
   try {
     process.exitCode = await deployingCommand(rest, { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), deployments });
   } catch (error) {

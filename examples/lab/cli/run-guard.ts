@@ -39,8 +39,16 @@ const watchIntervalMs = 250;
 
 type Interrupt = 'SIGHUP' | 'SIGINT' | 'SIGTERM' | 'launcher gone' | 'shell interrupted';
 
-/** The exit status for a run stopped by a signal: 128 + its number, as a shell reports a process killed by it. */
-const exitStatusFor = (signal: NodeJS.Signals) => 128 + os.constants.signals[signal];
+/**
+ * The exit status for a run stopped by `signal`: 128 + its number, as a shell reports a process
+ * killed by it.
+ *
+ * @example
+ * ```ts
+ * exitStatusFor('SIGINT'); // 130
+ * ```
+ */
+export const exitStatusFor = (signal: NodeJS.Signals): number => 128 + os.constants.signals[signal];
 
 const watchdogFile = fileURLToPath(new URL('./run-watchdog.mjs', import.meta.url));
 

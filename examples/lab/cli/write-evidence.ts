@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { experimentIds, loadExperiment, UnknownExperimentError } from '../../experiments.ts';
+import { experimentIds, loadExperiment } from '../../experiments.ts';
 import { evidenceFile, repoRoot, stampRun } from '../files/evidence.ts';
 import { parseEvidenceFile, type Evidence } from '../experiment/evidence-schema.ts';
 import { PlatformError, refuseUnsupported } from '../experiment/platform-needs.ts';
@@ -76,7 +76,8 @@ guardRun();
 main(ids).then(
   () => process.exit(0),
   (error: unknown) => {
-    const refused = error instanceof UnknownExperimentError || error instanceof PlatformError;
+    // Unknown ids were refused with the rest of the command line (evidenceIdsOrExit).
+    const refused = error instanceof PlatformError;
     console.error(refused ? `error: ${error.message}` : error);
     process.exit(refused ? 2 : 1);
   },
