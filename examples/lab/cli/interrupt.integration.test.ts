@@ -1,6 +1,6 @@
 /**
- * Interrupting a run, for real: `npm run example` (units as processes) and `npm run evidence` (units,
- * balancers and a temporary folder), each sent SIGINT or SIGTERM at one process of its chain (npm →
+ * Interrupting a run, for real: `npm run example` (units as processes), `npm run evidence` (units,
+ * balancers and a temporary folder) and `npm run lab -- run` (a system's cuts deployed), each sent SIGINT or SIGTERM at one process of its chain (npm →
  * sh → tsx → node) once its units listen; and a run that has made a database, roles and a stream on
  * the servers (`micro-no-shared-data`), sent a signal by each way the guard learns of it. Within a few
  * seconds every process of the run must have exited (looked for by PID and by process group), every
@@ -34,6 +34,8 @@ const runs = {
   evidence: { args: ['run', 'evidence', '--', 'micro-redundancy'], makesTemporaryFolder: true },
   // A database with a role per unit and a stream, made before its units start.
   servers: { args: ['run', 'example', '--', 'micro-no-shared-data', '--quick'], makesTemporaryFolder: true },
+  // The system runner, which stops its deployments in its own handlers (lab.ts).
+  lab: { args: ['run', 'lab', '--', 'run', '--system', 'examples/systems/shop.json', '--transport', 'process'], makesTemporaryFolder: false },
 } as const;
 
 /** How long an interrupted run may take to be gone, signal to last process. */
@@ -52,7 +54,7 @@ const runsAtOnce = 6;
 const shellWaits = path.basename(realpathSync('/bin/sh')) !== 'bash';
 
 const cases: ReadonlyArray<{ run: RunKind; signal: Signal; target: Target }> = [
-  ...(['example', 'evidence'] as const).flatMap((run) =>
+  ...(['example', 'evidence', 'lab'] as const).flatMap((run) =>
     (['SIGINT', 'SIGTERM'] as const).flatMap((signal) => (['npm', 'sh', 'tsx', 'node'] as const).filter((target) => target !== 'sh' || shellWaits).map((target) => ({ run, signal, target }))),
   ),
   // The guard's three ways to learn of an interrupt: its own handler, a launcher gone, the shell woken.
@@ -250,6 +252,7 @@ describe.skipIf(process.platform !== 'linux')('an interrupted run stops everythi
     expect(outcome.serverLeftovers, outcome.output).toEqual({ databases: [], roles: [], streams: [] });
     // The guard stopped the run, or (when tsx SIGKILLed the command for acknowledging its relayed
     // signal too late) the watchdog cleaned up after it: not units ending by chance.
-    expect(outcome.output).toMatch(/: stopped \d+ process(es)?( \([^)]*\))?, removed \d+ temporary folders? in \d+ ms|was killed before it could stop: removed \d+ temporary folder/);
+    // (`npm run lab -- run` stops its deployments in its own handler.)
+    expect(outcome.output).toMatch(/: stopped \d+ process(es)?( \([^)]*\))?, removed \d+ temporary folders? in \d+ ms|was killed before it could stop: removed \d+ temporary folder|SIG(INT|TERM): stopping \d+ deployments?/);
   }, 2 * (startBoundMs + stopBoundMs));
 });

@@ -10,6 +10,9 @@ import { labCommand } from './lab-command.ts';
 import { runCommand, type RunIo } from './run-command.ts';
 import { ignoreClosedPipes } from './terminal.ts';
 import { exitStatusFor, guardRun } from './run-guard.ts';
+import { hasCreatedOnServers } from '../infra/used-servers.ts';
+import { removeServerLeftovers } from '../infra/server-leftovers.ts';
+import { describeRemoval } from './server-cleanup.ts';
 
 /** The commands that deploy units, and so stop them on an interrupt. A map: `npm run lab -- constructor` is no command. */
 const deploying: ReadonlyMap<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>> = new Map([
@@ -29,7 +32,18 @@ if (deployingCommand) {
   let stopping: Promise<never> | undefined;
   const interrupt = (signal: NodeJS.Signals) => {
     process.stderr.write(`\n${signal}: stopping ${deployments.size} deployment${deployments.size === 1 ? '' : 's'}\n`);
-    stopping = Promise.allSettled([...deployments].map((running) => running.close())).then(() => process.exit(exitStatusFor(signal)));
+    stopping = Promise.allSettled([...deployments].map((running) => running.close()))
+      // A deployment still being made is in no set yet: its stream goes with whatever else the run left.
+      .then(async () => {
+        if (!hasCreatedOnServers()) return;
+        const removal = await removeServerLeftovers(process.pid).then(
+          (removed) => ({ removed }),
+          (error: unknown) => ({ failed: (error as Error).message }),
+        );
+        const removedNothing = 'removed' in removal && Object.values(removal.removed).every((names) => names.length === 0);
+        if (!removedNothing) process.stderr.write(`${describeRemoval(removal, process.pid)}\n`);
+      })
+      .then(() => process.exit(exitStatusFor(signal)));
   };
   process.once('SIGINT', () => interrupt('SIGINT'));
   process.once('SIGTERM', () => interrupt('SIGTERM'));
