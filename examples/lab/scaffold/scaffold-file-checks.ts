@@ -39,7 +39,7 @@ export function typeScriptProblems(file: string, text: string): string[] {
 /** The text of the headings of an MDX body, by depth, as the page shows it (the words, no markup). */
 function headingTexts(body: string): Array<{ depth: number; text: string }> {
   type Node = { type: string; value?: string; depth?: number; children?: Node[] };
-  const tree = createProcessor({ remarkPlugins: [remarkGfm, remarkDirective] }).parse(body) as Node;
+  const tree = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm, remarkDirective] }).parse(body) as Node;
   const textOf = (node: Node): string => (node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join(''));
   const headings: Array<{ depth: number; text: string }> = [];
   const walk = (node: Node) => (node.type === 'heading' ? headings.push({ depth: node.depth ?? 0, text: textOf(node).trim() }) : (node.children ?? []).forEach(walk));
@@ -76,7 +76,9 @@ export async function readMdxPage(file: string, text: string): Promise<ReadPage>
     return { frontMatter, headings: [], problems: [`${file}: front matter: ${messageOf(error)}`] };
   }
   try {
-    await compile({ path: file, value: body }, { remarkPlugins: [remarkGfm, remarkDirective] });
+    // As MDX whatever the extension: the site's markdown.format is Docusaurus's default, 'mdx', under
+    // which a .md page is MDX too (left to guess from the path, MDX would read a .md as plain Markdown).
+    await compile({ path: file, value: body }, { format: 'mdx', remarkPlugins: [remarkGfm, remarkDirective] });
   } catch (error) {
     return { frontMatter, headings: [], problems: [`${file}: MDX: ${messageOf(error)}`] };
   }
