@@ -5,7 +5,7 @@
  * adds what only a full `npm test` would otherwise find: the page compiled, the claim's files type
  * checked and linted, and its tests run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -195,22 +195,25 @@ export async function lintStep(root: string, id: string): Promise<StepResult> {
  *
  * @example
  * ```ts
- * testsStep(root, 'nano-chaining').lines; // ['26 tests passed (vitest run examples/nano-chaining/ examples/claims/key-figures.test.ts)']
+ * (await testsStep(root, 'nano-chaining')).lines; // ['26 tests passed (vitest run examples/nano-chaining/ examples/claims/key-figures.test.ts)']
  * ```
  */
-export function testsStep(root: string, id: string): StepResult {
+export async function testsStep(root: string, id: string): Promise<StepResult> {
   const name = 'tests';
   const files = [`examples/${id}/`, 'examples/claims/key-figures.test.ts'];
   const command = `vitest run ${files.join(' ')}`;
   const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
-  const run = spawnSync(process.execPath, [vitest, 'run', ...files], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 15 * 60 * 1000,
+  // Not spawnSync: while this process waited on it, an interrupt could not reach its handler
+  // (run-guard.ts), and the tests would go on after `npm run check` had been stopped.
+  const run = await new Promise<{ status: number | null; output: string; error?: Error }>((resolve) => {
+    const child = spawn(process.execPath, [vitest, 'run', ...files], { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 15 * 60 * 1000 });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', (error) => resolve({ status: null, output, error }));
+    child.once('close', (status) => resolve({ status, output }));
   });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+  const { output } = run;
   const count = (word: string) => Number(new RegExp(`Tests\\s+(?:.*?\\b)?(\\d+) ${word}`).exec(output)?.[1] ?? 0);
   if (run.status === 0 && count('passed') > 0) return passed(name, `${plural(count('passed'), 'test')} passed (${command})`);
   const failures = output

@@ -8,6 +8,7 @@ import { experimentIds } from '../../experiments.ts';
 import { repoRoot } from '../files/evidence.ts';
 import { parseCheckArgs, usage } from './check-claim-args.ts';
 import { claimCheckSteps } from './check-claim-steps.ts';
+import { guardRun } from './run-guard.ts';
 
 const request = parseCheckArgs(
   process.argv.slice(2),
@@ -22,6 +23,9 @@ if (request.kind === 'refused') {
   process.exit(2);
 }
 
+// Ctrl-C, or a signal to npm, its shell, tsx or this process, stops the claim's tests (and any unit
+// they started) and exits, as it does for a run of an experiment.
+guardRun();
 const claim = claims.find((candidate) => candidate.id === request.id);
 if (!claim) throw new Error(`the registry lost ${request.id}`);
 console.log(`check ${claim.id}: what CI checks for this claim\n`);
