@@ -1,8 +1,7 @@
 /**
  * How a command that runs experiments (`npm run example`, `npm run evidence`, `npm run lab`) ends
- * when it is interrupted: it stops every process it started, removes its temporary folders and what it
- * created on the servers, and exits,
- * whichever process of the chain the signal reached.
+ * when it is interrupted: it stops every process it started, removes its temporary folders and what
+ * it created on the servers, and exits, whichever process of the chain the signal reached.
  *
  * `npm run x` is a chain of processes: npm → `sh -c` → tsx → node (the command). A signal reaches
  * them differently:
@@ -66,8 +65,8 @@ function tellWatchdog(message: object): void {
 
 /**
  * Starts the run's watchdog: a plain node process, waiting on its IPC channel, that removes the run's
- * temporary folders, and what it created on the servers, if this process is killed before it can (SIGKILL). Neither it nor its channel
- * keeps a finished run alive.
+ * temporary folders, and what it created on the servers, if this process is killed before it can
+ * (SIGKILL). Neither it nor its channel keeps a finished run alive.
  */
 function startWatchdog(): void {
   try {

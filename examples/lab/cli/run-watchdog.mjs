@@ -1,11 +1,11 @@
 /**
  * The watchdog of one guarded run (run-guard.ts starts it): it removes the run's temporary folders,
  * and the databases, roles and streams it created on the servers, when the run's process ends without
- * having done so itself, that is when it was killed with
- * SIGKILL. tsx does that: it relays a SIGINT or SIGTERM it receives to the command, and SIGKILLs
- * the command if the command has not acknowledged it within 30 ms (tsx/dist/cli.mjs,
- * relaySignalToChild), which a command busy measuring does not always manage. Units stop by
- * themselves when their parent dies (processes/serve.ts); temporary folders do not.
+ * having done so itself, that is when it was killed with SIGKILL. tsx does that: it relays a SIGINT
+ * or SIGTERM it receives to the command, and SIGKILLs the command if the command has not acknowledged
+ * it within 30 ms (tsx/dist/cli.mjs, relaySignalToChild), which a command busy measuring does not
+ * always manage. Units stop by themselves when their parent dies (processes/serve.ts); temporary
+ * folders and what is on the servers do not.
  *
  * Plain JavaScript, so that it starts in a few milliseconds without a TypeScript loader. It waits on
  * its IPC channel and uses no CPU until the run ends.
