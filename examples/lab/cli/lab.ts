@@ -11,8 +11,7 @@ import { runCommand, type RunIo } from './run-command.ts';
 import { ignoreClosedPipes } from './terminal.ts';
 import { exitStatusFor, guardRun } from './run-guard.ts';
 import { hasCreatedOnServers } from '../infra/used-servers.ts';
-import { removeServerLeftovers } from '../infra/server-leftovers.ts';
-import { describeRemoval } from './server-cleanup.ts';
+import { describeRemoval, removalOf } from './server-cleanup.ts';
 
 /** The commands that deploy units, and so stop them on an interrupt. A map: `npm run lab -- constructor` is no command. */
 const deploying: ReadonlyMap<string, (argv: readonly string[], io: RunIo) => Promise<0 | 2>> = new Map([
@@ -36,10 +35,7 @@ if (deployingCommand) {
       // A deployment still being made is in no set yet: its stream goes with whatever else the run left.
       .then(async () => {
         if (!hasCreatedOnServers()) return;
-        const removal = await removeServerLeftovers(process.pid).then(
-          (removed) => ({ removed }),
-          (error: unknown) => ({ failed: (error as Error).message }),
-        );
+        const removal = await removalOf(process.pid);
         const removedNothing = 'removed' in removal && Object.values(removal.removed).every((names) => names.length === 0);
         if (!removedNothing) process.stderr.write(`${describeRemoval(removal, process.pid)}\n`);
       })

@@ -41,8 +41,8 @@ function removeServerLeftovers() {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const remover = fileURLToPath(new globalThis.URL('./remove-server-leftovers.ts', import.meta.url));
   const child = spawnSync(process.execPath, ['--import', tsx, remover, run, '--say'], { encoding: 'utf8', timeout: 15_000 });
-  if (child.status === 0) return child.stdout.trim();
-  return `could not remove what it had created on the servers (${child.stderr?.trim() || child.error?.message || child.signal}): their names start with lab_ or LAB_ and hold _${run}_`;
+  // The remover says what it removed, or why it could not; only a remover that did not run says nothing.
+  return child.stdout?.trim() || `could not run remove-server-leftovers.ts (${child.stderr?.trim() || child.error?.message || child.signal})`;
 }
 
 // A unit the run was starting as it was killed may not have loaded its file from the folder yet:

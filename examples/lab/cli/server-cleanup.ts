@@ -17,6 +17,25 @@ const removalBoundMs = 15_000;
 export type Removal = { readonly removed: ServerLeftovers } | { readonly failed: string };
 
 /**
+ * Removes what the runs of process `pid` left on the servers, in this process, and says what it did
+ * rather than throwing. The servers' clients are loaded only when it is called: the commands that
+ * import this file should not pay for them at start-up.
+ *
+ * @example
+ * ```ts
+ * await removalOf(4242); // { removed: { databases: [], roles: [], streams: ['LAB_calls_4242_9f1c2a3b'] } }
+ * ```
+ */
+export async function removalOf(pid: number): Promise<Removal> {
+  try {
+    const { removeServerLeftovers } = await import('../infra/server-leftovers.ts');
+    return { removed: await removeServerLeftovers(pid) };
+  } catch (error) {
+    return { failed: (error as Error).message };
+  }
+}
+
+/**
  * Removes, synchronously, the databases, roles and streams the run of process `pid` left on the
  * servers: a child process does the drops while this thread waits, so nothing else of this process
  * runs meanwhile.
@@ -31,11 +50,11 @@ export function removeServerLeftoversNow(pid: number): Removal {
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   const child = spawnSync(process.execPath, ['--import', tsx, removerFile, String(pid)], { encoding: 'utf8', timeout: removalBoundMs, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.error) return { failed: child.error.message };
-  if (child.status !== 0) return { failed: child.stderr.trim() || `exit status ${child.status ?? child.signal}` };
   try {
-    return { removed: JSON.parse(child.stdout) as ServerLeftovers };
+    // The remover prints its Removal as JSON, what it removed or why it could not (exit status 1).
+    return JSON.parse(child.stdout) as Removal;
   } catch {
-    return { failed: `unexpected output: ${child.stdout.trim()}` };
+    return { failed: child.stderr.trim() || `exit status ${child.status ?? child.signal}` };
   }
 }
 
